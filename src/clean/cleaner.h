@@ -1,0 +1,37 @@
+// Cleaner: reduces one normalised news page to its article: title, body and an account of
+// every line removed.
+//
+// Data flow inside clean():
+//   split_paragraphs (lines -> paragraphs, hard wraps joined)
+//   -> classify_furniture per paragraph, then run rules (menus, related-headline lists)
+//   -> title detection (the first non-furniture line shaped like a headline)
+//   -> repetition (paragraphs and runs printed earlier in the page)
+//   -> cross-corpus boilerplate (optional: lines a BoilerplateFilter says recur across stories)
+//   -> body = kept paragraphs separated by blank lines.
+// A Cleaner holds only options; clean() is const and thread-safe.
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include "clean/cleaned_document.h"
+
+namespace newsdedup {
+
+struct CleanerOptions {
+  bool keep_boilerplate = false;  // report removals but keep the lines in the body
+};
+
+// Optional cross-document evidence: returns true when a paragraph is known boilerplate.
+using BoilerplateFilter = std::function<bool(std::string_view paragraph)>;
+
+class Cleaner {
+ public:
+  explicit Cleaner(CleanerOptions options = {}) : options_(options) {}
+  CleanedDocument clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate = nullptr) const;
+
+ private:
+  CleanerOptions options_;
+};
+
+}  // namespace newsdedup

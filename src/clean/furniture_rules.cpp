@@ -1,0 +1,264 @@
+#include "clean/furniture_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace newsdedup {
+namespace {
+
+using namespace std::string_view_literals;
+
+template <std::size_t N>
+bool any_of_words(std::string_view word, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+template <std::size_t N>
+bool starts_with_any(const LineShape& line, const std::array<std::string_view, N>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return line.starts_with(p); });
+}
+
+template <std::size_t N>
+bool contains_any_phrase(const LineShape& line, const std::array<std::string_view, N>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return line.contains_phrase(p); });
+}
+
+// The line without leading bullets, dashes, brackets and spaces (lower case).
+std::string_view strip_leading_marks(std::string_view lower) {
+  while (!lower.empty()) {
+    const unsigned char c = static_cast<unsigned char>(lower.front());
+    if (c == ' ' || c == '-' || c == '(' || c == '[' || c == '*' || c == '>' || c == '|') {
+      lower.remove_prefix(1);
+    } else if (c == 0xE2 && lower.size() >= 3) {  // U+2000..U+2BFF: bullets, dashes, arrows
+      lower.remove_prefix(3);
+    } else if (c == 0xC2 && lower.size() >= 2) {  // U+00A0..U+00BF: «, », ·
+      lower.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  return lower;
+}
+
+bool starts_with_bullet(std::string_view text) {
+  static constexpr std::array kBullets = {"\u2022"sv, "\u00B7"sv, "\u25AA"sv, "\u25BA"sv, "\u25B8"sv,
+                                          "\u2023"sv, "\u25CF"sv, "\u2013 "sv, "* "sv, "- "sv};
+  return std::any_of(kBullets.begin(), kBullets.end(), [&](std::string_view b) { return text.starts_with(b); });
+}
+
+// Counts the segments of a line split by `separator`; false when any segment is long.
+bool is_short_segment_bar(std::string_view text, std::string_view separator, std::size_t min_segments) {
+  std::size_t segments = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = text.find(separator, start);
+    const std::string_view segment = text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
+    const auto words = std::count(segment.begin(), segment.end(), ' ') + 1;
+    if (segment.size() > 40 || words > 5) return false;
+    ++segments;
+    if (at == std::string_view::npos) break;
+    start = at + separator.size();
+  }
+  return segments >= min_segments;
+}
+
+bool is_navigation(const LineShape& line, std::string_view text) {
+  if (starts_with_bullet(text) && line.word_count() <= 4 && !line.ends_with_sentence_punctuation) return true;
+  if (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4)) return true;
+  for (std::string_view crumb : {" > "sv, " \u203A "sv, " \u00BB "sv, " / "sv})
+    if (is_short_segment_bar(text, crumb, 3)) return true;
+  static constexpr std::array kMenuWords = {"home"sv, "menu"sv, "search"sv, "skip to content"sv,
+                                            "skip to main content"sv, "sign in"sv, "log in"sv,
+                                            "login"sv, "register"sv, "back to top"sv};
+  const std::string_view bare = strip_leading_marks(line.lower);
+  return line.word_count() <= 4 && any_of_words(bare, kMenuWords);
+}
+
+bool is_month_or_day(std::string_view w) {
+  static constexpr std::array kNames = {
+      "january"sv, "february"sv, "march"sv, "april"sv, "may"sv, "june"sv, "july"sv, "august"sv,
+      "september"sv, "october"sv, "november"sv, "december"sv, "jan"sv, "feb"sv, "mar"sv, "apr"sv,
+      "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv, "monday"sv,
+      "tuesday"sv, "wednesday"sv, "thursday"sv, "friday"sv, "saturday"sv, "sunday"sv, "mon"sv,
+      "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv};
+  return any_of_words(w, kNames);
+}
+
+bool is_date(const LineShape& line, std::string_view text) {
+  if (line.word_count() == 0 || line.word_count() > 12 || line.ends_with_sentence_punctuation) return false;
+  static constexpr std::array kStampWords = {
+      "published"sv, "updated"sv, "posted"sv, "last"sv, "modified"sv, "first"sv, "on"sv, "at"sv,
+      "am"sv, "pm"sv, "a"sv, "m"sv, "p"sv, "gmt"sv, "utc"sv, "est"sv, "edt"sv, "pst"sv, "pdt"sv,
+      "cet"sv, "cest"sv, "bst"sv, "ist"sv, "et"sv, "pt"sv, "ago"sv, "min"sv, "mins"sv, "minute"sv,
+      "minutes"sv, "hour"sv, "hours"sv, "day"sv, "days"sv, "read"sv, "date"sv, "time"sv, "of"sv,
+      "the"sv, "th"sv, "st"sv, "nd"sv, "rd"sv, "z"sv, "t"sv};
+  bool anchor = false;
+  bool number = false;
+  for (std::string_view w : line.words) {
+    if (std::isdigit(static_cast<unsigned char>(w.front()))) {
+      number = true;
+      continue;
+    }
+    if (is_month_or_day(w)) {
+      anchor = true;
+      continue;
+    }
+    if (!any_of_words(w, kStampWords)) return false;
+    if (w == "ago" || w == "published" || w == "updated" || w == "posted") anchor = true;
+  }
+  // An ISO date or a clock time is an anchor too.
+  const bool iso = text.find('-') != std::string_view::npos && line.digit_words >= 3;
+  const bool clock = text.find(':') != std::string_view::npos && line.digit_words >= 2;
+  return number && (anchor || iso || clock);
+}
+
+bool is_caption(const LineShape& line) {
+  if (line.word_count() > 80) return false;
+  const std::string_view bare = strip_leading_marks(line.lower);
+  static constexpr std::array kCaptionStarts = {"file photo"sv, "photo:"sv, "photo :"sv,
+                                                "photos:"sv, "image:"sv, "picture:"sv,
+                                                "photograph:"sv, "caption:"sv, "credit:"sv,
+                                                "photo credit"sv, "image credit"sv, "pic:"sv};
+  if (std::any_of(kCaptionStarts.begin(), kCaptionStarts.end(), [&](std::string_view p) { return bare.starts_with(p); }))
+    return true;
+  static constexpr std::array kCredits = {"reuters/"sv, "/reuters"sv, "getty images"sv,
+                                          "afp photo"sv, "ap photo"sv, "(file photo)"sv,
+                                          "/file photo"sv, "photo: reuters"sv, "/pool"sv,
+                                          "shutterstock"sv};
+  if (std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return line.contains(c); })) return true;
+  // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
+  const std::size_t photo = line.lower.rfind("photo:");
+  return photo != std::string::npos && line.lower.size() - photo < 40 && line.word_count() <= 30;
+}
+
+bool is_social(const LineShape& line) {
+  if (line.word_count() > 30 || line.word_count() == 0) return false;
+  static constexpr std::array kPrompts = {
+      "follow us"sv, "sign up"sv, "subscribe"sv, "newsletter"sv, "newsletters"sv, "our app"sv,
+      "the app"sv, "join our"sv, "join us"sv, "share this"sv, "share on"sv, "click here"sv,
+      "your inbox"sv, "like us on"sv, "us on facebook"sv, "us on twitter"sv, "us on instagram"sv,
+      "whatsapp channel"sv, "telegram channel"sv, "google news"sv, "email this"sv, "print this"sv,
+      "tap here"sv, "get alerts"sv, "breaking news alerts"sv, "push notifications"sv};
+  static constexpr std::array kImperatives = {"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
+                                              "download"sv, "get"sv, "share"sv, "click"sv,
+                                              "like"sv, "tap"sv, "register"sv, "become"sv,
+                                              "support"sv, "stay"sv, "never"sv, "don't"sv,
+                                              "want"sv, "enter"sv, "receive"sv};
+  const bool prompt = contains_any_phrase(line, kPrompts);
+  if (!prompt) return false;
+  // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
+  const std::string_view first = line.words.front();
+  return any_of_words(first, kImperatives) || line.contains_phrase("us") || line.contains_phrase("our") ||
+         !line.ends_with_sentence_punctuation || line.word_count() <= 8;
+}
+
+bool is_inline_related(const LineShape& line) {
+  const std::string_view bare = strip_leading_marks(line.lower);
+  static constexpr std::array kStarts = {"also read:"sv, "read also:"sv, "read more:"sv,
+                                         "related:"sv, "see also:"sv, "also see:"sv,
+                                         "read:"sv, "more:"sv, "watch:"sv, "listen:"sv,
+                                         "also read :"sv, "read more about"sv};
+  return line.word_count() <= 30 &&
+         std::any_of(kStarts.begin(), kStarts.end(), [&](std::string_view p) { return bare.starts_with(p); });
+}
+
+bool is_legal(const LineShape& line) {
+  if (line.word_count() > 40) return false;
+  if (line.contains("\u00A9") || line.contains_phrase("copyright") || line.contains_phrase("all rights reserved"))
+    return true;
+  const std::string_view bare = strip_leading_marks(line.lower);
+  if (bare.starts_with("(c) ") || bare.starts_with("c) ")) return true;
+  static constexpr std::array kPhrases = {
+      "terms of use"sv, "terms of service"sv, "terms and conditions"sv, "privacy policy"sv,
+      "cookie policy"sv, "cookie settings"sv, "not responsible for the content"sv,
+      "community guidelines"sv, "published in partnership with"sv, "contact us"sv,
+      "about us"sv, "advertise with us"sv, "reproduction in whole or in part"sv,
+      "may not be published, broadcast, rewritten or redistributed"sv};
+  return contains_any_phrase(line, kPhrases);
+}
+
+bool is_advertisement(const LineShape& line) {
+  if (line.word_count() == 0 || line.word_count() > 6) return false;
+  if (line.contains_phrase("advertisement") || line.contains_phrase("advertisements") ||
+      line.contains_phrase("advertising")) return true;
+  const bool continues = line.contains_phrase("continue") || line.contains_phrase("continues");
+  if (continues && (line.contains_phrase("below") || line.contains_phrase("reading") || line.contains_phrase("after")))
+    return true;
+  static constexpr std::array kMarkers = {"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
+                                          "sponsored content"sv, "paid content"sv,
+                                          "paid post"sv, "partner content"sv};
+  std::string_view bare = strip_leading_marks(line.lower);
+  while (!bare.empty() && (bare.back() == ' ' || bare.back() == '-' || bare.back() == ':')) bare.remove_suffix(1);
+  return any_of_words(bare, kMarkers);
+}
+
+bool is_credit(const LineShape& line) {
+  if (line.word_count() > 35) return false;
+  const std::string_view bare = strip_leading_marks(line.lower);
+  static constexpr std::array kStarts = {"reporting by"sv, "writing by"sv, "editing by"sv,
+                                         "additional reporting"sv, "compiled by"sv,
+                                         "reported by"sv, "edited by"sv, "written by"sv,
+                                         "research by"sv, "graphics by"sv};
+  return std::any_of(kStarts.begin(), kStarts.end(), [&](std::string_view p) { return bare.starts_with(p); });
+}
+
+}  // namespace
+
+std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
+  if (line.word_count() == 0) return std::nullopt;
+  if (is_credit(line)) return RemovalReason::kCredit;
+  if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
+  if (is_advertisement(line)) return RemovalReason::kAdvertisement;
+  if (is_social(line)) return RemovalReason::kSocial;
+  if (is_caption(line)) return RemovalReason::kCaption;
+  if (is_legal(line)) return RemovalReason::kLegal;
+  if (is_date(line, text)) return RemovalReason::kDate;
+  if (is_navigation(line, text)) return RemovalReason::kNavigation;
+  return std::nullopt;
+}
+
+bool is_related_header(const LineShape& line) {
+  if (line.word_count() == 0 || line.word_count() > 5 || line.ends_with_sentence_punctuation) return false;
+  std::string_view bare = strip_leading_marks(line.lower);
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.remove_suffix(1);
+  static constexpr std::array kExact = {
+      "related"sv, "recommended"sv, "trending"sv, "popular"sv, "latest"sv, "also read"sv,
+      "read more"sv, "read also"sv, "see also"sv, "others also read"sv, "people also read"sv,
+      "you may also like"sv, "you might also like"sv, "you may like"sv, "more stories"sv,
+      "more news"sv, "top stories"sv, "top news"sv, "latest news"sv, "latest stories"sv,
+      "don't miss"sv, "editor's picks"sv, "editors' picks"sv, "in case you missed it"sv,
+      "further reading"sv, "what to read next"sv, "more like this"sv, "recommended for you"sv,
+      "trending now"sv, "most read"sv, "most popular"sv, "most viewed"sv, "most shared"sv,
+      "most commented"sv, "related stories"sv, "related articles"sv, "related news"sv,
+      "related content"sv, "related coverage"sv, "related topics"sv, "related posts"sv,
+      "related links"sv, "recommended stories"sv, "recommended articles"sv,
+      "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv};
+  if (any_of_words(bare, kExact)) return true;
+  static constexpr std::array kStarts = {"next in "sv, "more from "sv, "more in "sv, "more on "sv,
+                                         "latest in "sv, "latest from "sv, "top stories in "sv,
+                                         "trending in "sv, "most read in "sv, "also in "sv,
+                                         "related to "sv, "recommended in "sv};
+  return std::any_of(kStarts.begin(), kStarts.end(), [&](std::string_view p) { return bare.starts_with(p); });
+}
+
+bool is_headline_shaped(const LineShape& line) {
+  return line.word_count() >= 1 && line.word_count() <= 25 && !line.lower.ends_with('.') &&
+         !line.lower.ends_with(':');
+}
+
+bool is_menu_item(const LineShape& line, std::string_view text) {
+  return line.word_count() >= 1 && line.word_count() <= 3 && line.digit_words == 0 &&
+         line.capitalized_words == line.alphabetic_words && text.size() <= 30 &&
+         text.find_first_of(".,;:!?\"()") == std::string_view::npos;
+}
+
+bool is_dateline_only(const LineShape& line, std::string_view text) {
+  if (line.word_count() == 0 || line.word_count() > 6) return false;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  const bool ends_with_separator = text.ends_with(":") || text.ends_with("-") || text.ends_with("\u2014") ||
+                                   text.ends_with("\u2013");
+  return ends_with_separator && line.starts_upper;
+}
+
+}  // namespace newsdedup

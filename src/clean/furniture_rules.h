@@ -1,0 +1,31 @@
+// Furniture rules: decide, from one line's own shape, whether it is page furniture.
+//
+// Each rule is a general pattern of news-site furniture (menus, date stamps, photo captions,
+// social prompts, lists of other headlines, legal footers, ad markers, wire credits), never a
+// string taken from a particular site. classify_furniture() returns the reason of the first
+// rule that fires. The helpers below it describe line shapes that the Cleaner combines over
+// runs of lines (a menu is a run of menu items; a related list is a header plus headlines).
+// Stateless and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "clean/line_shape.h"
+#include "clean/removal_reason.h"
+
+namespace newsdedup {
+
+std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text);
+
+// "Related stories", "Next In World", "Most read", "Others Also Read", ...: the heading of a list
+// of links to other articles.
+bool is_related_header(const LineShape& line);
+// A headline in a list of links: short, no sentence ending.
+bool is_headline_shaped(const LineShape& line);
+// One item of a vertical menu: one to three capitalised words, no sentence punctuation.
+bool is_menu_item(const LineShape& line, std::string_view text);
+// A wire dateline on a line of its own ("Reuters, Moscow :", "MOSCOW (Reuters) -"): body, not title.
+bool is_dateline_only(const LineShape& line, std::string_view text);
+
+}  // namespace newsdedup

@@ -1,0 +1,89 @@
+#include "clean/line_shape.h"
+
+namespace newsdedup {
+namespace {
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+}
+
+// Marks which bytes belong to words. Multi-byte characters led by 0xC2 (Latin-1 punctuation
+// such as « » © ·) or 0xE2 (general punctuation: curly quotes, dashes, bullets, arrows) are
+// separators; other non-ASCII characters are letters of some script.
+std::vector<bool> word_bytes(std::string_view lower) {
+  std::vector<bool> word(lower.size());
+  bool in_separator_sequence = false;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(lower[i]);
+    if (c < 0x80) {
+      in_separator_sequence = false;
+      word[i] = is_word_byte(c);
+    } else if (c >= 0xC0) {
+      in_separator_sequence = c == 0xC2 || c == 0xE2;
+      word[i] = !in_separator_sequence;
+    } else {
+      word[i] = !in_separator_sequence;
+    }
+  }
+  return word;
+}
+
+bool ends_like_sentence(std::string_view text) {
+  while (!text.empty()) {
+    const char c = text.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ' ') {
+      text.remove_suffix(1);
+      continue;
+    }
+    if (text.ends_with("\u201D") || text.ends_with("\u2019")) {  // closing curly quotes
+      text.remove_suffix(3);
+      continue;
+    }
+    break;
+  }
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+}  // namespace
+
+bool LineShape::contains_phrase(std::string_view phrase) const {
+  for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
+    const bool left = at == 0 || !is_word_byte(static_cast<unsigned char>(lower[at - 1]));
+    const std::size_t end = at + phrase.size();
+    const bool right = end >= lower.size() || !is_word_byte(static_cast<unsigned char>(lower[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+LineShape describe(std::string_view text) {
+  LineShape shape;
+  shape.lower.resize(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    shape.lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view lower = shape.lower;
+  const std::vector<bool> word = word_bytes(lower);
+  for (std::size_t i = 0; i < lower.size();) {
+    if (!word[i] || lower[i] == '\'') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < lower.size() && word[i]) ++i;
+    shape.words.push_back(lower.substr(start, i - start));
+    const unsigned char first = static_cast<unsigned char>(text[start]);
+    if (first >= '0' && first <= '9') {
+      ++shape.digit_words;
+    } else {
+      ++shape.alphabetic_words;
+      if (first >= 'A' && first <= 'Z') ++shape.capitalized_words;
+    }
+  }
+  shape.ends_with_sentence_punctuation = ends_like_sentence(text);
+  shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+  return shape;
+}
+
+}  // namespace newsdedup

@@ -1,0 +1,32 @@
+// LineShape: the surface features of one line or paragraph that the cleaning rules look at.
+//
+// Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
+// (non-ASCII bytes are kept) and `words` index into it. Value type; thread-safe to read.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+
+struct LineShape {
+  std::string lower;
+  std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
+  std::size_t capitalized_words = 0;    // words whose first letter is upper case in the original
+  std::size_t alphabetic_words = 0;     // words that start with a letter
+  std::size_t digit_words = 0;          // words that start with a digit
+  bool ends_with_sentence_punctuation = false;  // . ! ? or a closing quote after one
+  bool starts_upper = false;
+
+  std::size_t word_count() const { return words.size(); }
+  bool starts_with(std::string_view prefix) const { return lower.starts_with(prefix); }
+  bool contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
+  // True when `phrase` (lower case, may hold spaces) occurs at word boundaries.
+  bool contains_phrase(std::string_view phrase) const;
+};
+
+LineShape describe(std::string_view text);
+
+}  // namespace newsdedup

@@ -1,0 +1,31 @@
+// Paragraph: a unit of text the cleaner keeps or removes as a whole.
+//
+// split_paragraphs() cuts normalised text into lines, groups lines into blocks at blank lines,
+// and joins a block's lines into one paragraph where they are hard-wrapped (all but the last
+// line nearly fill a fixed width of 40 to 100 characters); otherwise each line is a paragraph.
+// A Paragraph refers to its lines by index, so removals can be reported line by line.
+// Value types; split_paragraphs is stateless and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+
+struct Paragraph {
+  std::uint32_t first_line = 0;  // 0-based index into the line list
+  std::uint32_t last_line = 0;   // inclusive
+  bool starts_block = false;     // preceded by a blank line (or the start of the text)
+  std::string text;              // the lines joined with single spaces
+};
+
+struct SplitText {
+  std::vector<std::string_view> lines;  // every line of the text, blank ones included
+  std::vector<Paragraph> paragraphs;    // non-blank paragraphs in order
+};
+
+SplitText split_paragraphs(std::string_view normalized_text);
+
+}  // namespace newsdedup

@@ -1,0 +1,54 @@
+#include "dedup/minhash.h"
+
+#include <bit>
+#include <limits>
+
+namespace newsdedup {
+namespace {
+
+constexpr int kBinBits = std::countr_zero(kSignatureSize);
+static_assert((std::size_t{1} << kBinBits) == kSignatureSize, "signature size must be a power of two");
+constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+
+std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
+  std::uint64_t x = (bin << 32 | attempt) * 0x9E3779B97F4A7C15ULL;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 32;
+  return x;
+}
+
+}  // namespace
+
+Signature minhash_signature(std::span<const std::uint64_t> shingles) {
+  Signature signature;
+  signature.fill(kEmpty);
+  for (std::uint64_t h : shingles) {
+    const std::size_t bin = static_cast<std::size_t>(h >> (64 - kBinBits));
+    const auto value = static_cast<std::uint32_t>(h);
+    if (value < signature[bin]) signature[bin] = value;
+  }
+  if (shingles.empty()) return signature;
+  // Keep which bins were filled by shingles: densification only borrows from those.
+  std::array<bool, kSignatureSize> filled{};
+  for (std::uint64_t h : shingles) filled[static_cast<std::size_t>(h >> (64 - kBinBits))] = true;
+  for (std::size_t i = 0; i < kSignatureSize; ++i) {
+    if (filled[i]) continue;
+    for (std::uint64_t attempt = 1;; ++attempt) {
+      const std::size_t j = probe(i, attempt) & (kSignatureSize - 1);
+      if (filled[j]) {
+        signature[i] = signature[j];
+        break;
+      }
+    }
+  }
+  return signature;
+}
+
+double estimate_jaccard(const Signature& a, const Signature& b) {
+  std::size_t equal = 0;
+  for (std::size_t i = 0; i < kSignatureSize; ++i) equal += a[i] == b[i];
+  return static_cast<double>(equal) / kSignatureSize;
+}
+
+}  // namespace newsdedup

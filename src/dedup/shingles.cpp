@@ -1,0 +1,91 @@
+#include "dedup/shingles.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+
+#include "text/word_tokens.h"
+
+namespace newsdedup {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::size_t kMaxDatelineBytes = 60;
+constexpr std::size_t kMaxDatelineWords = 7;
+
+std::uint64_t mix64(std::uint64_t x) {  // MurmurHash3's finaliser
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// A dateline names a place, an agency or a date: every word capitalised, a number, or inside
+// parentheses; no sentence punctuation.
+bool is_dateline_prefix(std::string_view prefix) {
+  std::size_t words = 0;
+  bool in_parentheses = false;
+  bool at_word_start = true;
+  for (char c : prefix) {
+    if (c == '(') in_parentheses = true;
+    if (c == ')') in_parentheses = false;
+    if (c == ' ' || c == ',' || c == '(' || c == ')') {
+      at_word_start = true;
+      continue;
+    }
+    if (at_word_start) {
+      ++words;
+      at_word_start = false;
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool digit = c >= '0' && c <= '9';
+      if (!upper && !digit && !in_parentheses) return false;
+    }
+  }
+  return words >= 1 && words <= kMaxDatelineWords;
+}
+
+}  // namespace
+
+std::string_view strip_leading_dateline(std::string_view body) {
+  const std::string_view head = body.substr(0, kMaxDatelineBytes);
+  static constexpr std::array kSeparators = {" - "sv, " -- "sv, " \u2014 "sv, " \u2013 "sv, " : "sv, ": "sv};
+  std::size_t best = std::string_view::npos;
+  std::size_t best_length = 0;
+  for (std::string_view separator : kSeparators) {
+    const std::size_t at = head.find(separator);
+    if (at != std::string_view::npos && at < best) {
+      best = at;
+      best_length = separator.size();
+    }
+  }
+  if (best == std::string_view::npos || best == 0 || !is_dateline_prefix(body.substr(0, best))) return body;
+  return body.substr(best + best_length);
+}
+
+ShingleSet shingle_body(std::string_view body) {
+  ShingleSet set;
+  std::vector<std::uint64_t> words;
+  append_word_hashes(body, words);
+  set.word_count = static_cast<std::uint32_t>(words.size());
+  set.exact_hash = XXH3_64bits(words.data(), words.size() * sizeof(std::uint64_t));
+
+  words.clear();
+  append_word_hashes(strip_leading_dateline(body), words);
+  if (words.empty()) return set;
+  const std::size_t k = std::min(kShingleWords, words.size());
+  set.hashes.reserve(words.size() - k + 1);
+  for (std::size_t i = 0; i + k <= words.size(); ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < k; ++j) h = (h ^ words[i + j]) * 0x9E3779B97F4A7C15ULL + j;
+    set.hashes.push_back(mix64(h));
+  }
+  std::sort(set.hashes.begin(), set.hashes.end());
+  set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
+  return set;
+}
+
+}  // namespace newsdedup

@@ -1,0 +1,30 @@
+// Shingles: the set of word k-grams that de-duplication compares documents by.
+//
+// shingle_body() takes a cleaned body, drops a leading wire dateline ("MOSCOW (Reuters) -",
+// "Reuters, Moscow :", "NEW YORK, March 3 -"), turns the rest into canonical word hashes
+// (text/word_tokens.h) and returns the sorted, distinct hashes of every run of kShingleWords
+// consecutive words (one shingle of all words when there are fewer). `exact_hash` hashes the
+// whole canonical word sequence, dateline included: equal hashes mean exact duplicates.
+// Stateless and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+
+inline constexpr std::size_t kShingleWords = 5;
+
+struct ShingleSet {
+  std::vector<std::uint64_t> hashes;  // sorted, distinct
+  std::uint64_t exact_hash = 0;
+  std::uint32_t word_count = 0;
+};
+
+ShingleSet shingle_body(std::string_view body);
+
+// The body without a leading dateline, or the body itself when it has none.
+std::string_view strip_leading_dateline(std::string_view body);
+
+}  // namespace newsdedup

@@ -1,0 +1,120 @@
+#include "pipeline/processed_document.h"
+
+#include "pipeline/json_writer.h"
+#include "text/normalize.h"
+
+namespace newsdedup {
+namespace {
+
+void append_id_title_text(std::string& out, const ProcessedDocument& document) {
+  out += '{';
+  append_json_key(out, "id");
+  append_json_string(out, document.id);
+  if (!document.cleaned.title.empty()) {
+    out += ',';
+    append_json_key(out, "title");
+    append_json_string(out, document.cleaned.title);
+  }
+  out += ',';
+  append_json_key(out, "text");
+  append_json_string(out, document.cleaned.body);
+}
+
+void append_removed(std::string& out, const ProcessedDocument& document) {
+  append_json_key(out, "removed");
+  out += '[';
+  bool first = true;
+  for (const RemovedLine& line : document.cleaned.removed) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"line\":";
+    out += std::to_string(line.line);
+    out += ",\"reason\":";
+    append_json_string(out, name(line.reason));
+    out += ",\"text\":";
+    append_json_string(out, line.text);
+    out += '}';
+  }
+  out += ']';
+}
+
+void append_extra_fields(std::string& out, const ProcessedDocument& document) {
+  if (document.extra_fields_json.empty()) return;
+  out += ',';
+  out += document.extra_fields_json;
+}
+
+}  // namespace
+
+ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch) {
+  ProcessedDocument out;
+  out.ordinal = document.ordinal;
+  out.id = std::move(document.id);
+  out.source = std::move(document.source);
+  out.problem = std::move(document.problem);
+  out.extra_fields_json = std::move(document.extra_fields_json);
+  out.input_bytes = document.input_bytes;
+  out.repaired_utf8 = document.repaired_utf8;
+  if (!out.problem.empty()) {
+    out.state = DocumentState::kInvalid;
+    return out;
+  }
+  out.cleaned = cleaner.clean(normalize_text(document.text));
+  if (sketch) {
+    out.shingles = shingle_body(out.cleaned.body);
+    out.signature = minhash_signature(out.shingles.hashes);
+  }
+  const bool no_words = sketch ? out.shingles.word_count == 0 : out.cleaned.body.empty();
+  if (no_words) out.state = DocumentState::kEmpty;
+  return out;
+}
+
+std::string corpus_record(const ProcessedDocument& document) {
+  std::string out;
+  out.reserve(document.cleaned.body.size() + document.extra_fields_json.size() + 64);
+  append_id_title_text(out, document);
+  append_extra_fields(out, document);
+  out += '}';
+  return out;
+}
+
+std::string audit_details(const ProcessedDocument& document) {
+  std::string out;
+  append_json_key(out, "source");
+  append_json_string(out, document.source);
+  if (!document.problem.empty()) {
+    out += ',';
+    append_json_key(out, "problem");
+    append_json_string(out, document.problem);
+  }
+  if (document.repaired_utf8 > 0) {
+    out += ",\"repaired_utf8\":";
+    out += std::to_string(document.repaired_utf8);
+  }
+  if (!document.cleaned.title.empty()) {
+    out += ',';
+    append_json_key(out, "title");
+    append_json_string(out, document.cleaned.title);
+  }
+  out += ',';
+  append_removed(out, document);
+  return out;
+}
+
+std::string clean_record(const ProcessedDocument& document) {
+  std::string out;
+  out.reserve(document.cleaned.body.size() + 256);
+  append_id_title_text(out, document);
+  out += ',';
+  append_removed(out, document);
+  if (!document.problem.empty()) {
+    out += ',';
+    append_json_key(out, "problem");
+    append_json_string(out, document.problem);
+  }
+  append_extra_fields(out, document);
+  out += '}';
+  return out;
+}
+
+}  // namespace newsdedup

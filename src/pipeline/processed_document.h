@@ -1,0 +1,44 @@
+// ProcessedDocument: one input document after the per-document stages (normalise, clean,
+// shingle, sketch), with the JSON fragments the writers need later.
+//
+// process_document() is the unit of parallel work: it depends on nothing but its input and
+// the Cleaner, so documents can be processed on any thread in any order. Value type.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "clean/cleaned_document.h"
+#include "clean/cleaner.h"
+#include "dedup/minhash.h"
+#include "dedup/shingles.h"
+#include "document/document.h"
+
+namespace newsdedup {
+
+enum class DocumentState : unsigned char { kOk, kEmpty, kInvalid };
+
+struct ProcessedDocument {
+  std::uint64_t ordinal = 0;
+  std::string id;
+  std::string source;
+  std::string problem;
+  std::string extra_fields_json;
+  std::uint64_t input_bytes = 0;
+  std::uint32_t repaired_utf8 = 0;
+  DocumentState state = DocumentState::kOk;
+  CleanedDocument cleaned;
+  ShingleSet shingles;  // filled when sketching
+  Signature signature{};
+};
+
+ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch);
+
+// {"id","title","text",<extra fields>}: a line of corpus.jsonl.
+std::string corpus_record(const ProcessedDocument& document);
+// "source":…,"title":…,"removed":[…]: the per-document tail of an audit line (no braces).
+std::string audit_details(const ProcessedDocument& document);
+// {"id","title","text","removed":[…],<extra fields>}: a line of `clean` output.
+std::string clean_record(const ProcessedDocument& document);
+
+}  // namespace newsdedup

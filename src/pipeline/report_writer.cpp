@@ -1,0 +1,68 @@
+#include "pipeline/report_writer.h"
+
+#include <fmt/format.h>
+
+#include "dedup/minhash.h"
+#include "dedup/shingles.h"
+#include "pipeline/json_writer.h"
+
+namespace newsdedup {
+namespace {
+
+template <typename Map>
+std::string object_of_counts(const Map& counts) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [key, count] : counts) {
+    if (!first) out += ", ";
+    first = false;
+    append_json_string(out, fmt::format("{}", key));
+    out += fmt::format(": {}", count);
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+std::string report_json(const RunSummary& s, const RunOptions& options) {
+  std::map<std::string_view, std::uint64_t> lines_removed;
+  for (std::size_t r = 0; r < kRemovalReasonCount; ++r) lines_removed[kRemovalReasonNames[r]] = s.lines_removed[r];
+  std::string inputs = "[";
+  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
+    if (i > 0) inputs += ", ";
+    append_json_string(inputs, options.inputs[i]);
+  }
+  inputs += "]";
+  std::string seconds = "{";
+  for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "write"}) {
+    const auto it = s.stage_seconds.find(stage);
+    seconds += fmt::format("\"{}\": {:.3f}, ", stage, it == s.stage_seconds.end() ? 0.0 : it->second);
+  }
+  seconds += fmt::format("\"total\": {:.3f}}}", s.total_seconds);
+
+  return fmt::format(
+      "{{\n"
+      "  \"complete\": true,\n"
+      "  \"inputs\": {},\n"
+      "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
+      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}}},\n"
+      "  \"documents\": {},\n"
+      "  \"bytes\": {},\n"
+      "  \"kept\": {},\n"
+      "  \"status\": {{\"kept\": {}, \"duplicate\": {}, \"exact_duplicate\": {}, \"empty\": {}, \"invalid\": {}}},\n"
+      "  \"clusters\": {{\"count\": {}, \"by_size\": {}}},\n"
+      "  \"lines_removed\": {},\n"
+      "  \"input_problems\": {},\n"
+      "  \"repaired_utf8_sequences\": {},\n"
+      "  \"candidates\": {{\"pairs\": {}, \"verifications\": {}, \"oversized_buckets\": {}}},\n"
+      "  \"seconds\": {},\n"
+      "  \"mb_per_s\": {:.2f}\n"
+      "}}\n",
+      inputs, options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
+      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, s.documents, s.input_bytes, s.kept, s.kept,
+      s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
+      object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,
+      s.verifications, s.oversized_buckets, seconds, s.megabytes_per_second());
+}
+
+}  // namespace newsdedup

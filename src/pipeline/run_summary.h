@@ -1,0 +1,38 @@
+// RunSummary: the counts and timings of one job, written to report.json and printed by the CLI.
+// Plain value type.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "clean/removal_reason.h"
+
+namespace newsdedup {
+
+struct RunSummary {
+  std::uint64_t documents = 0;
+  std::uint64_t input_bytes = 0;
+  std::uint64_t kept = 0;
+  std::uint64_t duplicate = 0;
+  std::uint64_t exact_duplicate = 0;
+  std::uint64_t empty = 0;
+  std::uint64_t invalid = 0;
+  std::uint64_t repaired_utf8 = 0;
+  std::uint64_t clusters = 0;
+  std::map<std::uint64_t, std::uint64_t> clusters_by_size;
+  std::array<std::uint64_t, kRemovalReasonCount> lines_removed{};
+  std::map<std::string, std::uint64_t> input_problems;
+  std::uint64_t candidate_pairs = 0;
+  std::uint64_t verifications = 0;
+  std::uint64_t oversized_buckets = 0;
+  std::map<std::string, double> stage_seconds;  // in the order stages ran: see report
+  double total_seconds = 0;
+
+  double megabytes_per_second() const {
+    return total_seconds > 0 ? static_cast<double>(input_bytes) / 1e6 / total_seconds : 0.0;
+  }
+};
+
+}  // namespace newsdedup

@@ -1,0 +1,109 @@
+#include "text/normalize.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace newsdedup {
+namespace {
+
+bool is_ascii(std::string_view text) {
+  for (unsigned char c : text)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+std::string to_nfc(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+  if (n < 0) return std::string(text);  // not valid UTF-8: leave as is, readers repair first
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+enum class CharClass { kKeep, kSpace, kDrop };
+
+CharClass classify(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+      return CharClass::kDrop;
+    default:
+      break;
+  }
+  if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) return CharClass::kSpace;  // treated as breaks below
+  const auto category = utf8proc_category(cp);
+  if (category == UTF8PROC_CATEGORY_ZS) return CharClass::kSpace;
+  return CharClass::kKeep;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view input) {
+  std::string nfc;
+  const bool ascii = is_ascii(input);
+  if (!ascii) nfc = to_nfc(input);
+  const std::string_view text = ascii ? input : std::string_view(nfc);
+
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;  // a space seen since the last kept character on this line
+  auto end_line = [&] {
+    pending_space = false;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out.push_back('\n');
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c == '\n') {
+        end_line();
+      } else if (c == '\r') {
+        if (i < text.size() && text[i] == '\n') ++i;
+        end_line();
+      } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+        pending_space = true;
+      } else if (c < 0x20 || c == 0x7F) {
+        // other control characters carry no text
+      } else {
+        if (pending_space && !out.empty() && out.back() != '\n') out.push_back(' ');
+        pending_space = false;
+        out.push_back(static_cast<char>(c));
+      }
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                                  static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (len <= 0) {  // cannot happen on repaired input; keep the byte rather than lose it
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    const std::string_view bytes = text.substr(i, static_cast<std::size_t>(len));
+    i += static_cast<std::size_t>(len);
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      end_line();
+      continue;
+    }
+    switch (classify(cp)) {
+      case CharClass::kDrop:
+        break;
+      case CharClass::kSpace:
+        pending_space = true;
+        break;
+      case CharClass::kKeep:
+        if (pending_space && !out.empty() && out.back() != '\n') out.push_back(' ');
+        pending_space = false;
+        out.append(bytes);
+        break;
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
+}  // namespace newsdedup

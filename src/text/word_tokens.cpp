@@ -1,0 +1,86 @@
+#include "text/word_tokens.h"
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include <array>
+#include <string>
+#include <utility>
+
+namespace newsdedup {
+namespace {
+
+using namespace std::string_view_literals;
+
+// Abbreviations that wire copy uses and reprints often spell out (both sides map to one form).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCanonical = {{
+    {"mln"sv, "million"sv}, {"mn"sv, "million"sv}, {"bln"sv, "billion"sv}, {"bn"sv, "billion"sv},
+    {"dlrs"sv, "dollars"sv}, {"dlr"sv, "dollar"sv}, {"pct"sv, "percent"sv}, {"cts"sv, "cents"sv},
+    {"shr"sv, "share"sv}, {"shrs"sv, "shares"sv}, {"qtr"sv, "quarter"sv}, {"yr"sv, "year"sv},
+    {"avg"sv, "average"sv}, {"govt"sv, "government"sv},
+}};
+
+std::uint64_t hash_word(std::string_view word) {
+  for (const auto& [short_form, long_form] : kCanonical)
+    if (word == short_form) return XXH3_64bits(long_form.data(), long_form.size());
+  return XXH3_64bits(word.data(), word.size());
+}
+
+bool is_word_code_point(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void append_code_point(std::string& out, utf8proc_int32_t cp) {
+  utf8proc_uint8_t buffer[4];
+  const auto n = utf8proc_encode_char(cp, buffer);
+  out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(hash_word(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.push_back(static_cast<char>(c));
+      } else if (c >= 'A' && c <= 'Z') {
+        word.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else {
+        flush();
+      }
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                      static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (len <= 0) {
+      ++i;
+      flush();
+      continue;
+    }
+    i += static_cast<std::size_t>(len);
+    if (is_word_code_point(cp)) {
+      append_code_point(word, utf8proc_tolower(cp));
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+}  // namespace newsdedup
