@@ -1,5 +1,7 @@
 #include "clean/furniture_rules.h"
 
+#include "clean/phrase_set.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -17,11 +19,6 @@ bool any_of_words(std::string_view word, const std::array<std::string_view, N>& 
 template <std::size_t N>
 bool starts_with_any(const LineShape& line, const std::array<std::string_view, N>& prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return line.starts_with(p); });
-}
-
-template <std::size_t N>
-bool contains_any_phrase(const LineShape& line, const std::array<std::string_view, N>& phrases) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return line.contains_phrase(p); });
 }
 
 // The line without leading bullets, dashes, brackets and spaces (lower case).
@@ -65,9 +62,13 @@ bool is_short_segment_bar(std::string_view text, std::string_view separator, std
 
 bool is_navigation(const LineShape& line, std::string_view text) {
   if (starts_with_bullet(text) && line.word_count() <= 4 && !line.ends_with_sentence_punctuation) return true;
-  if (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4)) return true;
-  for (std::string_view crumb : {" > "sv, " \u203A "sv, " \u00BB "sv, " / "sv})
-    if (is_short_segment_bar(text, crumb, 3)) return true;
+  // A link bar has at most a dozen short entries, split by | > / › or » (the last bytes of › and »).
+  const bool may_be_bar = line.word_count() <= 40 && text.find_first_of("|>/\xBA\xBB") != std::string_view::npos;
+  if (may_be_bar) {
+    if (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4)) return true;
+    for (std::string_view crumb : {" > "sv, " \u203A "sv, " \u00BB "sv, " / "sv})
+      if (is_short_segment_bar(text, crumb, 3)) return true;
+  }
   static constexpr std::array kMenuWords = {"home"sv, "menu"sv, "search"sv, "skip to content"sv,
                                             "skip to main content"sv, "sign in"sv, "log in"sv,
                                             "login"sv, "register"sv, "back to top"sv};
@@ -122,6 +123,8 @@ bool is_caption(const LineShape& line) {
                                                 "photo credit"sv, "image credit"sv, "pic:"sv};
   if (std::any_of(kCaptionStarts.begin(), kCaptionStarts.end(), [&](std::string_view p) { return bare.starts_with(p); }))
     return true;
+  if (line.lower.find_first_of("/(:") == std::string::npos && !line.contains("getty") && !line.contains("shutterstock"))
+    return false;
   static constexpr std::array kCredits = {"reuters/"sv, "/reuters"sv, "getty images"sv,
                                           "afp photo"sv, "ap photo"sv, "(file photo)"sv,
                                           "/file photo"sv, "photo: reuters"sv, "/pool"sv,
@@ -134,22 +137,21 @@ bool is_caption(const LineShape& line) {
 
 bool is_social(const LineShape& line) {
   if (line.word_count() > 30 || line.word_count() == 0) return false;
-  static constexpr std::array kPrompts = {
-      "follow us"sv, "sign up"sv, "subscribe"sv, "newsletter"sv, "newsletters"sv, "our app"sv,
-      "the app"sv, "join our"sv, "join us"sv, "share this"sv, "share on"sv, "click here"sv,
-      "your inbox"sv, "like us on"sv, "us on facebook"sv, "us on twitter"sv, "us on instagram"sv,
-      "whatsapp channel"sv, "telegram channel"sv, "google news"sv, "email this"sv, "print this"sv,
-      "tap here"sv, "get alerts"sv, "breaking news alerts"sv, "push notifications"sv};
+  static const PhraseSet kPrompts = {
+      "follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app",
+      "join our", "join us", "share this", "share on", "click here", "your inbox", "like us on",
+      "us on facebook", "us on twitter", "us on instagram", "whatsapp channel", "telegram channel",
+      "google news", "email this", "print this", "tap here", "get alerts", "breaking news alerts",
+      "push notifications"};
+  static const PhraseSet kReaderAddressed = {"us", "our"};
   static constexpr std::array kImperatives = {"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
                                               "download"sv, "get"sv, "share"sv, "click"sv,
                                               "like"sv, "tap"sv, "register"sv, "become"sv,
                                               "support"sv, "stay"sv, "never"sv, "don't"sv,
                                               "want"sv, "enter"sv, "receive"sv};
-  const bool prompt = contains_any_phrase(line, kPrompts);
-  if (!prompt) return false;
+  if (!kPrompts.matches(line)) return false;
   // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
-  const std::string_view first = line.words.front();
-  return any_of_words(first, kImperatives) || line.contains_phrase("us") || line.contains_phrase("our") ||
+  return any_of_words(line.words.front(), kImperatives) || kReaderAddressed.matches(line) ||
          !line.ends_with_sentence_punctuation || line.word_count() <= 8;
 }
 
@@ -165,26 +167,25 @@ bool is_inline_related(const LineShape& line) {
 
 bool is_legal(const LineShape& line) {
   if (line.word_count() > 40) return false;
-  if (line.contains("\u00A9") || line.contains_phrase("copyright") || line.contains_phrase("all rights reserved"))
-    return true;
+  static const PhraseSet kCopyright = {"copyright", "all rights reserved"};
+  if (line.contains("\u00A9") || kCopyright.matches(line)) return true;
   const std::string_view bare = strip_leading_marks(line.lower);
   if (bare.starts_with("(c) ") || bare.starts_with("c) ")) return true;
-  static constexpr std::array kPhrases = {
-      "terms of use"sv, "terms of service"sv, "terms and conditions"sv, "privacy policy"sv,
-      "cookie policy"sv, "cookie settings"sv, "not responsible for the content"sv,
-      "community guidelines"sv, "published in partnership with"sv, "contact us"sv,
-      "about us"sv, "advertise with us"sv, "reproduction in whole or in part"sv,
-      "may not be published, broadcast, rewritten or redistributed"sv};
-  return contains_any_phrase(line, kPhrases);
+  static const PhraseSet kPhrases = {
+      "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+      "cookie settings", "not responsible for the content", "community guidelines",
+      "published in partnership with", "contact us", "about us", "advertise with us",
+      "reproduction in whole or in part", "may not be published broadcast rewritten or redistributed"};
+  return kPhrases.matches(line);
 }
 
 bool is_advertisement(const LineShape& line) {
   if (line.word_count() == 0 || line.word_count() > 6) return false;
-  if (line.contains_phrase("advertisement") || line.contains_phrase("advertisements") ||
-      line.contains_phrase("advertising")) return true;
-  const bool continues = line.contains_phrase("continue") || line.contains_phrase("continues");
-  if (continues && (line.contains_phrase("below") || line.contains_phrase("reading") || line.contains_phrase("after")))
-    return true;
+  static const PhraseSet kAdWords = {"advertisement", "advertisements", "advertising"};
+  static const PhraseSet kContinues = {"continue", "continues"};
+  static const PhraseSet kElsewhere = {"below", "reading", "after"};
+  if (kAdWords.matches(line)) return true;
+  if (kContinues.matches(line) && kElsewhere.matches(line)) return true;
   static constexpr std::array kMarkers = {"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
                                           "sponsored content"sv, "paid content"sv,
                                           "paid post"sv, "partner content"sv};
@@ -205,8 +206,11 @@ bool is_credit(const LineShape& line) {
 
 }  // namespace
 
+// No rule applies to a paragraph this long: it is prose.
+constexpr std::size_t kMaxFurnitureWords = 80;
+
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
-  if (line.word_count() == 0) return std::nullopt;
+  if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
   if (is_credit(line)) return RemovalReason::kCredit;
   if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
   if (is_advertisement(line)) return RemovalReason::kAdvertisement;
@@ -243,8 +247,10 @@ bool is_related_header(const LineShape& line) {
 }
 
 bool is_headline_shaped(const LineShape& line) {
-  return line.word_count() >= 1 && line.word_count() <= 25 && !line.lower.ends_with('.') &&
-         !line.lower.ends_with(':');
+  if (line.word_count() == 0 || line.word_count() > 25 || line.lower.ends_with(':')) return false;
+  if (!line.lower.ends_with('.')) return true;
+  // A final period may close an abbreviation ("... of U.S.", "... Inc.") rather than a sentence.
+  return line.words.back().size() <= 3;
 }
 
 bool is_menu_item(const LineShape& line, std::string_view text) {

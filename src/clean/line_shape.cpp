@@ -7,25 +7,15 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
 }
 
-// Marks which bytes belong to words. Multi-byte characters led by 0xC2 (Latin-1 punctuation
-// such as « » © ·) or 0xE2 (general punctuation: curly quotes, dashes, bullets, arrows) are
-// separators; other non-ASCII characters are letters of some script.
-std::vector<bool> word_bytes(std::string_view lower) {
-  std::vector<bool> word(lower.size());
-  bool in_separator_sequence = false;
-  for (std::size_t i = 0; i < lower.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(lower[i]);
-    if (c < 0x80) {
-      in_separator_sequence = false;
-      word[i] = is_word_byte(c);
-    } else if (c >= 0xC0) {
-      in_separator_sequence = c == 0xC2 || c == 0xE2;
-      word[i] = !in_separator_sequence;
-    } else {
-      word[i] = !in_separator_sequence;
-    }
-  }
-  return word;
+// Length of the character at `i` when it separates words, else 0. Multi-byte characters led
+// by 0xC2 (Latin-1 punctuation such as « » © ·) or 0xE2 (general punctuation: curly quotes,
+// dashes, bullets, arrows) are separators; other non-ASCII characters are letters.
+std::size_t separator_length(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return (is_word_byte(c) && c != '\'') ? 0 : 1;
+  if (c == 0xC2) return 2;
+  if (c == 0xE2) return 3;
+  return 0;
 }
 
 bool ends_like_sentence(std::string_view text) {
@@ -64,14 +54,13 @@ LineShape describe(std::string_view text) {
     shape.lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   const std::string_view lower = shape.lower;
-  const std::vector<bool> word = word_bytes(lower);
   for (std::size_t i = 0; i < lower.size();) {
-    if (!word[i] || lower[i] == '\'') {
-      ++i;
+    if (const std::size_t skip = separator_length(lower, i); skip > 0) {
+      i += skip;
       continue;
     }
     const std::size_t start = i;
-    while (i < lower.size() && word[i]) ++i;
+    while (i < lower.size() && (lower[i] == '\'' || separator_length(lower, i) == 0)) ++i;
     shape.words.push_back(lower.substr(start, i - start));
     const unsigned char first = static_cast<unsigned char>(text[start]);
     if (first >= '0' && first <= '9') {

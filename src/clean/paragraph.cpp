@@ -18,6 +18,14 @@ bool wrapped_before(std::string_view line, std::string_view next, std::size_t wi
   return line.size() + 1 + first_word_length(next) > width;
 }
 
+// Hard-wrapped prose ends its paragraph like a sentence; a list of headlines does not.
+bool ends_like_prose(std::string_view line) {
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
+  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':' ||
+                           line.back() == ';');
+}
+
 // Appends the paragraphs of one block (lines [begin, end)) to `out`.
 void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin, std::uint32_t end,
                  std::vector<Paragraph>& out) {
@@ -35,6 +43,7 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
     std::uint32_t last = i;
     if (wrapped) {
       while (last + 1 < end && wrapped_before(lines[last], lines[last + 1], width)) ++last;
+      if (!ends_like_prose(lines[last])) last = i;
     }
     Paragraph paragraph{i, last, starts_block, std::string(lines[i])};
     for (std::uint32_t j = i + 1; j <= last; ++j) {

@@ -18,7 +18,7 @@
 namespace newsdedup {
 
 struct ClusterInput {
-  std::span<const std::uint64_t> shingles;  // sorted, distinct
+  ShingleView shingles;
   std::uint64_t body_bytes = 0;
   std::uint64_t ordinal = 0;
 };

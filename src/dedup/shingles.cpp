@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "text/word_tokens.h"
 
@@ -48,6 +49,41 @@ bool is_dateline_prefix(std::string_view prefix) {
   return words >= 1 && words <= kMaxDatelineWords;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A paragraph wholly in parentheses is an editorial note ("(Updates with details in
+// paragraph 5)", "(Corrects figure in paragraph 3)"): it varies between copies of one story.
+bool is_editorial_note(std::string_view paragraph) {
+  return paragraph.size() >= 2 && paragraph.front() == '(' && paragraph.back() == ')' &&
+         paragraph.find(')') == paragraph.size() - 1;
+}
+
+// A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
+void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < text.size() && (is_digit(text[i]) ||
+                               ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
+      ++i;
+    out.push_back(XXH3_64bits(text.data() + start, i - start));
+  }
+}
+
+void collect_numbers(std::string_view text, std::vector<std::uint64_t>& out) {
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view paragraph = text.substr(start, end - start);
+    if (!is_editorial_note(paragraph)) collect_figures(paragraph, out);
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
 }  // namespace
 
 std::string_view strip_leading_dateline(std::string_view body) {
@@ -68,13 +104,16 @@ std::string_view strip_leading_dateline(std::string_view body) {
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;
-  std::vector<std::uint64_t> words;
-  append_word_hashes(body, words);
-  set.word_count = static_cast<std::uint32_t>(words.size());
-  set.exact_hash = XXH3_64bits(words.data(), words.size() * sizeof(std::uint64_t));
+  std::vector<std::uint64_t> all_words;
+  append_word_hashes(body, all_words);
+  set.word_count = static_cast<std::uint32_t>(all_words.size());
+  set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
 
-  words.clear();
-  append_word_hashes(strip_leading_dateline(body), words);
+  const std::string_view text = strip_leading_dateline(body);
+  collect_numbers(text, set.numbers);
+  std::vector<std::uint64_t> dateline_words;
+  append_word_hashes(body.substr(0, body.size() - text.size()), dateline_words);
+  const std::span<const std::uint64_t> words = std::span(all_words).subspan(dateline_words.size());
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
   set.hashes.reserve(words.size() - k + 1);

@@ -5,6 +5,8 @@
 // (text/word_tokens.h) and returns the sorted, distinct hashes of every run of kShingleWords
 // consecutive words (one shingle of all words when there are fewer). `exact_hash` hashes the
 // whole canonical word sequence, dateline included: equal hashes mean exact duplicates.
+// `numbers` are the figures of the body (after the dateline): copies of one story carry the
+// same figures, while templated reports (earnings, prices) differ mostly in them.
 // Stateless and thread-safe.
 #pragma once
 
@@ -17,7 +19,8 @@ namespace newsdedup {
 inline constexpr std::size_t kShingleWords = 5;
 
 struct ShingleSet {
-  std::vector<std::uint64_t> hashes;  // sorted, distinct
+  std::vector<std::uint64_t> hashes;   // sorted, distinct
+  std::vector<std::uint64_t> numbers;  // hashes of the figures in the text ("2,877,000", "11.1"), sorted, distinct
   std::uint64_t exact_hash = 0;
   std::uint32_t word_count = 0;
 };

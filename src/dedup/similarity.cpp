@@ -4,7 +4,9 @@
 
 namespace newsdedup {
 
-Similarity compare_shingles(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+namespace {
+
+std::uint32_t count_shared(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
   std::uint32_t shared = 0;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] < b[j]) {
@@ -17,8 +19,21 @@ Similarity compare_shingles(std::span<const std::uint64_t> a, std::span<const st
       ++j;
     }
   }
+  return shared;
+}
+
+}  // namespace
+
+Similarity compare_shingles(const ShingleView& first, const ShingleView& second) {
+  const auto a = first.shingles;
+  const auto b = second.shingles;
+  const std::uint32_t shared = count_shared(a, b);
   Similarity s;
   s.shared = shared;
+  const ShingleView& shorter = a.size() <= b.size() ? first : second;
+  const ShingleView& longer = a.size() <= b.size() ? second : first;
+  s.numbers = static_cast<std::uint32_t>(shorter.numbers.size());
+  s.numbers_missing = s.numbers - count_shared(shorter.numbers, longer.numbers);
   const std::size_t smaller = std::min(a.size(), b.size());
   const std::size_t union_size = a.size() + b.size() - shared;
   if (union_size > 0) s.jaccard = static_cast<double>(shared) / static_cast<double>(union_size);

@@ -14,18 +14,31 @@ struct Similarity {
   double jaccard = 0;
   double containment = 0;
   std::uint32_t shared = 0;
+  std::uint32_t numbers = 0;          // figures in the document with fewer shingles
+  std::uint32_t numbers_missing = 0;  // of those, how many the other document lacks
 };
 
-// Both spans sorted ascending and distinct.
-Similarity compare_shingles(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+// The shingles and figures of one document, each sorted ascending and distinct.
+struct ShingleView {
+  std::span<const std::uint64_t> shingles;
+  std::span<const std::uint64_t> numbers;
+};
 
+Similarity compare_shingles(const ShingleView& a, const ShingleView& b);
+
+// Two documents are copies when their texts agree (Jaccard at least `threshold`, or the
+// shorter contained in the longer) and their figures agree: at most `max_missing_numbers`
+// of the shorter one's figures may be absent from the longer (an "(Updates ... paragraph 5)"
+// note), so templated reports that differ in their figures never merge.
 struct DuplicateRule {
-  double threshold = 0.5;           // minimum Jaccard for two copies of similar length
-  double min_containment = 0.8;     // minimum containment for a truncated or extended copy
-  std::uint32_t min_shared = 8;     // containment alone needs at least this many shared shingles
+  double threshold = 0.5;
+  double min_containment = 0.8;
+  std::uint32_t min_shared = 8;  // containment alone needs at least this many shared shingles
+  double max_missing_numbers = 0.2;
 
   bool is_duplicate(const Similarity& s) const {
-    return s.jaccard >= threshold || (s.containment >= min_containment && s.shared >= min_shared);
+    const bool texts_agree = s.jaccard >= threshold || (s.containment >= min_containment && s.shared >= min_shared);
+    return texts_agree && s.numbers_missing <= static_cast<std::uint32_t>(max_missing_numbers * s.numbers);
   }
 };
 

@@ -5,8 +5,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <system_error>
 #include <vector>
@@ -36,7 +36,7 @@ class GzipSource final : public ByteSource {
     const auto avail = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
     stream_.next_out = reinterpret_cast<Bytef*>(buffer);
     stream_.avail_out = avail;
-    while (stream_.avail_out == avail) {
+    while (stream_.avail_out == avail && !failed_) {
       if (stream_.avail_in == 0 && !eof_) refill();
       if (failed_) break;
       if (member_done_) {
@@ -54,9 +54,9 @@ class GzipSource final : public ByteSource {
       const int ret = inflate(&stream_, Z_NO_FLUSH);
       if (ret == Z_STREAM_END) {
         member_done_ = true;
-      } else if (ret == Z_BUF_ERROR && stream_.avail_in == 0 && eof_) {
+      } else if (ret == Z_BUF_ERROR) {  // no progress possible: input ended inside a member
         fail("truncated gzip data (unexpected end of file)", true);
-      } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      } else if (ret != Z_OK) {
         fail(std::string("corrupt gzip data: ") + (stream_.msg ? stream_.msg : zError(ret)), true);
       }
     }

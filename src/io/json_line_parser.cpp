@@ -86,7 +86,8 @@ error_code JsonLineParser::Impl::read(std::string_view line, Document& doc, Text
     od::field field;
     if (auto e = std::move(member).get(field)) return e;
     od::value value = field.value();
-    // The key as written: from its opening quote back from the value, over the ':'.
+    // The key as written, quotes included: it ends where the ':' (and any spaces) before
+    // the value begin.
     const char* key_begin = field.key().raw() - 1;
     const char* key_end = value.raw_json_token().data();
     while (is_space(key_end[-1])) --key_end;

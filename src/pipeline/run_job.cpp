@@ -36,6 +36,7 @@ struct DocumentTable {
   std::vector<std::uint64_t> body_bytes;
   std::vector<std::uint64_t> exact_hashes;
   std::vector<std::vector<std::uint64_t>> shingles;
+  std::vector<std::vector<std::uint64_t>> numbers;
   std::vector<Signature> signatures;
 };
 
@@ -93,7 +94,7 @@ std::vector<Outcome> deduplicate(DocumentTable& table, const RunOptions& options
   progress.stage("verify and cluster");
   std::vector<ClusterInput> inputs;
   inputs.reserve(leaders.size());
-  for (std::uint64_t d : leaders) inputs.push_back({table.shingles[d], table.body_bytes[d], d});
+  for (std::uint64_t d : leaders) inputs.push_back({{table.shingles[d], table.numbers[d]}, table.body_bytes[d], d});
   ClusterStats stats;
   const std::vector<ClusterAssignment> assignment = cluster_documents(inputs, graph, options.rule, &stats);
   summary.verifications = stats.verifications;
@@ -228,6 +229,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         table.body_bytes.push_back(document.cleaned.body.size());
         table.exact_hashes.push_back(document.shingles.exact_hash);
         table.shingles.push_back(std::move(document.shingles.hashes));
+        table.numbers.push_back(std::move(document.shingles.numbers));
         table.signatures.push_back(document.signature);
       },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });

@@ -8,9 +8,21 @@
 namespace newsdedup {
 namespace {
 
-bool is_ascii(std::string_view text) {
-  for (unsigned char c : text)
-    if (c >= 0x80) return false;
+// True when NFC cannot change the text: every code point is below U+0300 (precomposed Latin
+// letters are already NFC and nothing below U+0300 composes) or is general punctuation from
+// U+2002 to U+206F (curly quotes, dashes, bullets). Most news text passes, and skips utf8proc.
+bool is_trivially_nfc(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0xC0) continue;  // ASCII or a continuation byte
+    if (c < 0xCC) continue;  // U+0080..U+02FF
+    if (c == 0xE2 && i + 2 < text.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+      const unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
+      if ((c1 == 0x80 && c2 >= 0x82) || c1 == 0x81) continue;  // U+2002..U+207F
+    }
+    return false;
+  }
   return true;
 }
 
@@ -43,9 +55,9 @@ CharClass classify(utf8proc_int32_t cp) {
 
 std::string normalize_text(std::string_view input) {
   std::string nfc;
-  const bool ascii = is_ascii(input);
-  if (!ascii) nfc = to_nfc(input);
-  const std::string_view text = ascii ? input : std::string_view(nfc);
+  const bool already_nfc = is_trivially_nfc(input);
+  if (!already_nfc) nfc = to_nfc(input);
+  const std::string_view text = already_nfc ? input : std::string_view(nfc);
 
   std::string out;
   out.reserve(text.size());

@@ -20,8 +20,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCanonic
     {"avg"sv, "average"sv}, {"govt"sv, "government"sv},
 }};
 
+constexpr std::size_t kLongestAbbreviation = 4;
+
 std::uint64_t hash_word(std::string_view word) {
-  for (const auto& [short_form, long_form] : kCanonical)
+  if (word.size() <= kLongestAbbreviation)
+    for (const auto& [short_form, long_form] : kCanonical)
     if (word == short_form) return XXH3_64bits(long_form.data(), long_form.size());
   return XXH3_64bits(word.data(), word.size());
 }
