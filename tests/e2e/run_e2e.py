@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""End-to-end tests: run the built newsdedup binary on the fixtures shipped in the repo.
+
+Usage: run_e2e.py --binary build/newsdedup --fixtures tests/fixtures [--sample examples/sample]
+Each check prints one line; the last line is 'N passed, N failed'. Exit status 1 on any failure.
+Standard library only.
+"""
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SEED_000 = "000_f93b8b3ccaf1c5a3"
+SEED_003 = "003_f14518781b17d4c3"
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, condition, detail=""):
+    if condition:
+        results["passed"] += 1
+        print(f"ok      {name}")
+    else:
+        results["failed"] += 1
+        print(f"FAILED  {name} {detail}")
+
+
+def run(binary, *args, expect=None):
+    proc = subprocess.run([binary, *args], capture_output=True, text=True)
+    if expect is not None and proc.returncode != expect:
+        print(proc.stdout, proc.stderr, file=sys.stderr)
+    return proc
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def by_id(rows):
+    return {row["id"]: row for row in rows}
+
+
+def test_seeds(binary, fixtures, work):
+    out = os.path.join(work, "seeds")
+    proc = run(binary, "run", fixtures, "-o", out, expect=0)
+    check("seeds: run exits 0", proc.returncode == 0, proc.stderr)
+    audit = by_id(read_jsonl(os.path.join(out, "audit.jsonl")))
+    corpus = by_id(read_jsonl(os.path.join(out, "corpus.jsonl")))
+    check("seeds: both kept", audit[SEED_000]["status"] == "kept" and audit[SEED_003]["status"] == "kept")
+    check("seeds: different clusters", audit[SEED_000]["cluster"] != audit[SEED_003]["cluster"])
+
+    raw000 = open(os.path.join(fixtures, SEED_000 + ".txt"), encoding="utf-8").read().split("\n")
+    sentences = [line for line in raw000[1:17] if line.strip()]
+    body000 = corpus[SEED_000]["text"]
+    check("000: every paragraph of the story is kept", all(s in body000 for s in sentences))
+    check("000: the body comes out exactly once", all(body000.count(s) == 1 for s in sentences),
+          str([body000.count(s) for s in sentences]))
+    repeated = [r for r in audit[SEED_000]["removed"] if r["reason"] == "repeated"]
+    check("000: the second copy is reported as repeated", len(repeated) == len(sentences), str(len(repeated)))
+
+    raw003 = open(os.path.join(fixtures, SEED_003 + ".txt"), encoding="utf-8").read()
+    doc = corpus[SEED_003]
+    check("003: title kept", doc.get("title") == raw003.split("\n")[0].strip(), str(doc.get("title")))
+    start = raw003.index("MOSCOW (Reuters) -")
+    end = raw003.index("to be a joint attack.") + len("to be a joint attack.")
+    paragraphs = [p.strip() for p in raw003[start:end].split("\n\n") if p.strip()]
+    check("003: every body paragraph kept", all(p in doc["text"] for p in paragraphs))
+    check("003: body runs from the dateline to the last sentence",
+          doc["text"].startswith("MOSCOW (Reuters) -") and doc["text"].endswith("to be a joint attack."))
+    removed = {r["text"].strip(): r["reason"] for r in audit[SEED_003]["removed"]}
+    furniture = {"\u2022 World": "navigation", "\u2022 Saturday, 09 Nov 2024": "date",
+                 "Follow us on our official WhatsApp channel for breaking news alerts and key updates!": "social",
+                 "Next In World": "related", "Others Also Read": "related",
+                 "Tonga PM Sovaleni resigns ahead of no confidence vote, local media reports": "related"}
+    for line, reason in furniture.items():
+        check(f"003: removes {line[:40]!r} as {reason}", removed.get(line) == reason and line not in doc["text"],
+              str(removed.get(line)))
+    caption = [t for t in removed if t.startswith("FILE PHOTO:")]
+    check("003: removes the photo caption", caption and removed[caption[0]] == "caption" and "FILE PHOTO" not in doc["text"])
+    report = json.load(open(os.path.join(out, "report.json")))
+    check("seeds: report complete with counts", report["complete"] is True and report["documents"] == 2 and
+          report["status"]["kept"] == 2)
+
+
+def test_sample(binary, sample, work):
+    out = os.path.join(work, "sample")
+    proc = run(binary, "run", sample, "-o", out, expect=0)
+    check("sample: run exits 0", proc.returncode == 0, proc.stderr)
+    audit = by_id(read_jsonl(os.path.join(out, "audit.jsonl")))
+    corpus = by_id(read_jsonl(os.path.join(out, "corpus.jsonl")))
+    check("sample: every input document is in the audit", len(audit) == 6, str(len(audit)))
+    reprint = audit["ledger_ryabkov_reprint"]
+    check("sample: truncated, re-wrapped reprint is a duplicate of the full story",
+          reprint["status"] == "duplicate" and reprint["duplicate_of"] == SEED_003 and reprint["containment"] >= 0.9,
+          json.dumps({k: reprint.get(k) for k in ("status", "duplicate_of", "containment")}))
+    wire = audit["wire-kremlin"]
+    check("sample: dateline and quote style do not hide a copy",
+          wire["status"] == "duplicate" and wire["cluster"] == SEED_000 and wire["similarity"] >= 0.9)
+    check("sample: exact copy found by hash", audit["harbour-2"]["status"] == "exact_duplicate" and
+          audit["harbour-2"]["duplicate_of"] == "harbour-1")
+    check("sample: different stories on one topic stay apart", audit[SEED_000]["cluster"] != audit[SEED_003]["cluster"])
+    check("sample: kept documents in input order", list(corpus) == [SEED_000, SEED_003, "harbour-1"], str(list(corpus)))
+    check("sample: other input fields carried through", corpus["harbour-1"].get("url") == "https://islandpost.example/ferry")
+
+    proc = run(binary, "explain", "ledger_ryabkov_reprint", "--run", out, expect=0)
+    check("explain: names status, representative and evidence", proc.returncode == 0 and "duplicate" in proc.stdout and
+          SEED_003 in proc.stdout and "containment" in proc.stdout, proc.stdout + proc.stderr)
+    proc = run(binary, "explain", "no-such-id", "--run", out)
+    check("explain: unknown id fails", proc.returncode == 1 and "no-such-id" in proc.stderr)
+
+
+def test_determinism(binary, sample, work):
+    outputs = []
+    for threads in ("1", "2", "4"):
+        out = os.path.join(work, "threads" + threads)
+        run(binary, "run", sample, "-o", out, "--threads", threads, expect=0)
+        outputs.append(tuple(open(os.path.join(out, f), "rb").read() for f in ("corpus.jsonl", "audit.jsonl")))
+    check("same output for 1, 2 and 4 threads", outputs[0] == outputs[1] == outputs[2])
+
+
+def test_outputs_protected(binary, sample, work):
+    out = os.path.join(work, "protect")
+    run(binary, "run", sample, "-o", out, expect=0)
+    before = open(os.path.join(out, "audit.jsonl"), "rb").read()
+    proc = run(binary, "run", sample, "-o", out)
+    check("existing output is not overwritten without --force", proc.returncode == 1 and "--force" in proc.stderr and
+          open(os.path.join(out, "audit.jsonl"), "rb").read() == before)
+    proc = run(binary, "run", sample, "-o", out, "--force")
+    check("--force overwrites", proc.returncode == 0)
+    leftovers = [f for f in os.listdir(out) if f not in ("corpus.jsonl", "audit.jsonl", "report.json")]
+    check("no temporary files left behind", not leftovers, str(leftovers))
+
+
+def test_usage_and_failures(binary, sample, work):
+    check("--help exits 0", run(binary, "--help").returncode == 0)
+    check("run --help exits 0", run(binary, "run", "--help").returncode == 0)
+    check("missing -o is a usage error (2)", run(binary, "run", sample).returncode == 2)
+    check("unknown option is a usage error (2)", run(binary, "run", sample, "-o", work, "--bogus").returncode == 2)
+    missing = os.path.join(work, "does-not-exist.jsonl")
+    proc = run(binary, "run", missing, "-o", os.path.join(work, "x"))
+    check("missing input fails (1) naming the file", proc.returncode == 1 and "does-not-exist.jsonl" in proc.stderr,
+          proc.stderr)
+
+
+def test_bad_input(binary, work):
+    folder = os.path.join(work, "bad")
+    os.makedirs(folder)
+    good = {"id": "good", "text": "A short but valid news story about the harbour ferry timetable change."}
+    with open(os.path.join(folder, "mixed.jsonl"), "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(good) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "no-text", "body": "x"}) + "\n")
+        fh.write(json.dumps({"id": "empty", "text": ""}) + "\n")
+    with gzip.open(os.path.join(folder, "more.jsonl.gz"), "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "gz", "text": "Another story, compressed, about a new library opening downtown."}) + "\n")
+    out = os.path.join(work, "bad-out")
+    proc = run(binary, "run", folder, "-o", out)
+    check("bad lines do not stop the run", proc.returncode == 0, proc.stderr)
+    check("bad lines are reported with file and line", "mixed.jsonl:2" in proc.stderr and "mixed.jsonl:3" in proc.stderr,
+          proc.stderr)
+    audit = by_id(read_jsonl(os.path.join(out, "audit.jsonl")))
+    statuses = sorted(row["status"] for row in audit.values())
+    check("every input line is in the audit", len(audit) == 5, str(sorted(audit)))
+    check("invalid and empty documents are marked", statuses.count("invalid") == 2 and statuses.count("empty") == 1,
+          str(statuses))
+    check("gzip input is read", audit.get("gz", {}).get("status") == "kept")
+
+
+def test_clean(binary, fixtures, sample, work):
+    out = os.path.join(work, "clean.jsonl")
+    proc = run(binary, "clean", sample, "-o", out, expect=0)
+    rows = read_jsonl(out)
+    check("clean: one line per input document, in input order", proc.returncode == 0 and
+          [r["id"] for r in rows] == [SEED_000, SEED_003, "ledger_ryabkov_reprint", "wire-kremlin", "harbour-1",
+                                      "harbour-2"], str([r["id"] for r in rows]))
+    check("clean: removed lines carry reasons", all("reason" in x for r in rows for x in r["removed"]) and
+          any(r["removed"] for r in rows))
+    proc = run(binary, "clean", sample, "-o", out)
+    check("clean: refuses to overwrite without --force", proc.returncode == 1)
+
+
+def test_shared_seeds_match(fixtures):
+    shared = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "seeds")
+    if not os.path.isdir(shared):
+        print("skip    ../shared/seeds not present")
+        return
+    same = all(open(os.path.join(shared, n), "rb").read() == open(os.path.join(fixtures, n), "rb").read()
+               for n in os.listdir(shared))
+    check("fixtures are byte-identical to ../shared/seeds", same)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--fixtures", required=True)
+    ap.add_argument("--sample", default=os.path.join(os.path.dirname(__file__), "..", "..", "examples", "sample"))
+    a = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="newsdedup-e2e-")
+    try:
+        test_seeds(a.binary, a.fixtures, work)
+        test_sample(a.binary, a.sample, work)
+        test_determinism(a.binary, a.sample, work)
+        test_outputs_protected(a.binary, a.sample, work)
+        test_usage_and_failures(a.binary, a.sample, work)
+        test_bad_input(a.binary, work)
+        test_clean(a.binary, a.fixtures, a.sample, work)
+        test_shared_seeds_match(a.fixtures)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    sys.exit(1 if results["failed"] else 0)
+
+
+if __name__ == "__main__":
+    main()
