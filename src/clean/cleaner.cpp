@@ -82,8 +82,12 @@ void mark_title(PageAnalysis& page) {
     const std::string& text = paragraphs[i].text;
     const bool shaped = shape.word_count() >= 1 && shape.word_count() <= 30 && text.size() <= 250 &&
                         !text.ends_with(".") && !text.ends_with(":") && !text.ends_with(",") &&
-                        !is_dateline_only(shape, text);
+                        !is_dateline_only(shape, text) && !(shape.word_count() > 12 && text.find(". ") != std::string::npos);
     if (!shaped) return;
+    // The title is never all there is: a page whose only text is this line keeps it as body.
+    bool body_remains = false;
+    for (std::size_t j = i + 1; j < paragraphs.size() && !body_remains; ++j) body_remains = !page.verdicts[j].reason;
+    if (!body_remains) return;
     std::size_t next = i + 1;
     const bool furniture_follows = next < paragraphs.size() && page.verdicts[next].reason;
     const bool body_follows = next < paragraphs.size() && paragraphs[next].starts_block &&

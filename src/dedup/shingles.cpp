@@ -6,15 +6,11 @@
 #include <array>
 #include <span>
 
+#include "text/dateline.h"
 #include "text/word_tokens.h"
 
 namespace newsdedup {
 namespace {
-
-using namespace std::string_view_literals;
-
-constexpr std::size_t kMaxDatelineBytes = 60;
-constexpr std::size_t kMaxDatelineWords = 7;
 
 std::uint64_t mix64(std::uint64_t x) {  // MurmurHash3's finaliser
   x ^= x >> 33;
@@ -23,30 +19,6 @@ std::uint64_t mix64(std::uint64_t x) {  // MurmurHash3's finaliser
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-// A dateline names a place, an agency or a date: every word capitalised, a number, or inside
-// parentheses; no sentence punctuation.
-bool is_dateline_prefix(std::string_view prefix) {
-  std::size_t words = 0;
-  bool in_parentheses = false;
-  bool at_word_start = true;
-  for (char c : prefix) {
-    if (c == '(') in_parentheses = true;
-    if (c == ')') in_parentheses = false;
-    if (c == ' ' || c == ',' || c == '(' || c == ')') {
-      at_word_start = true;
-      continue;
-    }
-    if (at_word_start) {
-      ++words;
-      at_word_start = false;
-      const bool upper = c >= 'A' && c <= 'Z';
-      const bool digit = c >= '0' && c <= '9';
-      if (!upper && !digit && !in_parentheses) return false;
-    }
-  }
-  return words >= 1 && words <= kMaxDatelineWords;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -85,22 +57,6 @@ void collect_numbers(std::string_view text, std::vector<std::uint64_t>& out) {
 }
 
 }  // namespace
-
-std::string_view strip_leading_dateline(std::string_view body) {
-  const std::string_view head = body.substr(0, kMaxDatelineBytes);
-  static constexpr std::array kSeparators = {" - "sv, " -- "sv, " \u2014 "sv, " \u2013 "sv, " : "sv, ": "sv};
-  std::size_t best = std::string_view::npos;
-  std::size_t best_length = 0;
-  for (std::string_view separator : kSeparators) {
-    const std::size_t at = head.find(separator);
-    if (at != std::string_view::npos && at < best) {
-      best = at;
-      best_length = separator.size();
-    }
-  }
-  if (best == std::string_view::npos || best == 0 || !is_dateline_prefix(body.substr(0, best))) return body;
-  return body.substr(best + best_length);
-}
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;

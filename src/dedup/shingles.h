@@ -27,7 +27,4 @@ struct ShingleSet {
 
 ShingleSet shingle_body(std::string_view body);
 
-// The body without a leading dateline, or the body itself when it has none.
-std::string_view strip_leading_dateline(std::string_view body);
-
 }  // namespace newsdedup

@@ -28,17 +28,20 @@ Similarity compare_shingles(const ShingleView& a, const ShingleView& b);
 
 // Two documents are copies when their texts agree (Jaccard at least `threshold`, or the
 // shorter contained in the longer) and their figures agree: at most `max_missing_numbers`
-// of the shorter one's figures may be absent from the longer (an "(Updates ... paragraph 5)"
-// note), so templated reports that differ in their figures never merge.
+// of the shorter one's figures may be absent from the longer, so templated reports that
+// differ in their figures never merge. Texts that share `long_shared` shingles or more are
+// long enough to speak for themselves and may differ in one more figure (a stray headline).
 struct DuplicateRule {
   double threshold = 0.5;
   double min_containment = 0.8;
   std::uint32_t min_shared = 8;  // containment alone needs at least this many shared shingles
   double max_missing_numbers = 0.2;
+  std::uint32_t long_shared = 30;
 
   bool is_duplicate(const Similarity& s) const {
     const bool texts_agree = s.jaccard >= threshold || (s.containment >= min_containment && s.shared >= min_shared);
-    return texts_agree && s.numbers_missing <= static_cast<std::uint32_t>(max_missing_numbers * s.numbers);
+    const auto allowed = static_cast<std::uint32_t>(max_missing_numbers * s.numbers) + (s.shared >= long_shared ? 1 : 0);
+    return texts_agree && s.numbers_missing <= allowed;
   }
 };
 
