@@ -129,14 +129,29 @@ bool is_caption(const LineShape& line) {
                                           "afp photo"sv, "ap photo"sv, "(file photo)"sv,
                                           "/file photo"sv, "photo: reuters"sv, "/pool"sv,
                                           "shutterstock"sv};
-  if (std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return line.contains(c); })) return true;
+  // A credit closes a caption ("... REUTERS/File Photo"); inside a sentence ("a Reuters/Ipsos
+  // poll") it is not one.
+  const std::string_view tail = std::string_view(line.lower).substr(line.lower.size() > 48 ? line.lower.size() - 48 : 0);
+  if (std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return tail.find(c) != std::string_view::npos; }))
+    return true;
   // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
   const std::size_t photo = line.lower.rfind("photo:");
   return photo != std::string::npos && line.lower.size() - photo < 40 && line.word_count() <= 30;
 }
 
-bool is_social(const LineShape& line) {
+// True when the line writes the country as "US": then "join US sanctions" is no prompt.
+bool mentions_us_country(std::string_view text) {
+  for (std::size_t at = text.find("US"); at != std::string_view::npos; at = text.find("US", at + 1)) {
+    const bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+    const bool right = at + 2 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + 2]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+bool is_social(const LineShape& line, std::string_view text) {
   if (line.word_count() > 30 || line.word_count() == 0) return false;
+  if (mentions_us_country(text)) return false;
   static const PhraseSet kPrompts = {
       "follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app",
       "join our", "join us", "share this", "share on", "click here", "your inbox", "like us on",
@@ -165,10 +180,13 @@ bool is_inline_related(const LineShape& line) {
          std::any_of(kStarts.begin(), kStarts.end(), [&](std::string_view p) { return bare.starts_with(p); });
 }
 
-bool is_legal(const LineShape& line) {
+bool is_legal(const LineShape& line, std::string_view text) {
   if (line.word_count() > 40) return false;
-  static const PhraseSet kCopyright = {"copyright", "all rights reserved"};
-  if (line.contains("\u00A9") || kCopyright.matches(line)) return true;
+  // A copyright notice opens with the word or reserves rights; "sued for copyright
+  // infringement" is news.
+  static const PhraseSet kReserved = {"all rights reserved"};
+  if (line.contains("\u00A9") || line.starts_with("copyright") || kReserved.matches(line)) return true;
+  if (mentions_us_country(text)) return false;
   const std::string_view bare = strip_leading_marks(line.lower);
   if (bare.starts_with("(c) ") || bare.starts_with("c) ")) return true;
   static const PhraseSet kPhrases = {
@@ -214,9 +232,9 @@ std::optional<RemovalReason> classify_furniture(const LineShape& line, std::stri
   if (is_credit(line)) return RemovalReason::kCredit;
   if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
   if (is_advertisement(line)) return RemovalReason::kAdvertisement;
-  if (is_social(line)) return RemovalReason::kSocial;
+  if (is_social(line, text)) return RemovalReason::kSocial;
   if (is_caption(line)) return RemovalReason::kCaption;
-  if (is_legal(line)) return RemovalReason::kLegal;
+  if (is_legal(line, text)) return RemovalReason::kLegal;
   if (is_date(line, text)) return RemovalReason::kDate;
   if (is_navigation(line, text)) return RemovalReason::kNavigation;
   return std::nullopt;

@@ -1,0 +1,204 @@
+#include "clean/cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/normalize.h"
+
+namespace newsdedup {
+namespace {
+
+std::string read_fixture(std::string_view name) {
+  std::ifstream in(std::string(NEWSDEDUP_FIXTURES) + "/" + std::string(name), std::ios::binary);
+  EXPECT_TRUE(in.good()) << name;
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+CleanedDocument clean_text(std::string_view raw, CleanerOptions options = {}) {
+  return Cleaner(options).clean(normalize_text(raw));
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::size_t count_occurrences(std::string_view haystack, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++count;
+  return count;
+}
+
+const RemovedLine* find_removed(const CleanedDocument& doc, std::string_view fragment) {
+  const auto it = std::find_if(doc.removed.begin(), doc.removed.end(),
+                               [&](const RemovedLine& r) { return r.text.find(fragment) != std::string::npos; });
+  return it == doc.removed.end() ? nullptr : &*it;
+}
+
+TEST(Cleaner, DoubledReutersBodyKeepsEachSentenceOnce) {
+  const std::string normalized = normalize_text(read_fixture("000_f93b8b3ccaf1c5a3.txt"));
+  const CleanedDocument doc = Cleaner().clean(normalized);
+  const std::vector<std::string> lines = split_lines(normalized);
+  // Line 1 is the dateline "Reuters, Moscow :"; the story follows, printed twice.
+  ASSERT_EQ(lines.front(), "Reuters, Moscow :");
+  const auto second_copy = std::find(lines.begin() + 2, lines.end(), lines[1]);
+  ASSERT_NE(second_copy, lines.end()) << "fixture no longer prints its body twice";
+  const std::size_t story_lines = static_cast<std::size_t>(second_copy - lines.begin()) - 1;
+  ASSERT_GE(story_lines, 10u);
+  for (std::size_t i = 1; i <= story_lines; ++i) {
+    EXPECT_EQ(count_occurrences(doc.body, lines[i]), 1u) << "line " << i + 1 << ": " << lines[i];
+  }
+  EXPECT_TRUE(doc.title.empty() || doc.title.find("Reuters, Moscow") == std::string::npos) << doc.title;
+  EXPECT_EQ(count_occurrences(doc.body, "Reuters, Moscow :"), 1u);
+  // Exactly the second copy is removed, line by line, as repetition.
+  ASSERT_EQ(doc.removed.size(), story_lines);
+  for (std::size_t i = 0; i < doc.removed.size(); ++i) {
+    EXPECT_EQ(name(doc.removed[i].reason), "repeated") << doc.removed[i].text;
+    EXPECT_EQ(doc.removed[i].line, story_lines + 2 + i);
+    EXPECT_EQ(doc.removed[i].text, lines[1 + i]);
+  }
+}
+
+TEST(Cleaner, ReprintWithSiteFurnitureKeepsOnlyTheArticle) {
+  const CleanedDocument doc = clean_text(read_fixture("003_f14518781b17d4c3.txt"));
+  EXPECT_EQ(doc.title, "Russia sees no grounds for strategic or arms control talks with US, Interfax reports");
+  EXPECT_TRUE(doc.body.starts_with("MOSCOW (Reuters) -")) << doc.body.substr(0, 80);
+  EXPECT_TRUE(doc.body.ends_with("to be a joint attack.")) << doc.body.substr(doc.body.size() - std::min<std::size_t>(80, doc.body.size()));
+  const struct {
+    std::string_view fragment;
+    std::string_view reason;
+  } furniture[] = {
+      {"\u2022 World", "navigation"},       {"Saturday, 09 Nov 2024", "date"},
+      {"FILE PHOTO", "caption"},            {"(Reporting by Reuters", "credit"},
+      {"WhatsApp", "social"},               {"Next In World", "related"},
+      {"Others Also Read", "related"},      {"Tonga PM", "related"},
+      {"Should you still learn to code", "related"},
+  };
+  for (const auto& f : furniture) {
+    EXPECT_EQ(doc.body.find(f.fragment), std::string::npos) << f.fragment;
+    const RemovedLine* removed = find_removed(doc, f.fragment);
+    ASSERT_NE(removed, nullptr) << f.fragment;
+    EXPECT_EQ(name(removed->reason), f.reason) << f.fragment;
+  }
+  // Removals are reported in line order with 1-based line numbers of the input.
+  EXPECT_TRUE(std::is_sorted(doc.removed.begin(), doc.removed.end(),
+                             [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; }));
+  const RemovedLine* bullet = find_removed(doc, "\u2022 World");
+  ASSERT_NE(bullet, nullptr);
+  EXPECT_EQ(bullet->line, 4u);
+}
+
+TEST(Cleaner, JoinsParagraphsHardWrappedAt65Columns) {
+  const std::string text =
+      "Central bank holds rates steady, signals patience\n"
+      "\n"
+      "The central bank held its benchmark interest rate steady on\n"
+      "Thursday, saying that inflation had eased more quickly than\n"
+      "expected over the summer but that it wanted to see further\n"
+      "evidence before cutting borrowing costs, which are at their\n"
+      "highest level in two decades.\n"
+      "\n"
+      "Economists polled by Reuters had expected the decision, although\n"
+      "a minority had forecast a quarter-point cut given the slowing\n"
+      "labour market and weak retail sales figures published last week.\n";
+  const CleanedDocument doc = clean_text(text);
+  EXPECT_EQ(doc.title, "Central bank holds rates steady, signals patience");
+  EXPECT_EQ(doc.body,
+            "The central bank held its benchmark interest rate steady on Thursday, saying that inflation had eased "
+            "more quickly than expected over the summer but that it wanted to see further evidence before cutting "
+            "borrowing costs, which are at their highest level in two decades.\n\n"
+            "Economists polled by Reuters had expected the decision, although a minority had forecast a "
+            "quarter-point cut given the slowing labour market and weak retail sales figures published last week.");
+  EXPECT_TRUE(doc.removed.empty());
+}
+
+TEST(Cleaner, RemovesHeadlineListAfterRelatedStories) {
+  const std::string text =
+      "Oil prices rise on supply worries\n"
+      "\n"
+      "Oil prices rose on Monday as investors worried that fighting in the Middle East could disrupt supplies "
+      "from one of the world's biggest producing regions.\n"
+      "\n"
+      "Related Stories\n"
+      "Bank of Japan keeps policy unchanged as yen weakens\n"
+      "Stocks rally as tech earnings beat forecasts\n"
+      "Gold hits record high on rate cut bets\n";
+  const CleanedDocument doc = clean_text(text);
+  EXPECT_EQ(doc.body,
+            "Oil prices rose on Monday as investors worried that fighting in the Middle East could disrupt supplies "
+            "from one of the world's biggest producing regions.");
+  ASSERT_EQ(doc.removed.size(), 4u);
+  for (const RemovedLine& r : doc.removed) EXPECT_EQ(name(r.reason), "related") << r.text;
+  EXPECT_EQ(doc.removed.front().text, "Related Stories");
+  EXPECT_EQ(doc.removed.back().text, "Gold hits record high on rate cut bets");
+}
+
+TEST(Cleaner, EarningsTableSurvivesIntact) {
+  const std::vector<std::string> rows = {"Shr 19 cts vs 10 cts", "Net 653,464 vs 287,606",
+                                         "Revs 10.6 mln vs 7,600,000", "Year", "Shr 68 cts vs 46 cts"};
+  std::string text;
+  std::string expected;
+  for (const auto& row : rows) {
+    text += row + "\n";
+    expected += (expected.empty() ? "" : "\n\n") + row;
+  }
+  const CleanedDocument doc = clean_text(text);
+  EXPECT_TRUE(doc.removed.empty()) << doc.removed.front().text;
+  EXPECT_EQ(doc.body, expected);
+
+  // Under a headline, with a second year table whose short rows recur: still nothing removed.
+  const CleanedDocument with_title =
+      clean_text("ACME CORP 4TH QTR NET\n\n" + text + "Net 2,100,000 vs 1,400,000\nRevs 40.1 mln vs 30.2 mln\n");
+  EXPECT_EQ(with_title.title, "ACME CORP 4TH QTR NET");
+  EXPECT_TRUE(with_title.removed.empty());
+  for (const auto& row : rows) EXPECT_NE(with_title.body.find(row), std::string::npos) << row;
+}
+
+TEST(Cleaner, KeepBoilerplateKeepsLinesButStillReportsThem) {
+  const std::string raw = read_fixture("003_f14518781b17d4c3.txt");
+  const CleanedDocument cleaned = clean_text(raw);
+  const CleanedDocument kept = clean_text(raw, CleanerOptions{.keep_boilerplate = true});
+  ASSERT_FALSE(cleaned.removed.empty());
+  ASSERT_EQ(kept.removed.size(), cleaned.removed.size());
+  for (std::size_t i = 0; i < kept.removed.size(); ++i) {
+    EXPECT_EQ(kept.removed[i].line, cleaned.removed[i].line);
+    EXPECT_EQ(kept.removed[i].reason, cleaned.removed[i].reason);
+    EXPECT_NE(kept.body.find(kept.removed[i].text), std::string::npos) << kept.removed[i].text;
+  }
+  EXPECT_EQ(kept.title, cleaned.title);
+  EXPECT_GT(kept.body.size(), cleaned.body.size());
+}
+
+TEST(Cleaner, BoilerplateFilterRemovesRecurringParagraphs) {
+  const std::string text =
+      "Oil prices rose on Monday as investors worried that fighting in the Middle East could disrupt supplies.\n"
+      "\n"
+      "This story was produced with the help of a wire service and checked by our editors.\n";
+  const BoilerplateFilter filter = [](std::string_view paragraph) { return paragraph.starts_with("This story"); };
+  const CleanedDocument doc = Cleaner().clean(normalize_text(text), &filter);
+  EXPECT_EQ(doc.body.find("This story"), std::string::npos);
+  ASSERT_EQ(doc.removed.size(), 1u);
+  EXPECT_EQ(name(doc.removed[0].reason), "boilerplate");
+  EXPECT_EQ(doc.removed[0].line, 3u);
+}
+
+TEST(Cleaner, EmptyInput) {
+  const CleanedDocument doc = clean_text("");
+  EXPECT_TRUE(doc.title.empty());
+  EXPECT_TRUE(doc.body.empty());
+  EXPECT_TRUE(doc.removed.empty());
+}
+
+}  // namespace
+}  // namespace newsdedup

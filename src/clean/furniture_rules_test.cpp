@@ -1,0 +1,150 @@
+#include "clean/furniture_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsdedup {
+namespace {
+
+std::optional<RemovalReason> classify(std::string_view text) { return classify_furniture(describe(text), text); }
+
+std::string reason_name(std::optional<RemovalReason> reason) {
+  return reason ? std::string(name(*reason)) : std::string("(none)");
+}
+
+struct FurnitureCase {
+  std::string_view text;
+  RemovalReason reason;
+};
+
+TEST(FurnitureRules, EachRuleFiresOnTypicalFurniture) {
+  const FurnitureCase cases[] = {
+      {"\u2022 World", RemovalReason::kNavigation},
+      {"Home | World | Business | Tech", RemovalReason::kNavigation},
+      {"Home > World > Europe", RemovalReason::kNavigation},
+      {"Saturday, 09 Nov 2024", RemovalReason::kDate},
+      {"May 16, 2023 12:15 PM", RemovalReason::kDate},
+      {"Published 2021-04-22", RemovalReason::kDate},
+      {"Updated 3 hours ago", RemovalReason::kDate},
+      {"FILE PHOTO: A man walks past the logo of the bank in Paris, France, March 1, 2023. REUTERS/File Photo",
+       RemovalReason::kCaption},
+      {"Follow us on Twitter and Facebook for the latest news.", RemovalReason::kSocial},
+      {"Sign up for our daily newsletter", RemovalReason::kSocial},
+      {"Next In World", RemovalReason::kRelated},
+      {"Most Read", RemovalReason::kRelated},
+      {"Others Also Read", RemovalReason::kRelated},
+      {"Also Read: Some Headline", RemovalReason::kRelated},
+      {"Copyright 2019 X. All rights reserved.", RemovalReason::kLegal},
+      {"Terms of Use | Privacy Policy | Cookie Settings | Contact Us", RemovalReason::kLegal},
+      {"\u00A9 2024 Example Media Group", RemovalReason::kLegal},
+      {"ADVERTISEMENT", RemovalReason::kAdvertisement},
+      {"Story continues below advertisement", RemovalReason::kAdvertisement},
+      {"(Reporting by Reuters; Editing by Mark Potter)", RemovalReason::kCredit},
+      {"Additional reporting by Jane Doe in London", RemovalReason::kCredit},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(reason_name(classify(c.text)), name(c.reason)) << c.text;
+  }
+}
+
+TEST(FurnitureRules, DoesNotFireOnOrdinaryNewsText) {
+  const std::string_view sentences[] = {
+      "The company said it would subscribe to the new share issue of 5 mln dlrs.",
+      "Shr 19 cts vs 10 cts",
+      "Net 653,464 vs 287,606",
+      "Revs 10.6 mln vs 7,600,000",
+      "Year",
+      "The minister said talks would resume on Monday.",
+      "Microsoft said its Bing search engine would get new AI features.",
+      "Net profit rose to 2.1 mln dlrs from 1.4 mln dlrs a year earlier, the company said.",
+      "The U.S. dollar rose against the yen.",
+      // 40 words of prose.
+      "The central bank said on Tuesday that inflation had slowed for a third consecutive month in May, giving "
+      "policymakers more room to cut interest rates later this year, although several officials warned that "
+      "wage growth and energy prices remained a risk to the outlook.",
+  };
+  for (std::string_view s : sentences) {
+    EXPECT_EQ(reason_name(classify(s)), "(none)") << s;
+  }
+  EXPECT_FALSE(classify("").has_value());
+}
+
+TEST(FurnitureRules, ProseLongerThanAnyFurnitureIsNeverClassified) {
+  std::string long_paragraph = "Copyright all rights reserved. Follow us.";
+  for (int i = 0; i < 20; ++i) long_paragraph += " The court heard evidence from witnesses.";
+  EXPECT_FALSE(classify(long_paragraph).has_value());
+}
+
+// Ordinary news sentences that merely mention a furniture word. Each rule below fires on them
+// today; the expected behaviour is that they stay in the body.
+TEST(FurnitureRules, ReutersIpsosPollSentenceIsNotACaption) {
+  EXPECT_EQ(reason_name(classify("A Reuters/Ipsos poll showed 40 pct of Americans approve of the "
+                                 "president's handling of the economy.")),
+            "(none)");
+}
+
+TEST(FurnitureRules, UppercaseUsIsNotTheReaderAddressedUs) {
+  EXPECT_EQ(reason_name(classify("Investors are increasingly worried about US tariffs on Chinese goods, "
+                                 "analysts said on Monday.")),
+            "(none)");
+  EXPECT_EQ(reason_name(classify("He urged European countries to join US sanctions against Moscow.")), "(none)");
+}
+
+TEST(FurnitureRules, NewsAboutCopyrightIsNotALegalFooter) {
+  EXPECT_EQ(reason_name(classify("The New York Times sued OpenAI and Microsoft for copyright infringement on "
+                                 "Wednesday.")),
+            "(none)");
+}
+
+TEST(FurnitureRules, RelatedHeaders) {
+  for (std::string_view header : {"Related Stories", "Next In World", "Most Read", "Others Also Read",
+                                  "You may also like:", "More from Business"}) {
+    EXPECT_TRUE(is_related_header(describe(header))) << header;
+  }
+  for (std::string_view text : {"World", "Related stories are below.", "The related company said so"}) {
+    EXPECT_FALSE(is_related_header(describe(text))) << text;
+  }
+}
+
+TEST(FurnitureRules, MenuItems) {
+  for (std::string_view item : {"World", "Business News", "Tech", "Science And Health"}) {
+    EXPECT_TRUE(is_menu_item(describe(item), item)) << item;
+  }
+  for (std::string_view text : {"the world", "World Cup 2026", "Markets, Business", "He left.",
+                                "Four Capitalised Words Here", "Shr 19 cts vs 10 cts"}) {
+    EXPECT_FALSE(is_menu_item(describe(text), text)) << text;
+  }
+}
+
+TEST(FurnitureRules, HeadlineShapedLines) {
+  for (std::string_view headline : {"Tonga PM Sovaleni resigns ahead of no confidence vote, local media reports",
+                                    "Should you still learn to code in an AI world?",
+                                    "Trump vows to pardon Jan. 6 defendants on Day One",
+                                    "Stocks slip as traders weigh outlook for U.S."}) {
+    EXPECT_TRUE(is_headline_shaped(describe(headline))) << headline;
+  }
+  for (std::string_view text : {"Shares of the company rose 5 pct on Monday after the results.",
+                                "Related stories:", ""}) {
+    EXPECT_FALSE(is_headline_shaped(describe(text))) << text;
+  }
+  std::string long_line;
+  for (int i = 0; i < 30; ++i) long_line += "word ";
+  EXPECT_FALSE(is_headline_shaped(describe(long_line)));
+}
+
+TEST(FurnitureRules, DatelineOnly) {
+  for (std::string_view dateline : {"Reuters, Moscow :", "MOSCOW (Reuters) -", "LONDON (Reuters) \u2014"}) {
+    EXPECT_TRUE(is_dateline_only(describe(dateline), dateline)) << dateline;
+  }
+  for (std::string_view text : {"The Kremlin said on Wednesday that talks had stalled.",
+                                "MOSCOW (Reuters) - Russia said on Saturday it saw no grounds for talks.",
+                                "reuters, moscow :", "Reuters, Moscow"}) {
+    EXPECT_FALSE(is_dateline_only(describe(text), text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace newsdedup

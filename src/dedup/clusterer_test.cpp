@@ -1,0 +1,185 @@
+#include "dedup/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clean/cleaner.h"
+#include "dedup/shingles.h"
+#include "text/normalize.h"
+
+namespace newsdedup {
+namespace {
+
+struct Doc {
+  ShingleSet set;
+  std::uint64_t bytes = 0;
+};
+
+Doc make_doc(const std::string& body) { return {shingle_body(body), body.size()}; }
+
+// A document given directly by its shingles (no figures).
+Doc make_set(std::uint64_t begin, std::uint64_t end, std::uint64_t bytes) {
+  Doc d;
+  d.set.hashes.resize(end - begin);
+  std::iota(d.set.hashes.begin(), d.set.hashes.end(), begin);
+  d.bytes = bytes;
+  return d;
+}
+
+std::vector<ClusterInput> inputs_of(const std::vector<Doc>& docs) {
+  std::vector<ClusterInput> inputs;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    inputs.push_back({ShingleView{docs[i].set.hashes, docs[i].set.numbers}, docs[i].bytes, i});
+  return inputs;
+}
+
+CandidateGraph lsh_graph(const std::vector<Doc>& docs) {
+  std::vector<Signature> signatures;
+  for (const Doc& d : docs) signatures.push_back(minhash_signature(d.set.hashes));
+  return find_candidates(signatures, LshParameters{});
+}
+
+CandidateGraph graph_of(std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+  std::vector<std::vector<std::uint32_t>> lists(n);
+  for (auto [a, b] : edges) {
+    lists[a].push_back(b);
+    lists[b].push_back(a);
+  }
+  CandidateGraph g;
+  g.offsets.push_back(0);
+  for (auto& list : lists) {
+    std::sort(list.begin(), list.end());
+    g.neighbors.insert(g.neighbors.end(), list.begin(), list.end());
+    g.offsets.push_back(g.neighbors.size());
+  }
+  g.pair_count = edges.size();
+  return g;
+}
+
+std::string cleaned_fixture(const char* name) {
+  std::ifstream in(std::string(NEWSDEDUP_FIXTURES) + "/" + name, std::ios::binary);
+  const std::string raw{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return Cleaner().clean(normalize_text(raw)).body;
+}
+
+TEST(Clusterer, TruncatedCopyJoinsTheFullStoryWithTheLongestAsRepresentative) {
+  const std::string full = cleaned_fixture("003_f14518781b17d4c3.txt");
+  ASSERT_GT(full.size(), 1500u);
+  // The first half of the story, as a reprint that cut it short, with another dateline.
+  std::string truncated = full.substr(0, full.find("\n\n", full.size() / 2));
+  truncated.replace(0, truncated.find(" - ") + 3, "Reuters, Moscow : ");
+  const std::string unrelated = cleaned_fixture("000_f93b8b3ccaf1c5a3.txt");
+  ASSERT_GT(unrelated.size(), 1500u);
+
+  // The truncated copy comes first in the input; the full story is still the representative.
+  const std::vector<Doc> docs = {make_doc(truncated), make_doc(unrelated), make_doc(full)};
+  const auto inputs = inputs_of(docs);
+  ClusterStats stats;
+  const auto clusters = cluster_documents(inputs, lsh_graph(docs), DuplicateRule{}, &stats);
+  ASSERT_EQ(clusters.size(), 3u);
+  EXPECT_EQ(clusters[2].representative, 2u);
+  EXPECT_EQ(clusters[0].representative, 2u);
+  EXPECT_EQ(clusters[1].representative, 1u);
+  EXPECT_DOUBLE_EQ(clusters[0].similarity.containment, 1.0);
+  EXPECT_LT(clusters[0].similarity.jaccard, 0.8);
+  EXPECT_GE(stats.verifications, 1u);
+}
+
+TEST(Clusterer, DoesNotChainWhenTheBridgeIsShortest) {
+  // A ~ B and B ~ C (Jaccard 2/3), but A !~ C (Jaccard 3/7); B is the shortest.
+  const std::vector<Doc> docs = {make_set(0, 100, 3000), make_set(20, 120, 1000), make_set(40, 140, 2000)};
+  const auto inputs = inputs_of(docs);
+  const DuplicateRule rule;
+  ASSERT_TRUE(rule.is_duplicate(compare_shingles(inputs[0].shingles, inputs[1].shingles)));
+  ASSERT_TRUE(rule.is_duplicate(compare_shingles(inputs[1].shingles, inputs[2].shingles)));
+  ASSERT_FALSE(rule.is_duplicate(compare_shingles(inputs[0].shingles, inputs[2].shingles)));
+  const auto clusters = cluster_documents(inputs, graph_of(3, {{0, 1}, {1, 2}, {0, 2}}), rule);
+  EXPECT_EQ(clusters[0].representative, 0u);
+  EXPECT_EQ(clusters[2].representative, 2u);
+  EXPECT_TRUE(clusters[1].representative == 0u || clusters[1].representative == 2u);
+}
+
+TEST(Clusterer, DoesNotChainThroughAMember) {
+  // A (longest) ~ B ~ C (shortest), A !~ C, and A and C are not even candidates: C may reach A's
+  // cluster only through B, and must be verified against A itself, which fails.
+  const std::vector<Doc> docs = {make_set(40, 140, 1000), make_set(20, 120, 2000), make_set(0, 100, 3000)};
+  const auto inputs = inputs_of(docs);
+  ClusterStats stats;
+  const auto clusters = cluster_documents(inputs, graph_of(3, {{2, 1}, {1, 0}}), DuplicateRule{}, &stats);
+  EXPECT_EQ(clusters[2].representative, 2u);
+  EXPECT_EQ(clusters[1].representative, 2u);
+  EXPECT_EQ(clusters[0].representative, 0u) << "C chained into A's cluster through B";
+  EXPECT_EQ(stats.verifications, 2u);  // B against A, C against A
+}
+
+TEST(Clusterer, TemplatedReportsThatDifferOnlyInFiguresDoNotMerge) {
+  const auto report = [](const char* profit, const char* prior, const char* revenue, const char* prior_revenue,
+                         const char* dividend, const char* prior_dividend) {
+    return std::string("Acme Industrial Holdings said on Tuesday that its fourth-quarter net profit rose to ") + profit +
+           " mln dlrs from " + prior +
+           " mln dlrs a year earlier, helped by strong demand for its pumps, valves and compressors from customers "
+           "in the oil and gas industry in Europe, Asia and North America. Revenue for the quarter was " +
+           revenue + " mln dlrs compared with " + prior_revenue +
+           " mln dlrs in the same period of the previous year, the company said in a statement. The board "
+           "proposed a dividend of " + dividend + " cts a share, up from " + prior_dividend +
+           " cts, and said it expected market conditions to remain favourable in the coming year as customers "
+           "continued to invest in new production capacity and in the maintenance of existing plants. Chief "
+           "executive officer John Smith told analysts on a conference call that cost cuts and a weaker currency "
+           "had also supported margins and that the company planned to hire more engineers next year.";
+  };
+  const std::vector<Doc> docs = {make_doc(report("12.4", "10.1", "310.5", "280.2", "45", "40")),
+                                 make_doc(report("13.8", "11.2", "325.1", "290.7", "48", "44"))};
+  const auto inputs = inputs_of(docs);
+  const Similarity s = compare_shingles(inputs[0].shingles, inputs[1].shingles);
+  ASSERT_GE(s.jaccard, DuplicateRule{}.threshold) << "the texts alone must look like copies";
+  EXPECT_EQ(s.numbers, 6u);
+  EXPECT_EQ(s.numbers_missing, 6u);
+  EXPECT_FALSE(DuplicateRule{}.is_duplicate(s));
+  const auto clusters = cluster_documents(inputs, graph_of(2, {{0, 1}}), DuplicateRule{});
+  EXPECT_EQ(clusters[0].representative, 0u);
+  EXPECT_EQ(clusters[1].representative, 1u);
+
+  // The same report reprinted with its figures intact does merge.
+  const std::vector<Doc> copies = {docs[0], make_doc("(Updates with details in paragraph 5)\n\n" +
+                                                     report("12.4", "10.1", "310.5", "280.2", "45", "40"))};
+  const auto copy_clusters = cluster_documents(inputs_of(copies), graph_of(2, {{0, 1}}), DuplicateRule{});
+  EXPECT_EQ(copy_clusters[0].representative, 1u);
+  EXPECT_EQ(copy_clusters[1].representative, 1u);
+}
+
+TEST(Clusterer, MembersAreVerifiedAgainstTheirRepresentative) {
+  std::vector<Doc> docs;
+  for (std::uint64_t i = 0; i < 12; ++i) docs.push_back(make_set(i * 10, i * 10 + 100, 5000 - i * 100));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> all_pairs;
+  for (std::uint32_t a = 0; a < docs.size(); ++a)
+    for (std::uint32_t b = a + 1; b < docs.size(); ++b) all_pairs.emplace_back(a, b);
+  const auto inputs = inputs_of(docs);
+  const DuplicateRule rule;
+  const auto clusters = cluster_documents(inputs, graph_of(docs.size(), all_pairs), rule);
+  std::size_t representatives = 0;
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    const std::uint32_t r = clusters[i].representative;
+    EXPECT_EQ(clusters[r].representative, r) << "representative of " << i << " is itself a member";
+    if (r == i) {
+      ++representatives;
+      continue;
+    }
+    EXPECT_GE(docs[r].bytes, docs[i].bytes);
+    EXPECT_TRUE(rule.is_duplicate(compare_shingles(inputs[i].shingles, inputs[r].shingles))) << i;
+  }
+  EXPECT_GT(representatives, 1u);  // a sliding window over 210 shingles is not one story
+  EXPECT_LT(representatives, docs.size());
+}
+
+TEST(Clusterer, EmptyInput) {
+  EXPECT_TRUE(cluster_documents({}, graph_of(0, {}), DuplicateRule{}).empty());
+}
+
+}  // namespace
+}  // namespace newsdedup

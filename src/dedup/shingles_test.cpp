@@ -1,0 +1,110 @@
+#include "dedup/shingles.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "text/dateline.h"
+
+namespace newsdedup {
+namespace {
+
+constexpr std::string_view kStory =
+    "Russia's foreign ministry sees no grounds for talking about resuming dialogue on strategic stability "
+    "and arms control with the United States at the moment, Interfax news agency reported on Saturday.";
+
+bool sorted_distinct(const std::vector<std::uint64_t>& v) {
+  return std::adjacent_find(v.begin(), v.end(), [](auto a, auto b) { return a >= b; }) == v.end();
+}
+
+TEST(Shingles, StripsLeadingWireDatelines) {
+  const ShingleSet plain = shingle_body(kStory);
+  for (std::string_view dateline : {"MOSCOW (Reuters) - ", "Reuters, Moscow : ", "NEW YORK, March 3 - ",
+                                    "LONDON (Reuters) \u2014 "}) {
+    const std::string body = std::string(dateline) + std::string(kStory);
+    EXPECT_EQ(strip_leading_dateline(body), kStory) << dateline;
+    const ShingleSet with_dateline = shingle_body(body);
+    EXPECT_EQ(with_dateline.hashes, plain.hashes) << dateline;
+    EXPECT_EQ(with_dateline.numbers, plain.numbers) << dateline;  // "3" of the dateline is not a figure
+    // The exact hash and the word count still see the whole body.
+    EXPECT_NE(with_dateline.exact_hash, plain.exact_hash) << dateline;
+    EXPECT_GT(with_dateline.word_count, plain.word_count) << dateline;
+  }
+}
+
+TEST(Shingles, KeepsOrdinarySentencesThatContainADash) {
+  constexpr std::string_view sentence = "The company said - in a statement on Monday - that it would sell the unit.";
+  EXPECT_EQ(strip_leading_dateline(sentence), sentence);
+  EXPECT_NE(shingle_body(sentence).hashes, shingle_body("in a statement on Monday - that it would sell the unit.").hashes);
+  EXPECT_EQ(strip_leading_dateline(""), "");
+  EXPECT_EQ(strip_leading_dateline("No dateline here at all"), "No dateline here at all");
+}
+
+TEST(Shingles, WireAbbreviationsAndQuoteStylesGiveIdenticalShingles) {
+  const ShingleSet wire = shingle_body("Net profit rose to 5 mln dlrs, up 3 pct, the company said.");
+  const ShingleSet spelled = shingle_body("Net profit rose to 5 million dollars, up 3 percent, the company said.");
+  EXPECT_EQ(wire.hashes, spelled.hashes);
+  EXPECT_EQ(wire.numbers, spelled.numbers);
+  EXPECT_EQ(wire.exact_hash, spelled.exact_hash);
+
+  const ShingleSet curly = shingle_body("\u201CWe don\u2019t communicate,\u201D Peskov said on Wednesday.");
+  const ShingleSet straight = shingle_body("\"We don't communicate,\" Peskov said on Wednesday.");
+  EXPECT_EQ(curly.hashes, straight.hashes);
+  EXPECT_EQ(curly.exact_hash, straight.exact_hash);
+}
+
+TEST(Shingles, ExtractsFigures) {
+  const ShingleSet both = shingle_body("Output rose to 2,877,000 tonnes, up 11.1 pct.");
+  EXPECT_EQ(both.numbers.size(), 2u);
+  EXPECT_TRUE(sorted_distinct(both.numbers));
+  const ShingleSet first = shingle_body("Output rose to 2,877,000 tonnes.");
+  const ShingleSet second = shingle_body("It was up 11.1 pct.");
+  ASSERT_EQ(first.numbers.size(), 1u);
+  ASSERT_EQ(second.numbers.size(), 1u);
+  EXPECT_TRUE(std::binary_search(both.numbers.begin(), both.numbers.end(), first.numbers[0]));
+  EXPECT_TRUE(std::binary_search(both.numbers.begin(), both.numbers.end(), second.numbers[0]));
+  // A sentence-ending period or a list comma is not part of the figure; repeats count once.
+  EXPECT_EQ(shingle_body("It sold 5, 6 and 5.").numbers.size(), 2u);
+  EXPECT_EQ(shingle_body("Output rose to 2,877,000.").numbers, first.numbers);
+  EXPECT_TRUE(shingle_body("No figures in this sentence at all.").numbers.empty());
+}
+
+TEST(Shingles, EditorialNoteContributesNoFigures) {
+  const std::string body = "Shares rose 3 pct on Monday after the results were published.";
+  const ShingleSet plain = shingle_body(body);
+  const ShingleSet noted = shingle_body(body + "\n\n(Updates with details in paragraph 5)");
+  EXPECT_EQ(noted.numbers, plain.numbers);
+  ASSERT_EQ(plain.numbers.size(), 1u);
+  // The same words outside parentheses are a figure.
+  EXPECT_EQ(shingle_body(body + "\n\nDetails are in paragraph 5.").numbers.size(), 2u);
+}
+
+TEST(Shingles, FiveWordShinglesSortedAndDistinct) {
+  const ShingleSet set = shingle_body(kStory);
+  EXPECT_EQ(set.word_count, 31u);
+  EXPECT_EQ(set.hashes.size(), set.word_count - kShingleWords + 1);
+  EXPECT_TRUE(sorted_distinct(set.hashes));
+  // A repeated passage adds no new shingles beyond those spanning the seam.
+  const ShingleSet doubled = shingle_body(std::string(kStory) + " " + std::string(kStory));
+  EXPECT_EQ(doubled.hashes.size(), set.hashes.size() + kShingleWords - 1);
+  // Word order matters.
+  EXPECT_NE(shingle_body("one two three four five").hashes, shingle_body("five four three two one").hashes);
+}
+
+TEST(Shingles, ShortAndEmptyBodies) {
+  const ShingleSet short_body = shingle_body("Markets closed.");
+  EXPECT_EQ(short_body.word_count, 2u);
+  EXPECT_EQ(short_body.hashes.size(), 1u);
+  EXPECT_NE(short_body.hashes, shingle_body("Markets opened.").hashes);
+  const ShingleSet empty = shingle_body("");
+  EXPECT_TRUE(empty.hashes.empty());
+  EXPECT_TRUE(empty.numbers.empty());
+  EXPECT_EQ(empty.word_count, 0u);
+  EXPECT_EQ(empty.exact_hash, shingle_body("!!! ...").exact_hash);
+  EXPECT_TRUE(shingle_body("MOSCOW (Reuters) - ").hashes.empty());  // nothing after the dateline
+}
+
+}  // namespace
+}  // namespace newsdedup

@@ -1,0 +1,108 @@
+#include "dedup/similarity.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace newsdedup {
+namespace {
+
+std::vector<std::uint64_t> range(std::uint64_t begin, std::uint64_t end) {
+  std::vector<std::uint64_t> v(end - begin);
+  std::iota(v.begin(), v.end(), begin);
+  return v;
+}
+
+ShingleView view(const std::vector<std::uint64_t>& shingles, const std::vector<std::uint64_t>& numbers = {}) {
+  return {shingles, numbers};
+}
+
+TEST(Similarity, JaccardContainmentAndShared) {
+  const auto a = range(0, 100);
+  const auto b = range(50, 200);  // 50 shared, union 200
+  const Similarity s = compare_shingles(view(a), view(b));
+  EXPECT_EQ(s.shared, 50u);
+  EXPECT_DOUBLE_EQ(s.jaccard, 0.25);
+  EXPECT_DOUBLE_EQ(s.containment, 0.5);
+  const Similarity r = compare_shingles(view(b), view(a));
+  EXPECT_EQ(r.shared, s.shared);
+  EXPECT_DOUBLE_EQ(r.jaccard, s.jaccard);
+  EXPECT_DOUBLE_EQ(r.containment, s.containment);
+}
+
+TEST(Similarity, IdenticalDisjointAndEmpty) {
+  const auto a = range(0, 40);
+  const Similarity same = compare_shingles(view(a), view(a));
+  EXPECT_DOUBLE_EQ(same.jaccard, 1.0);
+  EXPECT_DOUBLE_EQ(same.containment, 1.0);
+  EXPECT_EQ(same.shared, 40u);
+  const auto b = range(100, 140);
+  const Similarity disjoint = compare_shingles(view(a), view(b));
+  EXPECT_DOUBLE_EQ(disjoint.jaccard, 0.0);
+  EXPECT_DOUBLE_EQ(disjoint.containment, 0.0);
+  const std::vector<std::uint64_t> none;
+  const Similarity empty = compare_shingles(view(none), view(a));
+  EXPECT_DOUBLE_EQ(empty.jaccard, 0.0);
+  EXPECT_DOUBLE_EQ(empty.containment, 0.0);
+  EXPECT_EQ(compare_shingles(view(none), view(none)).shared, 0u);
+}
+
+TEST(Similarity, TruncatedCopyIsContained) {
+  const auto full = range(0, 300);
+  const auto truncated = range(0, 120);
+  const Similarity s = compare_shingles(view(truncated), view(full));
+  EXPECT_DOUBLE_EQ(s.containment, 1.0);
+  EXPECT_DOUBLE_EQ(s.jaccard, 0.4);
+  const DuplicateRule rule;
+  EXPECT_TRUE(rule.is_duplicate(s));
+  // Containment alone needs enough shared shingles: a tiny fragment is not a copy.
+  const auto fragment = range(0, 5);
+  const Similarity tiny = compare_shingles(view(fragment), view(full));
+  EXPECT_DOUBLE_EQ(tiny.containment, 1.0);
+  EXPECT_FALSE(rule.is_duplicate(tiny));
+}
+
+TEST(Similarity, FiguresAreCountedOnTheDocumentWithFewerShingles) {
+  const auto longer = range(0, 200);
+  const auto shorter = range(0, 150);
+  const std::vector<std::uint64_t> long_numbers = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<std::uint64_t> short_numbers = {1, 2, 3, 11, 12};
+  for (bool swapped : {false, true}) {
+    const Similarity s = swapped ? compare_shingles(view(longer, long_numbers), view(shorter, short_numbers))
+                                 : compare_shingles(view(shorter, short_numbers), view(longer, long_numbers));
+    EXPECT_EQ(s.numbers, 5u) << swapped;
+    EXPECT_EQ(s.numbers_missing, 2u) << swapped;
+  }
+}
+
+TEST(Similarity, DuplicateRuleNeedsTextsAndFiguresToAgree) {
+  const DuplicateRule rule;
+  Similarity s;
+  s.jaccard = 0.9;
+  s.containment = 0.95;
+  s.shared = 10;
+  s.numbers = 10;
+  s.numbers_missing = 0;
+  EXPECT_TRUE(rule.is_duplicate(s));
+  s.numbers_missing = 2;  // 20 % of the figures may be missing
+  EXPECT_TRUE(rule.is_duplicate(s));
+  s.numbers_missing = 5;  // templated reports differ in their figures
+  EXPECT_FALSE(rule.is_duplicate(s));
+  s.numbers_missing = 0;
+  s.jaccard = 0.3;
+  s.containment = 0.5;
+  EXPECT_FALSE(rule.is_duplicate(s));
+  s.jaccard = 0.5;  // the threshold itself is a match
+  EXPECT_TRUE(rule.is_duplicate(s));
+  s.jaccard = 0.3;
+  s.containment = 0.8;
+  s.shared = 8;
+  EXPECT_TRUE(rule.is_duplicate(s));
+  s.shared = 7;
+  EXPECT_FALSE(rule.is_duplicate(s));
+}
+
+}  // namespace
+}  // namespace newsdedup

@@ -1,0 +1,73 @@
+#include "text/word_tokens.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+namespace {
+
+std::vector<std::uint64_t> words(std::string_view text) {
+  std::vector<std::uint64_t> out;
+  append_word_hashes(text, out);
+  return out;
+}
+
+std::uint64_t word(std::string_view text) {
+  const auto hashes = words(text);
+  EXPECT_EQ(hashes.size(), 1u) << text;
+  return hashes.empty() ? 0 : hashes.front();
+}
+
+TEST(WordTokens, FoldsLetterCase) {
+  EXPECT_EQ(words("Kremlin SAYS talks Frozen"), words("kremlin says TALKS frozen"));
+  EXPECT_NE(word("kremlin"), word("kremlins"));
+}
+
+TEST(WordTokens, CanonicalisesWireAbbreviations) {
+  EXPECT_EQ(word("mln"), word("million"));
+  EXPECT_EQ(word("MLN"), word("million"));
+  EXPECT_EQ(word("mn"), word("million"));
+  EXPECT_EQ(word("bln"), word("billion"));
+  EXPECT_EQ(word("dlrs"), word("dollars"));
+  EXPECT_EQ(word("pct"), word("percent"));
+  EXPECT_EQ(word("cts"), word("cents"));
+  EXPECT_EQ(word("Shr"), word("share"));
+  EXPECT_EQ(words("profit 5 mln dlrs up 3 pct"), words("profit 5 million dollars up 3 percent"));
+  // Only whole words are canonicalised.
+  EXPECT_NE(word("mlns"), word("million"));
+  EXPECT_NE(word("pcts"), word("percent"));
+  EXPECT_NE(word("million"), word("billion"));
+}
+
+TEST(WordTokens, UnicodeLettersFormWordsInAnyScript) {
+  EXPECT_EQ(words("Zürich Москва"), words("ZÜRICH МОСКВА"));
+  EXPECT_EQ(words("Zürich").size(), 1u);
+  EXPECT_NE(word("Zürich"), word("Zurich"));
+  EXPECT_EQ(words("Москва заявила").size(), 2u);
+  EXPECT_EQ(words("東京").size(), 1u);
+  EXPECT_EQ(words("café au lait").size(), 3u);
+}
+
+TEST(WordTokens, PunctuationQuotesAndLineBreaksSplitWords) {
+  EXPECT_EQ(words("\u201CWe don\u2019t,\u201D he said\u2014then left."), words("\"We don't,\" he said - then\nleft"));
+  EXPECT_EQ(words("well-known U.S. state"), words("well known u s state"));
+  EXPECT_EQ(words("2,877,000"), words("2 877 000"));
+  EXPECT_EQ(words("\u2022 World | Business \u00BB Tech").size(), 3u);
+  EXPECT_TRUE(words("... -- !? \u2014 \u00AB\u00BB").empty());
+  EXPECT_TRUE(words("").empty());
+}
+
+TEST(WordTokens, AppendsAfterExistingHashes) {
+  std::vector<std::uint64_t> out = {42};
+  append_word_hashes("one two", out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0], 42u);
+  EXPECT_EQ(out[1], word("one"));
+  EXPECT_NE(out[1], out[2]);
+}
+
+}  // namespace
+}  // namespace newsdedup
