@@ -16,11 +16,6 @@ bool any_of_words(std::string_view word, const std::array<std::string_view, N>& 
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-template <std::size_t N>
-bool starts_with_any(const LineShape& line, const std::array<std::string_view, N>& prefixes) {
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return line.starts_with(p); });
-}
-
 // The line without leading bullets, dashes, brackets and spaces (lower case).
 std::string_view strip_leading_marks(std::string_view lower) {
   while (!lower.empty()) {

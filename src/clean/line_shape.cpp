@@ -36,16 +36,6 @@ bool ends_like_sentence(std::string_view text) {
 
 }  // namespace
 
-bool LineShape::contains_phrase(std::string_view phrase) const {
-  for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
-    const bool left = at == 0 || !is_word_byte(static_cast<unsigned char>(lower[at - 1]));
-    const std::size_t end = at + phrase.size();
-    const bool right = end >= lower.size() || !is_word_byte(static_cast<unsigned char>(lower[end]));
-    if (left && right) return true;
-  }
-  return false;
-}
-
 LineShape describe(std::string_view text) {
   LineShape shape;
   shape.lower.resize(text.size());

@@ -23,8 +23,6 @@ struct LineShape {
   std::size_t word_count() const { return words.size(); }
   bool starts_with(std::string_view prefix) const { return lower.starts_with(prefix); }
   bool contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
-  // True when `phrase` (lower case, may hold spaces) occurs at word boundaries.
-  bool contains_phrase(std::string_view phrase) const;
 };
 
 LineShape describe(std::string_view text);

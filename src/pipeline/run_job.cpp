@@ -107,10 +107,9 @@ std::vector<Outcome> deduplicate(DocumentTable& table, const RunOptions& options
     if (table.states[i] != DocumentState::kOk || leader[i] == i) continue;
     const Outcome& lead = outcome[leader[i]];
     outcome[i].representative = lead.representative;
-    outcome[i].similarity = lead.representative == leader[i] ? Similarity{1.0, 1.0, 0} : lead.similarity;
-    if (lead.representative == leader[i]) {
-      outcome[i].similarity.shared = static_cast<std::uint32_t>(table.shingles[i].size());
-    }
+    const bool copy_of_representative = lead.representative == leader[i];
+    const auto shingles = static_cast<std::uint32_t>(table.shingles[i].size());
+    outcome[i].similarity = copy_of_representative ? Similarity{1.0, 1.0, shingles} : lead.similarity;
   }
   summary.stage_seconds["cluster"] = seconds_since(start);
   return outcome;
@@ -244,7 +243,9 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   summary.stage_seconds["write"] = seconds_since(stage_start);
   summary.total_seconds = seconds_since(start);
   AtomicFile report(options.out_dir / "report.json", options.force);
-  report.write(report_json(summary, options));
+  RunOptions as_run = options;
+  as_run.threads = threads;
+  report.write(report_json(summary, as_run));
   report.commit();
   progress.finish();
   return summary;
