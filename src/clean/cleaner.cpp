@@ -42,19 +42,52 @@ void mark_menus(PageAnalysis& page) {
   }
 }
 
-// A related-list header takes the headline-shaped lines under it, up to the end of their block.
+bool is_list_headline(const LineShape& shape) {
+  return is_headline_shaped(shape) && !is_related_header(shape);
+}
+
+// A paragraph joined from several lines may be list items the unwrapper took for a wrapped
+// sentence (the last headline ended with "U.S."): it is an item when every line is one.
+bool is_headline_item(const PageAnalysis& page, std::size_t index) {
+  const Paragraph& paragraph = page.split.paragraphs[index];
+  if (paragraph.first_line == paragraph.last_line) return is_list_headline(page.shapes[index]);
+  for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line)
+    if (!is_list_headline(describe(page.split.lines[line]))) return false;
+  return true;
+}
+
+bool is_title_cased_headline(const LineShape& shape) {
+  return shape.alphabetic_words >= 2 && shape.capitalized_words * 2 >= shape.alphabetic_words;
+}
+
+// Whether the block starting at `begin` continues a related list: two or more items, each
+// a headline in title case, and nothing else up to the next blank line.
+bool continues_related_list(const PageAnalysis& page, std::size_t begin) {
+  const auto& paragraphs = page.split.paragraphs;
+  std::size_t items = 0;
+  for (std::size_t j = begin; j < paragraphs.size() && (j == begin || !paragraphs[j].starts_block); ++j) {
+    if (page.verdicts[j].reason) continue;
+    if (!is_headline_item(page, j) || !is_title_cased_headline(page.shapes[j])) return false;
+    ++items;
+  }
+  return items >= 2;
+}
+
+// A related-list header takes the headlines under it, up to the end of their block, and the
+// blocks after it that hold nothing but headlines. Lines inside the list that other rules
+// already marked (a "- Newsletter" suffix) do not end it.
 void mark_related_lists(PageAnalysis& page) {
   const auto& paragraphs = page.split.paragraphs;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (!is_related_header(page.shapes[i])) continue;
     std::size_t taken = 0;
     for (std::size_t j = i + 1; j < paragraphs.size() && taken < kMaxRelatedItems; ++j) {
-      if (taken > 0 && paragraphs[j].starts_block) break;
+      if (taken > 0 && paragraphs[j].starts_block && !continues_related_list(page, j)) break;
       if (page.verdicts[j].reason) {
-        if (taken == 0) continue;  // furniture between the header and its list
-        break;
+        if (is_related_header(page.shapes[j])) break;
+        continue;
       }
-      if (!is_headline_shaped(page.shapes[j]) || is_related_header(page.shapes[j])) break;
+      if (!is_headline_item(page, j)) break;
       page.verdicts[j].reason = RemovalReason::kRelated;
       ++taken;
     }

@@ -144,6 +144,29 @@ TEST(Cleaner, RemovesHeadlineListAfterRelatedStories) {
   EXPECT_EQ(doc.removed.back().text, "Gold hits record high on rate cut bets");
 }
 
+TEST(Cleaner, RelatedListSurvivesMarkedItemsBlankLinesAndFalseUnwrapping) {
+  const std::string text =
+      "Oil prices rose on Monday as investors worried that fighting in the Middle East could disrupt supplies "
+      "from one of the world's biggest producing regions.\n"
+      "\n"
+      "More from The Daily Planet\n"
+      "\n"
+      "Bank of Japan keeps policy unchanged as yen weakens\n"
+      "Watch: Stocks rally as tech earnings beat forecasts - Video\n"
+      "Gold hits record high on rate cut bets\n"
+      "\n"
+      "Airline Orders Forty Jets From Boeing in Record Deal\n"
+      "Senate Passes Budget Bill After Long Debate\n"
+      "Chip Shortage Hits Car Output in the U.S.\n"
+      "\n"
+      "The company said it would publish its results in March.\n";
+  const CleanedDocument doc = clean_text(text);
+  EXPECT_EQ(doc.body,
+            "Oil prices rose on Monday as investors worried that fighting in the Middle East could disrupt supplies "
+            "from one of the world's biggest producing regions.\n\n"
+            "The company said it would publish its results in March.");
+}
+
 TEST(Cleaner, EarningsTableSurvivesIntact) {
   const std::vector<std::string> rows = {"Shr 19 cts vs 10 cts", "Net 653,464 vs 287,606",
                                          "Revs 10.6 mln vs 7,600,000", "Year", "Shr 68 cts vs 46 cts"};

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 
 #include "text/dateline.h"
 #include "text/word_tokens.h"
@@ -45,15 +44,20 @@ void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
   }
 }
 
-void collect_numbers(std::string_view text, std::vector<std::uint64_t>& out) {
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view paragraph = text.substr(start, end - start);
-    if (!is_editorial_note(paragraph)) collect_figures(paragraph, out);
+// The text that identifies a story: every paragraph but editorial notes, with the wire
+// dateline cut from the first of them (a note may come before the dateline).
+template <typename Visit>
+void for_each_story_paragraph(std::string_view body, Visit visit) {
+  bool first = true;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = std::min(body.find('\n', start), body.size());
+    std::string_view paragraph = body.substr(start, end - start);
     start = end + 1;
+    if (paragraph.empty() || is_editorial_note(paragraph)) continue;
+    if (first) paragraph = strip_leading_dateline(paragraph);
+    first = false;
+    visit(paragraph);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 }  // namespace
@@ -65,11 +69,14 @@ ShingleSet shingle_body(std::string_view body) {
   set.word_count = static_cast<std::uint32_t>(all_words.size());
   set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
 
-  const std::string_view text = strip_leading_dateline(body);
-  collect_numbers(text, set.numbers);
-  std::vector<std::uint64_t> dateline_words;
-  append_word_hashes(body.substr(0, body.size() - text.size()), dateline_words);
-  const std::span<const std::uint64_t> words = std::span(all_words).subspan(dateline_words.size());
+  std::vector<std::uint64_t> words;
+  words.reserve(all_words.size());
+  for_each_story_paragraph(body, [&](std::string_view paragraph) {
+    collect_figures(paragraph, set.numbers);
+    append_word_hashes(paragraph, words);
+  });
+  std::sort(set.numbers.begin(), set.numbers.end());
+  set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
   set.hashes.reserve(words.size() - k + 1);

@@ -1,11 +1,13 @@
 // Shingles: the set of word k-grams that de-duplication compares documents by.
 //
-// shingle_body() takes a cleaned body, drops a leading wire dateline ("MOSCOW (Reuters) -",
-// "Reuters, Moscow :", "NEW YORK, March 3 -"), turns the rest into canonical word hashes
+// shingle_body() takes a cleaned body, drops editorial notes (a paragraph wholly in
+// parentheses: "(Updates with details in paragraph 5)") and a leading wire dateline ("MOSCOW
+// (Reuters) -", "Reuters, Moscow :", "NEW YORK, March 3 -"), both of which vary between copies
+// of one story, turns the rest into canonical word hashes
 // (text/word_tokens.h) and returns the sorted, distinct hashes of every run of kShingleWords
 // consecutive words (one shingle of all words when there are fewer). `exact_hash` hashes the
 // whole canonical word sequence, dateline included: equal hashes mean exact duplicates.
-// `numbers` are the figures of the body (after the dateline): copies of one story carry the
+// `numbers` are the figures of the same text: copies of one story carry the
 // same figures, while templated reports (earnings, prices) differ mostly in them.
 // Stateless and thread-safe.
 #pragma once

@@ -81,6 +81,15 @@ TEST(Shingles, EditorialNoteContributesNoFigures) {
   EXPECT_EQ(shingle_body(body + "\n\nDetails are in paragraph 5.").numbers.size(), 2u);
 }
 
+TEST(Shingles, EditorialNoteBeforeTheDatelineChangesNothing) {
+  const ShingleSet plain = shingle_body("BOSTON (Reuters) - Qtly div 17 cts vs 23 cts prior\n\nPay November 25");
+  const ShingleSet noted =
+      shingle_body("(Updates with details in paragraph 3)\n\nReuters, Boston : Qtly div 17 cts vs 23 cts prior\n\nPay November 25");
+  EXPECT_EQ(noted.hashes, plain.hashes);
+  EXPECT_EQ(noted.numbers, plain.numbers);
+  EXPECT_NE(noted.exact_hash, plain.exact_hash);  // not exact copies: the words differ
+}
+
 TEST(Shingles, FiveWordShinglesSortedAndDistinct) {
   const ShingleSet set = shingle_body(kStory);
   EXPECT_EQ(set.word_count, 31u);
