@@ -22,6 +22,12 @@ std::string object_of_counts(const Map& counts) {
   return out + "}";
 }
 
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
 }  // namespace
 
 std::string report_json(const RunSummary& s, const RunOptions& options) {
@@ -44,6 +50,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "{{\n"
       "  \"complete\": true,\n"
       "  \"inputs\": {},\n"
+      "  \"input_fields\": {{\"id\": {}, \"text\": {}}},\n"
       "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
       "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}}},\n"
       "  \"documents\": {},\n"
@@ -58,7 +65,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"seconds\": {},\n"
       "  \"mb_per_s\": {:.2f}\n"
       "}}\n",
-      inputs, options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
+      inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
       kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, s.documents, s.input_bytes, s.kept, s.kept,
       s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
       object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,

@@ -47,25 +47,33 @@ void append_code_point(std::string& out, utf8proc_int32_t cp) {
   out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
-}  // namespace
-
-void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+// Calls on_word(canonical word, first byte, one past the last byte) for each word of `text`.
+template <typename OnWord>
+void for_each_word(std::string_view text, OnWord on_word) {
   std::string word;
+  std::size_t word_begin = 0;
+  std::size_t word_end = 0;
   auto flush = [&] {
-    if (!word.empty()) out.push_back(hash_word(word));
+    if (!word.empty()) on_word(word, word_begin, word_end);
     word.clear();
+  };
+  auto extend = [&](std::size_t at, std::size_t end) {
+    if (word.empty()) word_begin = at;
+    word_end = end;
   };
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      ++i;
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        extend(i, i + 1);
         word.push_back(static_cast<char>(c));
       } else if (c >= 'A' && c <= 'Z') {
+        extend(i, i + 1);
         word.push_back(static_cast<char>(c - 'A' + 'a'));
       } else {
         flush();
       }
+      ++i;
       continue;
     }
     utf8proc_int32_t cp = 0;
@@ -76,14 +84,29 @@ void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) 
       flush();
       continue;
     }
-    i += static_cast<std::size_t>(len);
     if (is_word_code_point(cp)) {
+      extend(i, i + static_cast<std::size_t>(len));
       append_code_point(word, utf8proc_tolower(cp));
     } else {
       flush();
     }
+    i += static_cast<std::size_t>(len);
   }
   flush();
+}
+
+}  // namespace
+
+void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+  for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { out.push_back(hash_word(word)); });
+}
+
+std::vector<WordSpan> word_spans(std::string_view text) {
+  std::vector<WordSpan> out;
+  for_each_word(text, [&](std::string_view word, std::size_t begin, std::size_t end) {
+    out.push_back({hash_word(word), begin, end});
+  });
+  return out;
 }
 
 }  // namespace newsdedup

@@ -16,4 +16,14 @@ namespace newsdedup {
 // Appends the 64-bit hash of each canonical word of `text` to `out`.
 void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out);
 
+// A word of a text: its canonical hash and where it stands in the text.
+struct WordSpan {
+  std::uint64_t hash = 0;
+  std::size_t begin = 0;  // byte offsets into the text
+  std::size_t end = 0;
+};
+
+// The words of `text` with their positions (for showing passages; append_word_hashes is faster).
+std::vector<WordSpan> word_spans(std::string_view text);
+
 }  // namespace newsdedup

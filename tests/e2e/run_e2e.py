@@ -109,6 +109,8 @@ def test_sample(binary, sample, work):
     proc = run(binary, "explain", "ledger_ryabkov_reprint", "--run", out, expect=0)
     check("explain: names status, representative and evidence", proc.returncode == 0 and "duplicate" in proc.stdout and
           SEED_003 in proc.stdout and "containment" in proc.stdout, proc.stdout + proc.stderr)
+    check("explain: quotes the passages the copies share",
+          "passages" in proc.stdout and "foreign ministry sees no grounds" in proc.stdout, proc.stdout)
     proc = run(binary, "explain", "no-such-id", "--run", out)
     check("explain: unknown id fails", proc.returncode == 1 and "no-such-id" in proc.stderr)
 
