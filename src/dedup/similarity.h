@@ -14,6 +14,7 @@ struct Similarity {
   double jaccard = 0;
   double containment = 0;
   std::uint32_t shared = 0;
+  std::uint32_t smaller = 0;          // shingles of the document with fewer
   std::uint32_t numbers = 0;          // figures in the document with fewer shingles
   std::uint32_t numbers_missing = 0;  // of those, how many the other document lacks
 };
@@ -31,15 +32,22 @@ Similarity compare_shingles(const ShingleView& a, const ShingleView& b);
 // of the shorter one's figures may be absent from the longer, so templated reports that
 // differ in their figures never merge. Texts that share `long_shared` shingles or more are
 // long enough to speak for themselves and may differ in one more figure (a stray headline).
+// Short texts (the shorter under `short_text` shingles: dividend notices, one-line results)
+// are mostly template, so they must agree more (`short_threshold`) and in every figure.
 struct DuplicateRule {
   double threshold = 0.5;
   double min_containment = 0.8;
   std::uint32_t min_shared = 8;  // containment alone needs at least this many shared shingles
   double max_missing_numbers = 0.2;
   std::uint32_t long_shared = 30;
+  std::uint32_t short_text = 25;
+  double short_threshold = 0.7;
 
   bool is_duplicate(const Similarity& s) const {
-    const bool texts_agree = s.jaccard >= threshold || (s.containment >= min_containment && s.shared >= min_shared);
+    const bool is_short = s.smaller < short_text;
+    const bool texts_agree = s.jaccard >= (is_short ? short_threshold : threshold) ||
+                             (s.containment >= min_containment && s.shared >= min_shared);
+    if (is_short) return texts_agree && s.numbers_missing == 0;
     const auto allowed = static_cast<std::uint32_t>(max_missing_numbers * s.numbers) + (s.shared >= long_shared ? 1 : 0);
     return texts_agree && s.numbers_missing <= allowed;
   }

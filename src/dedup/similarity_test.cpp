@@ -83,6 +83,7 @@ TEST(Similarity, DuplicateRuleNeedsTextsAndFiguresToAgree) {
   s.jaccard = 0.9;
   s.containment = 0.95;
   s.shared = 10;
+  s.smaller = 40;
   s.numbers = 10;
   s.numbers_missing = 0;
   EXPECT_TRUE(rule.is_duplicate(s));
@@ -102,6 +103,39 @@ TEST(Similarity, DuplicateRuleNeedsTextsAndFiguresToAgree) {
   EXPECT_TRUE(rule.is_duplicate(s));
   s.shared = 7;
   EXPECT_FALSE(rule.is_duplicate(s));
+}
+
+TEST(Similarity, ShortTemplatedTextsMustAgreeMoreAndInEveryFigure) {
+  // Two dividend notices: "Qtly div 40 cts vs 40 cts prior / Pay May 15 / Record April 1"
+  // against "... Record May 1": half their shingles agree, which long texts would accept.
+  const DuplicateRule rule;
+  Similarity s;
+  s.smaller = 12;
+  s.shared = 8;
+  s.jaccard = 0.5;
+  s.containment = 0.67;
+  s.numbers = 4;
+  EXPECT_FALSE(rule.is_duplicate(s));
+  s.jaccard = 0.75;
+  EXPECT_TRUE(rule.is_duplicate(s));
+  s.numbers_missing = 1;  // "Record March 31" against "Record April 15"
+  EXPECT_FALSE(rule.is_duplicate(s));
+  // A short truncated copy wholly inside the full story still matches.
+  s.numbers_missing = 0;
+  s.jaccard = 0.3;
+  s.containment = 1.0;
+  s.shared = 12;
+  EXPECT_TRUE(rule.is_duplicate(s));
+}
+
+TEST(Similarity, EqualLengthsCompareTheSameBothWays) {
+  const std::vector<std::uint64_t> shingles_a = {1, 2, 3, 4}, shingles_b = {1, 2, 3, 5};
+  const std::vector<std::uint64_t> numbers_a = {7}, numbers_b = {7, 8, 9};
+  const Similarity ab = compare_shingles({shingles_a, numbers_a}, {shingles_b, numbers_b});
+  const Similarity ba = compare_shingles({shingles_b, numbers_b}, {shingles_a, numbers_a});
+  EXPECT_EQ(ab.numbers, ba.numbers);
+  EXPECT_EQ(ab.numbers_missing, ba.numbers_missing);
+  EXPECT_EQ(ab.numbers, 1u);
 }
 
 }  // namespace
