@@ -60,6 +60,12 @@ int main(int argc, char** argv) {
                    "Share of the shorter copy's shingles found in the longer one at which a truncated copy is a duplicate")
       ->check(CLI::Range(0.05, 1.0))
       ->capture_default_str();
+  run_command
+      ->add_option("--memory", run.memory_bytes,
+                   "Memory for sorting band keys (e.g. 512M, 2G); beyond it they spill to sorted runs on disk")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::uint64_t{1} << 20, std::uint64_t{1} << 50))
+      ->default_str("1G");
 
   CleanOptions clean;
   std::string clean_out;

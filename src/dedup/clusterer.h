@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -17,21 +18,36 @@
 
 namespace newsdedup {
 
-struct ClusterInput {
-  ShingleView shingles;
-  std::uint64_t body_bytes = 0;
-  std::uint64_t ordinal = 0;
+// Where a document's shingles can be read from: load(index, buffer) fills the buffer when
+// the shingles live elsewhere (on disk) and returns a view that stays valid until the next
+// call with the same buffer.
+struct ShingleBuffer {
+  std::vector<std::uint64_t> shingles;
+  std::vector<std::uint64_t> numbers;
 };
+using ShingleLoader = std::function<ShingleView(std::uint32_t index, ShingleBuffer& buffer)>;
 
 struct ClusterAssignment {
-  std::uint32_t representative = 0;  // index into the inputs; itself for a representative
-  Similarity similarity;             // to the representative (meaningless for a representative)
+  std::uint32_t representative = 0;  // index of the representative; itself for a representative
+  float jaccard = 0;                  // evidence against the representative (0 for a representative)
+  float containment = 0;
 };
 
 struct ClusterStats {
   std::uint64_t verifications = 0;
 };
 
+// Documents are indexed 0..n-1 in input order; body_bytes[i] is the length of document i's
+// cleaned body, and graph holds their candidate pairs.
+std::vector<ClusterAssignment> cluster_documents(std::span<const std::uint32_t> body_bytes, const CandidateGraph& graph,
+                                                 const DuplicateRule& rule, const ShingleLoader& load,
+                                                 ClusterStats* stats = nullptr);
+
+// The same with every document's shingles in memory.
+struct ClusterInput {
+  ShingleView shingles;
+  std::uint32_t body_bytes = 0;
+};
 std::vector<ClusterAssignment> cluster_documents(std::span<const ClusterInput> inputs, const CandidateGraph& graph,
                                                  const DuplicateRule& rule, ClusterStats* stats = nullptr);
 

@@ -1,12 +1,9 @@
 #include "dedup/lsh_candidates.h"
 
-#include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_sort.h>
 #include <xxhash.h>
 
 #include <algorithm>
-#include <atomic>
 #include <stdexcept>
 #include <utility>
 
@@ -20,59 +17,85 @@ std::uint64_t pack(std::uint32_t a, std::uint32_t b) {
 
 }  // namespace
 
-CandidateGraph find_candidates(std::span<const Signature> signatures, const LshParameters& parameters) {
+void check_parameters(const LshParameters& parameters) {
   if (parameters.bands * parameters.rows > kSignatureSize || parameters.rows == 0)
     throw std::invalid_argument("LSH bands x rows exceed the signature size");
-  const std::size_t n = signatures.size();
-  tbb::enumerable_thread_specific<std::vector<std::uint64_t>> local_pairs;
-  std::atomic<std::uint64_t> oversized{0};
+}
 
-  tbb::parallel_for(std::size_t{0}, parameters.bands, [&](std::size_t band) {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(n);
-    const std::size_t offset = band * parameters.rows;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t key = XXH3_64bits_withSeed(signatures[i].data() + offset,
-                                                     parameters.rows * sizeof(std::uint32_t), band);
-      keys[i] = {key, static_cast<std::uint32_t>(i)};
-    }
-    std::sort(keys.begin(), keys.end());
-    auto& pairs = local_pairs.local();
-    for (std::size_t begin = 0; begin < n;) {
-      std::size_t end = begin + 1;
-      while (end < n && keys[end].first == keys[begin].first) ++end;
-      const bool oversized_bucket = end - begin > parameters.max_bucket;
-      oversized += oversized_bucket;
-      for (std::size_t a = begin; a < end; ++a) {
-        const std::size_t last = oversized_bucket ? std::min(end, a + 1 + parameters.max_bucket) : end;
-        for (std::size_t b = a + 1; b < last; ++b) pairs.push_back(pack(keys[a].second, keys[b].second));
-      }
-      begin = end;
-    }
-  });
+void append_band_keys(const Signature& signature, std::uint32_t doc, const LshParameters& parameters,
+                      std::vector<BandKey>& out) {
+  for (std::size_t band = 0; band < parameters.bands; ++band) {
+    const std::uint64_t key = XXH3_64bits_withSeed(signature.data() + band * parameters.rows,
+                                                   parameters.rows * sizeof(std::uint32_t), band);
+    out.push_back({key, static_cast<std::uint32_t>(band), doc});
+  }
+}
 
-  std::vector<std::uint64_t> pairs;
-  for (auto& local : local_pairs) pairs.insert(pairs.end(), local.begin(), local.end());
-  tbb::parallel_sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+CandidateCollector::CandidateCollector(std::size_t documents, const LshParameters& parameters)
+    : documents_(documents), max_bucket_(parameters.max_bucket) {}
 
+void CandidateCollector::add_bucket(std::span<const std::uint32_t> docs) {
+  const std::size_t n = docs.size();
+  const bool oversized_bucket = n > max_bucket_;
+  oversized_ += oversized_bucket;
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t last = oversized_bucket ? std::min(n, a + 1 + max_bucket_) : n;
+    for (std::size_t b = a + 1; b < last; ++b) pairs_.push_back(pack(docs[a], docs[b]));
+  }
+  // Similar documents share many bands, so the same pair arrives many times: drop repeats
+  // whenever the list has doubled, which keeps it within twice the distinct pairs.
+  if (pairs_.size() >= 2 * compacted_size_ + (1u << 20)) compact();
+}
+
+void CandidateCollector::compact() {
+  tbb::parallel_sort(pairs_.begin(), pairs_.end());
+  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  compacted_size_ = pairs_.size();
+}
+
+CandidateGraph CandidateCollector::finish() {
+  compact();
   CandidateGraph graph;
-  graph.pair_count = pairs.size();
-  graph.oversized_buckets = oversized.load();
-  graph.offsets.assign(n + 1, 0);
-  for (std::uint64_t p : pairs) {
+  graph.pair_count = pairs_.size();
+  graph.oversized_buckets = oversized_;
+  graph.offsets.assign(documents_ + 1, 0);
+  for (std::uint64_t p : pairs_) {
     ++graph.offsets[(p >> 32) + 1];
     ++graph.offsets[(p & 0xFFFFFFFFu) + 1];
   }
-  for (std::size_t i = 0; i < n; ++i) graph.offsets[i + 1] += graph.offsets[i];
-  graph.neighbors.resize(graph.offsets[n]);
+  for (std::size_t i = 0; i < documents_; ++i) graph.offsets[i + 1] += graph.offsets[i];
+  graph.neighbors.resize(graph.offsets[documents_]);
   std::vector<std::uint64_t> fill(graph.offsets.begin(), graph.offsets.end() - 1);
-  for (std::uint64_t p : pairs) {  // pairs are sorted, so every list comes out sorted
+  for (std::uint64_t p : pairs_) {  // pairs are sorted, so every list comes out sorted
     const auto a = static_cast<std::uint32_t>(p >> 32);
     const auto b = static_cast<std::uint32_t>(p & 0xFFFFFFFFu);
     graph.neighbors[fill[a]++] = b;
     graph.neighbors[fill[b]++] = a;
   }
+  std::vector<std::uint64_t>().swap(pairs_);
   return graph;
+}
+
+CandidateGraph find_candidates(std::span<const Signature> signatures, const LshParameters& parameters) {
+  check_parameters(parameters);
+  std::vector<BandKey> keys;
+  keys.reserve(signatures.size() * parameters.bands);
+  for (std::size_t i = 0; i < signatures.size(); ++i)
+    append_band_keys(signatures[i], static_cast<std::uint32_t>(i), parameters, keys);
+  tbb::parallel_sort(keys.begin(), keys.end());
+  CandidateCollector collector(signatures.size(), parameters);
+  std::vector<std::uint32_t> bucket;
+  for (std::size_t begin = 0; begin < keys.size();) {
+    std::size_t end = begin + 1;
+    while (end < keys.size() && keys[end].same_bucket(keys[begin])) ++end;
+    if (end - begin > 1) {
+      bucket.clear();
+      for (std::size_t k = begin; k < end; ++k) bucket.push_back(keys[k].doc);
+      collector.add_bucket(bucket);
+    }
+    begin = end;
+  }
+  return collector.finish();
 }
 
 }  // namespace newsdedup

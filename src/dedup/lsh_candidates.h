@@ -7,6 +7,11 @@
 // every candidate is verified exactly afterwards. A bucket larger than `max_bucket` (a very
 // common passage) links each member only to its `max_bucket` nearest members in input order.
 // Bands are hashed in parallel; the result is sorted, so it does not depend on scheduling.
+//
+// For corpora larger than memory the same work comes in pieces: band_keys() gives each
+// document's keys as it is sketched, the caller sorts all keys (externally if need be), and
+// a CandidateCollector turns each group of equal keys (a bucket) into pairs and, at the end,
+// into the graph. find_candidates() does all of it in memory.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +38,44 @@ struct CandidateGraph {
   std::span<const std::uint32_t> neighbors_of(std::size_t i) const {
     return {neighbors.data() + offsets[i], neighbors.data() + offsets[i + 1]};
   }
+};
+
+// A document's key in one band; sorting keys brings each band's buckets together.
+struct BandKey {
+  std::uint64_t key = 0;
+  std::uint32_t band = 0;
+  std::uint32_t doc = 0;
+  bool same_bucket(const BandKey& other) const { return key == other.key && band == other.band; }
+  bool operator<(const BandKey& other) const {
+    if (key != other.key) return key < other.key;
+    if (band != other.band) return band < other.band;
+    return doc < other.doc;
+  }
+};
+
+// Throws std::invalid_argument when the parameters do not fit the signature.
+void check_parameters(const LshParameters& parameters);
+
+// Appends the `parameters.bands` keys of one document's signature to `out`.
+void append_band_keys(const Signature& signature, std::uint32_t doc, const LshParameters& parameters,
+                      std::vector<BandKey>& out);
+
+// Collects candidate pairs bucket by bucket. Not thread-safe.
+class CandidateCollector {
+ public:
+  CandidateCollector(std::size_t documents, const LshParameters& parameters);
+  // `docs`: the documents of one bucket, ascending and distinct, each below `documents`.
+  void add_bucket(std::span<const std::uint32_t> docs);
+  CandidateGraph finish();
+
+ private:
+  void compact();
+
+  std::size_t documents_;
+  std::size_t max_bucket_;
+  std::vector<std::uint64_t> pairs_;  // (smaller << 32 | larger), duplicates until compact()
+  std::size_t compacted_size_ = 0;
+  std::uint64_t oversized_ = 0;
 };
 
 CandidateGraph find_candidates(std::span<const Signature> signatures, const LshParameters& parameters);

@@ -52,7 +52,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"inputs\": {},\n"
       "  \"input_fields\": {{\"id\": {}, \"text\": {}}},\n"
       "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
-      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}}},\n"
+      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}}},\n"
       "  \"documents\": {},\n"
       "  \"bytes\": {},\n"
       "  \"kept\": {},\n"
@@ -62,14 +62,15 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"input_problems\": {},\n"
       "  \"repaired_utf8_sequences\": {},\n"
       "  \"candidates\": {{\"pairs\": {}, \"verifications\": {}, \"oversized_buckets\": {}}},\n"
+      "  \"spilled\": {{\"runs\": {}, \"bytes\": {}}},\n"
       "  \"seconds\": {},\n"
       "  \"mb_per_s\": {:.2f}\n"
       "}}\n",
       inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
-      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, s.documents, s.input_bytes, s.kept, s.kept,
+      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, options.memory_bytes, s.documents, s.input_bytes, s.kept, s.kept,
       s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
       object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,
-      s.verifications, s.oversized_buckets, seconds, s.megabytes_per_second());
+      s.verifications, s.oversized_buckets, s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
 }
 
 }  // namespace newsdedup

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <numeric>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -13,9 +14,11 @@
 #include "io/atomic_file.h"
 #include "io/document_reader.h"
 #include "pipeline/document_stream.h"
+#include "pipeline/external_sorter.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/progress.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/sketch_store.h"
 #include "pipeline/spool.h"
 
 namespace newsdedup {
@@ -29,22 +32,36 @@ std::size_t effective_threads(std::size_t requested) {
   return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
 }
 
-// What pass 1 keeps in memory about each document: enough to cluster and to name it.
+// What pass one keeps in memory about each document: a few bytes (the sketches are in the
+// SketchStore and the output records in the Spool, both on disk).
 struct DocumentTable {
-  std::vector<std::string> ids;
   std::vector<DocumentState> states;
-  std::vector<std::uint64_t> body_bytes;
-  std::vector<std::uint64_t> exact_hashes;
-  std::vector<std::vector<std::uint64_t>> shingles;
-  std::vector<std::vector<std::uint64_t>> numbers;
-  std::vector<Signature> signatures;
+  std::vector<std::uint32_t> body_bytes;
+  std::vector<std::uint64_t> sketch_offsets;
+};
+
+// (exact hash, longest body first, input order): sorting these groups exact duplicates, their
+// longest copy first.
+struct ExactKey {
+  std::uint64_t hash = 0;
+  std::uint32_t inverse_bytes = 0;
+  std::uint32_t doc = 0;
+  bool operator<(const ExactKey& other) const {
+    if (hash != other.hash) return hash < other.hash;
+    if (inverse_bytes != other.inverse_bytes) return inverse_bytes < other.inverse_bytes;
+    return doc < other.doc;
+  }
 };
 
 // How each document ends up: its cluster's representative (a document index) and evidence.
 struct Outcome {
-  std::uint64_t representative = 0;
-  Similarity similarity;
+  std::uint32_t representative = 0;
+  float jaccard = 0;
+  float containment = 0;
+  bool exact = false;  // the same words as the representative
 };
+
+constexpr std::uint32_t kNone = ~0u;
 
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
   ++summary.documents;
@@ -54,76 +71,100 @@ void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
 }
 
 // Exact duplicates first: among documents with the same hash, the longest copy leads; only
-// leaders are sketched and clustered. Returns each document's leader.
-std::vector<std::uint64_t> exact_leaders(const DocumentTable& table) {
-  const std::size_t n = table.ids.size();
-  std::vector<std::uint64_t> order;
-  for (std::uint64_t i = 0; i < n; ++i)
-    if (table.states[i] == DocumentState::kOk) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](std::uint64_t a, std::uint64_t b) {
-    if (table.exact_hashes[a] != table.exact_hashes[b]) return table.exact_hashes[a] < table.exact_hashes[b];
-    if (table.body_bytes[a] != table.body_bytes[b]) return table.body_bytes[a] > table.body_bytes[b];
-    return a < b;
+// leaders are clustered. Returns each document's leader (kNone for documents without text).
+std::vector<std::uint32_t> exact_leaders(ExternalSorter<ExactKey>& exact, std::size_t n) {
+  std::vector<std::uint32_t> leader(n, kNone);
+  std::uint64_t hash = 0;
+  std::uint32_t current = kNone;
+  exact.merge([&](const ExactKey& key) {
+    if (current == kNone || key.hash != hash) {
+      hash = key.hash;
+      current = key.doc;
+    }
+    leader[key.doc] = current;
   });
-  std::vector<std::uint64_t> leader(n);
-  std::iota(leader.begin(), leader.end(), 0);
-  for (std::size_t k = 1; k < order.size(); ++k)
-    if (table.exact_hashes[order[k]] == table.exact_hashes[order[k - 1]]) leader[order[k]] = leader[order[k - 1]];
   return leader;
 }
 
-std::vector<Outcome> deduplicate(DocumentTable& table, const RunOptions& options, RunSummary& summary, Progress& progress) {
-  const std::size_t n = table.ids.size();
-  const std::vector<std::uint64_t> leader = exact_leaders(table);
-  std::vector<std::uint64_t> leaders;  // dense index -> document index
-  for (std::uint64_t i = 0; i < n; ++i)
-    if (table.states[i] == DocumentState::kOk && leader[i] == i) leaders.push_back(i);
+// Candidate pairs among leaders (dense indices) from the sorted band keys of all documents.
+CandidateGraph candidate_graph(ExternalSorter<BandKey>& band_keys, const std::vector<std::uint32_t>& dense,
+                               std::size_t leaders, const LshParameters& lsh) {
+  CandidateCollector collector(leaders, lsh);
+  std::vector<std::uint32_t> bucket;
+  BandKey open{};
+  auto close = [&] {
+    if (bucket.size() > 1) collector.add_bucket(bucket);
+    bucket.clear();
+  };
+  band_keys.merge([&](const BandKey& key) {
+    if (!key.same_bucket(open)) {
+      close();
+      open = key;
+    }
+    if (dense[key.doc] != kNone) bucket.push_back(dense[key.doc]);
+  });
+  close();
+  return collector.finish();
+}
 
+std::vector<Outcome> deduplicate(DocumentTable& table, ExternalSorter<ExactKey>& exact, ExternalSorter<BandKey>& band_keys,
+                                 const SketchStore& sketches, const RunOptions& options, RunSummary& summary,
+                                 Progress& progress) {
+  const std::size_t n = table.states.size();
   auto start = Clock::now();
   progress.stage("candidates");
-  std::vector<Signature> signatures;
-  signatures.reserve(leaders.size());
-  for (std::uint64_t d : leaders) signatures.push_back(table.signatures[d]);
-  table.signatures = {};
-  const CandidateGraph graph = find_candidates(signatures, options.lsh);
+  const std::vector<std::uint32_t> leader = exact_leaders(exact, n);
+  std::vector<std::uint32_t> dense(n, kNone);  // document -> leader index
+  std::vector<std::uint32_t> leaders;          // leader index -> document
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (leader[i] != i) continue;
+    dense[i] = static_cast<std::uint32_t>(leaders.size());
+    leaders.push_back(i);
+  }
+  const CandidateGraph graph = candidate_graph(band_keys, dense, leaders.size(), options.lsh);
+  std::vector<std::uint32_t>().swap(dense);
   summary.candidate_pairs = graph.pair_count;
   summary.oversized_buckets = graph.oversized_buckets;
+  summary.spilled_runs = exact.runs_spilled() + band_keys.runs_spilled();
+  summary.spilled_bytes = exact.bytes_spilled() + band_keys.bytes_spilled();
   summary.stage_seconds["candidates"] = seconds_since(start);
 
   start = Clock::now();
   progress.stage("verify and cluster");
-  std::vector<ClusterInput> inputs;
-  inputs.reserve(leaders.size());
-  for (std::uint64_t d : leaders) inputs.push_back({{table.shingles[d], table.numbers[d]}, table.body_bytes[d], d});
+  std::vector<std::uint32_t> leader_bytes;
+  leader_bytes.reserve(leaders.size());
+  for (std::uint32_t d : leaders) leader_bytes.push_back(table.body_bytes[d]);
   ClusterStats stats;
-  const std::vector<ClusterAssignment> assignment = cluster_documents(inputs, graph, options.rule, &stats);
+  const std::vector<ClusterAssignment> assignment = cluster_documents(
+      leader_bytes, graph, options.rule,
+      [&](std::uint32_t index, ShingleBuffer& buffer) { return sketches.read(table.sketch_offsets[leaders[index]], buffer); },
+      &stats);
   summary.verifications = stats.verifications;
 
   std::vector<Outcome> outcome(n);
-  for (std::uint64_t i = 0; i < n; ++i) outcome[i].representative = i;
+  for (std::uint32_t i = 0; i < n; ++i) outcome[i].representative = i;
   for (std::size_t k = 0; k < leaders.size(); ++k)
-    outcome[leaders[k]] = {leaders[assignment[k].representative], assignment[k].similarity};
-  for (std::uint64_t i = 0; i < n; ++i) {
-    if (table.states[i] != DocumentState::kOk || leader[i] == i) continue;
+    outcome[leaders[k]] = {leaders[assignment[k].representative], assignment[k].jaccard, assignment[k].containment};
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (leader[i] == kNone || leader[i] == i) continue;
     const Outcome& lead = outcome[leader[i]];
-    outcome[i].representative = lead.representative;
     const bool copy_of_representative = lead.representative == leader[i];
-    const auto shingles = static_cast<std::uint32_t>(table.shingles[i].size());
-    outcome[i].similarity = copy_of_representative ? Similarity{1.0, 1.0, shingles} : lead.similarity;
+    outcome[i] = copy_of_representative ? Outcome{lead.representative, 1, 1, true} : lead;
   }
   summary.stage_seconds["cluster"] = seconds_since(start);
   return outcome;
 }
 
-std::string_view status_name(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint64_t i) {
+// exact_duplicate: the same words as its representative; duplicate: a near copy of it.
+std::string_view status_name(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint32_t i) {
   switch (table.states[i]) {
     case DocumentState::kInvalid: return "invalid";
     case DocumentState::kEmpty: return "empty";
     case DocumentState::kOk: break;
   }
-  const std::uint64_t rep = outcome[i].representative;
-  if (rep == i) return "kept";
-  return table.exact_hashes[rep] == table.exact_hashes[i] ? "exact_duplicate" : "duplicate";
+  const Outcome& o = outcome[i];
+  if (o.representative == i) return "kept";
+  return o.exact ? "exact_duplicate" : "duplicate";
 }
 
 void count_status(std::string_view status, RunSummary& summary) {
@@ -135,53 +176,64 @@ void count_status(std::string_view status, RunSummary& summary) {
 }
 
 void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outcome, Spool& spool,
-                   const RunOptions& options, RunSummary& summary) {
+                   const SketchStore& sketches, const RunOptions& options, RunSummary& summary) {
   AtomicFile corpus(options.out_dir / "corpus.jsonl", options.force);
   AtomicFile audit(options.out_dir / "audit.jsonl", options.force);
   spool.rewind();
+  std::string id;
   std::string corpus_line;
   std::string details;
   std::string line;
-  std::vector<std::uint64_t> cluster_size(table.ids.size(), 0);
-  for (std::uint64_t i = 0; i < table.ids.size(); ++i) {
+  std::uint32_t named = kNone;  // the representative whose id is in `representative_id`
+  std::string representative_id;
+  const auto n = static_cast<std::uint32_t>(table.states.size());
+  std::vector<std::uint32_t> cluster_size(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    spool.read(id);
     spool.read(corpus_line);
     spool.read(details);
     const std::string_view status = status_name(table, outcome, i);
     count_status(status, summary);
-    const std::uint64_t rep = outcome[i].representative;
+    const std::uint32_t rep = outcome[i].representative;
     if (table.states[i] == DocumentState::kOk) ++cluster_size[rep];
     if (status == "kept") {
       corpus.write(corpus_line);
       corpus.write("\n");
     }
+    if (rep == i) {
+      representative_id = id;
+      named = i;
+    } else if (named != rep) {
+      representative_id = sketches.read_id(table.sketch_offsets[rep]);
+      named = rep;
+    }
     line.clear();
     line += '{';
     append_json_key(line, "id");
-    append_json_string(line, table.ids[i]);
+    append_json_string(line, id);
     line += ',';
     append_json_key(line, "status");
     append_json_string(line, status);
     line += ',';
     append_json_key(line, "cluster");
-    append_json_string(line, table.ids[rep]);
+    append_json_string(line, representative_id);
     if (rep != i) {
-      const Similarity& s = outcome[i].similarity;
       line += ',';
       append_json_key(line, "duplicate_of");
-      append_json_string(line, table.ids[rep]);
+      append_json_string(line, representative_id);
       line += ',';
       append_json_key(line, "similarity");
-      append_json_number(line, s.jaccard);
+      append_json_number(line, outcome[i].jaccard);
       line += ',';
       append_json_key(line, "containment");
-      append_json_number(line, s.containment);
+      append_json_number(line, outcome[i].containment);
     }
     line += ',';
     line += details;
     line += "}\n";
     audit.write(line);
   }
-  for (std::uint64_t size : cluster_size) {
+  for (std::uint32_t size : cluster_size) {
     if (size == 0) continue;
     ++summary.clusters;
     ++summary.clusters_by_size[size];
@@ -213,32 +265,47 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   Progress progress(reader.total_input_bytes());
   RunSummary summary;
   DocumentTable table;
-  Spool spool(options.out_dir / (".newsdedup-spool-" + std::to_string(getpid())));
+  const std::string work = ".newsdedup-" + std::to_string(getpid());
+  Spool spool(options.out_dir / (work + "-spool"));
+  SketchStore sketches(options.out_dir / (work + "-sketches"));
+  // The memory budget goes to the two sorters, in proportion to their records per document.
+  const std::uint64_t exact_budget = options.memory_bytes / (options.lsh.bands + 1);
+  ExternalSorter<ExactKey> exact(options.out_dir, work + "-exact", exact_budget);
+  ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.memory_bytes - exact_budget);
+  check_parameters(options.lsh);
   const Cleaner cleaner;
+  std::vector<BandKey> keys;
 
   auto stage_start = Clock::now();
   stream_documents(
       reader, cleaner, /*sketch=*/true, threads,
       [&](ProcessedDocument&& document) {
+        if (table.states.size() >= kNone) throw std::runtime_error("more than 4,294,967,294 documents in one run");
+        const auto doc = static_cast<std::uint32_t>(table.states.size());
         record_cleaning(document, summary);
-        spool.write(document.state == DocumentState::kOk ? corpus_record(document) : std::string());
+        const bool ok = document.state == DocumentState::kOk;
+        spool.write(document.id);
+        spool.write(ok ? corpus_record(document) : std::string());
         spool.write(audit_details(document));
-        table.ids.push_back(std::move(document.id));
+        const auto body_bytes = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNone));
         table.states.push_back(document.state);
-        table.body_bytes.push_back(document.cleaned.body.size());
-        table.exact_hashes.push_back(document.shingles.exact_hash);
-        table.shingles.push_back(std::move(document.shingles.hashes));
-        table.numbers.push_back(std::move(document.shingles.numbers));
-        table.signatures.push_back(document.signature);
+        table.body_bytes.push_back(body_bytes);
+        table.sketch_offsets.push_back(sketches.append(document.id, document.shingles.hashes, document.shingles.numbers));
+        if (!ok) return;
+        exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
+        keys.clear();
+        append_band_keys(document.signature, doc, options.lsh, keys);
+        for (const BandKey& key : keys) band_keys.add(key);
       },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
+  sketches.flush();
   summary.stage_seconds["read_clean_sketch"] = seconds_since(stage_start);
 
-  const std::vector<Outcome> outcome = deduplicate(table, options, summary, progress);
+  const std::vector<Outcome> outcome = deduplicate(table, exact, band_keys, sketches, options, summary, progress);
 
   stage_start = Clock::now();
   progress.stage("write");
-  write_outputs(table, outcome, spool, options, summary);
+  write_outputs(table, outcome, spool, sketches, options, summary);
   summary.input_problems = diagnostics.counts();
   summary.stage_seconds["write"] = seconds_since(stage_start);
   summary.total_seconds = seconds_since(start);

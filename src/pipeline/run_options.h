@@ -18,6 +18,8 @@ struct RunOptions {
   std::size_t threads = 0;  // 0: all hardware threads
   bool force = false;
   InputOptions input;
+  // Buffer for the sorted band keys and exact-duplicate keys; beyond it they spill to disk.
+  std::uint64_t memory_bytes = std::uint64_t{1} << 30;
   DuplicateRule rule;
   LshParameters lsh;
 };

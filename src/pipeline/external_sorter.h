@@ -1,0 +1,150 @@
+// ExternalSorter: sorts more fixed-size records than fit in memory.
+//
+// Records are buffered up to a byte budget; a full buffer is sorted and written to disk as a
+// sorted run, and merge() visits every record in order by merging the runs with a heap
+// (reading each run through a small buffer), so memory stays near the budget whatever the
+// number of records. With no spill, merge() simply visits the sorted buffer. Records must be
+// trivially copyable and ordered by operator<; equal records come out in no particular order.
+// Run files live in the given folder and are removed when the sorter is destroyed.
+// Not thread-safe: one thread adds, then merges once.
+#pragma once
+
+#include <oneapi/tbb/parallel_sort.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <queue>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "io/atomic_file.h"
+
+namespace newsdedup {
+
+template <typename Record>
+class ExternalSorter {
+  static_assert(std::is_trivially_copyable_v<Record>);
+
+ public:
+  // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer.
+  ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes)
+      : folder_(std::move(folder)),
+        name_(std::move(name)),
+        capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record), kMinCapacity)) {}
+  ~ExternalSorter() {
+    for (const auto& path : runs_) {
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+    }
+  }
+  ExternalSorter(const ExternalSorter&) = delete;
+  ExternalSorter& operator=(const ExternalSorter&) = delete;
+
+  void add(const Record& record) {
+    if (buffer_.size() == capacity_) spill();
+    buffer_.push_back(record);
+    ++count_;
+  }
+
+  std::uint64_t size() const { return count_; }
+  std::size_t runs_spilled() const { return runs_.size(); }
+  std::uint64_t bytes_spilled() const { return bytes_spilled_; }
+
+  // Calls visit(const Record&) for every record added, in ascending order.
+  template <typename Visit>
+  void merge(Visit&& visit) {
+    if (runs_.empty()) {
+      tbb::parallel_sort(buffer_.begin(), buffer_.end());
+      for (const Record& record : buffer_) visit(record);
+      return;
+    }
+    if (!buffer_.empty()) spill();
+    release(buffer_);
+    std::vector<std::unique_ptr<RunReader>> readers;
+    const std::size_t chunk = std::max<std::size_t>(capacity_ / runs_.size(), 256);
+    for (const auto& path : runs_) readers.push_back(std::make_unique<RunReader>(path, chunk));
+    using Head = std::pair<Record, std::size_t>;  // a run's smallest unread record, and the run
+    auto greater = [](const Head& a, const Head& b) { return b.first < a.first; };
+    std::priority_queue<Head, std::vector<Head>, decltype(greater)> heads(greater);
+    Record record;
+    for (std::size_t r = 0; r < readers.size(); ++r)
+      if (readers[r]->next(record)) heads.emplace(record, r);
+    while (!heads.empty()) {
+      const auto [smallest, run] = heads.top();
+      heads.pop();
+      visit(smallest);
+      if (readers[run]->next(record)) heads.emplace(record, run);
+    }
+  }
+
+ private:
+  static constexpr std::uint64_t kMinCapacity = 1024;
+
+  // Reads one run sequentially, `chunk` records at a time.
+  class RunReader {
+   public:
+    RunReader(const std::filesystem::path& path, std::size_t chunk) : path_(path), chunk_(chunk) {
+      file_ = std::fopen(path.c_str(), "rb");
+      if (file_ == nullptr) fail(path_, "cannot read temporary file");
+    }
+    ~RunReader() { std::fclose(file_); }
+    RunReader(const RunReader&) = delete;
+    RunReader& operator=(const RunReader&) = delete;
+
+    bool next(Record& record) {
+      if (position_ == records_.size()) {
+        records_.resize(chunk_);
+        const std::size_t got = std::fread(records_.data(), sizeof(Record), chunk_, file_);
+        if (got == 0 && std::ferror(file_)) fail(path_, "cannot read temporary file");
+        records_.resize(got);
+        position_ = 0;
+        if (got == 0) return false;
+      }
+      record = records_[position_++];
+      return true;
+    }
+
+   private:
+    std::filesystem::path path_;
+    std::size_t chunk_;
+    std::FILE* file_ = nullptr;
+    std::vector<Record> records_;
+    std::size_t position_ = 0;
+  };
+
+  [[noreturn]] static void fail(const std::filesystem::path& path, const char* what) {
+    throw OutputError(path.string() + ": " + what + ": " + std::strerror(errno));
+  }
+
+  static void release(std::vector<Record>& records) { std::vector<Record>().swap(records); }
+
+  void spill() {
+    tbb::parallel_sort(buffer_.begin(), buffer_.end());
+    auto path = folder_ / (name_ + "-run-" + std::to_string(runs_.size()));
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) fail(path, "cannot create temporary file");
+    runs_.push_back(path);
+    const bool written = std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), file) == buffer_.size();
+    if (std::fclose(file) != 0 || !written) fail(path, "cannot write temporary file (is the disk full?)");
+    bytes_spilled_ += buffer_.size() * sizeof(Record);
+    buffer_.clear();
+  }
+
+  std::filesystem::path folder_;
+  std::string name_;
+  std::uint64_t capacity_;
+  std::vector<Record> buffer_;
+  std::vector<std::filesystem::path> runs_;
+  std::uint64_t count_ = 0;
+  std::uint64_t bytes_spilled_ = 0;
+};
+
+}  // namespace newsdedup

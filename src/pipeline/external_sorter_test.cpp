@@ -1,0 +1,76 @@
+#include "pipeline/external_sorter.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "io/test_temp_dir.h"
+
+namespace newsdedup {
+namespace {
+
+struct KeyedRecord {
+  std::uint64_t key;
+  std::uint64_t value;
+  bool operator<(const KeyedRecord& other) const {
+    return key != other.key ? key < other.key : value < other.value;
+  }
+};
+
+std::vector<KeyedRecord> sorted_through(std::uint64_t budget, const std::vector<KeyedRecord>& input,
+                                        std::size_t* runs = nullptr) {
+  TestTempDir dir;
+  ExternalSorter<KeyedRecord> sorter(dir.path(), "test", budget);
+  for (const KeyedRecord& r : input) sorter.add(r);
+  std::vector<KeyedRecord> out;
+  sorter.merge([&](const KeyedRecord& r) { out.push_back(r); });
+  if (runs != nullptr) *runs = sorter.runs_spilled();
+  EXPECT_EQ(sorter.size(), input.size());
+  return out;
+}
+
+TEST(ExternalSorter, SpillsRunsAndMergesThemInOrder) {
+  std::mt19937_64 random(7);
+  std::vector<KeyedRecord> input(100'000);
+  for (std::uint64_t i = 0; i < input.size(); ++i) input[i] = {random() % 5000, i};
+  std::vector<KeyedRecord> expected = input;
+  std::sort(expected.begin(), expected.end());
+
+  std::size_t runs = 0;
+  const auto spilled = sorted_through(16 * 4096, input, &runs);  // 4096 records per run
+  EXPECT_GE(runs, 24u);
+  ASSERT_EQ(spilled.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(spilled[i].key, expected[i].key) << i;
+    ASSERT_EQ(spilled[i].value, expected[i].value) << i;
+  }
+  const auto in_memory = sorted_through(std::uint64_t{1} << 30, input, &runs);
+  EXPECT_EQ(runs, 0u);
+  EXPECT_EQ(in_memory.size(), expected.size());
+  EXPECT_EQ(in_memory.back().key, expected.back().key);
+}
+
+TEST(ExternalSorter, EmptyAndExactlyFullBuffers) {
+  EXPECT_TRUE(sorted_through(1 << 20, {}).empty());
+  std::vector<KeyedRecord> input(2048);
+  for (std::uint64_t i = 0; i < input.size(); ++i) input[i] = {input.size() - i, i};
+  std::size_t runs = 0;
+  const auto out = sorted_through(16 * 1024, input, &runs);  // two full runs, empty buffer
+  EXPECT_EQ(runs, 2u);
+  ASSERT_EQ(out.size(), input.size());
+  EXPECT_EQ(out.front().key, 1u);
+  EXPECT_EQ(out.back().key, input.size());
+}
+
+TEST(ExternalSorter, RemovesItsRunFiles) {
+  TestTempDir dir;
+  {
+    ExternalSorter<KeyedRecord> sorter(dir.path(), "gone", 16 * 1024);
+    for (std::uint64_t i = 0; i < 5000; ++i) sorter.add({i, i});
+    EXPECT_GT(sorter.runs_spilled(), 0u);
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+}  // namespace
+}  // namespace newsdedup
