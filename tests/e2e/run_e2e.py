@@ -8,6 +8,7 @@ Standard library only.
 import argparse
 import gzip
 import json
+import random
 import os
 import shutil
 import subprocess
@@ -124,6 +125,35 @@ def test_determinism(binary, sample, work):
     check("same output for 1, 2 and 4 threads", outputs[0] == outputs[1] == outputs[2])
 
 
+def generated_corpus(path, stories, copies):
+    """Stories of random words, each printed `copies` times with a different last sentence."""
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(5000)]
+    with open(path, "w") as out:
+        for s in range(stories):
+            body = ". ".join(" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(8))
+            for c in range(copies):
+                text = f"{body}. Copy {c} ends here with {rng.choice(vocabulary)}."
+                out.write(json.dumps({"id": f"s{s}-c{c}", "text": text}) + "\n")
+
+
+def test_memory_limit(binary, work):
+    corpus = os.path.join(work, "generated.jsonl")
+    generated_corpus(corpus, stories=600, copies=3)
+    outputs = []
+    for memory in ("1G", "1M"):
+        out = os.path.join(work, "memory" + memory)
+        run(binary, "run", corpus, "-o", out, "--memory", memory, expect=0)
+        outputs.append(tuple(open(os.path.join(out, f), "rb").read() for f in ("corpus.jsonl", "audit.jsonl")))
+        report = json.load(open(os.path.join(out, "report.json")))
+        if memory == "1M":
+            check("--memory 1M spills sorted runs to disk", report["spilled"]["runs"] > 1, str(report["spilled"]))
+            check("no temporary files are left behind", sorted(os.listdir(out)) == ["audit.jsonl", "corpus.jsonl", "report.json"],
+                  str(os.listdir(out)))
+    check("spilling to disk changes no output", outputs[0] == outputs[1])
+    check("generated copies cluster by story", outputs[0][0].count(b"\n") == 600, str(outputs[0][0].count(b"\n")))
+
+
 def test_outputs_protected(binary, sample, work):
     out = os.path.join(work, "protect")
     run(binary, "run", sample, "-o", out, expect=0)
@@ -206,6 +236,7 @@ def main():
         test_seeds(a.binary, a.fixtures, work)
         test_sample(a.binary, a.sample, work)
         test_determinism(a.binary, a.sample, work)
+        test_memory_limit(a.binary, work)
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
