@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole-run benchmark: MB/s and peak memory of `newsdedup run` with 1 and 2 threads, next to
-# the floor of reading the input once.
+# Whole-run benchmark: MB/s and peak memory of `newsdedup run` with 1 and 2 threads, with each
+# stage's time, next to the floors of reading the input once (read + UTF-8 validation, and
+# newsdedup's document reader alone: build/newsdedup_floor).
 #   usage: bench/run.sh [CORPUS.jsonl] [BINARY]
 # Without a corpus, generates the syndication set (3000 stories, seed 1) with
 # ../shared/bench/syndicate.py when that is present.
@@ -20,8 +21,13 @@ fi
 bytes=$(stat -c %s "$corpus")
 mb=$(python3 -c "print(f'{$bytes/1e6:.1f}')")
 cat "$corpus" >/dev/null  # warm the page cache so every run reads from memory
-start=$(date +%s.%N); cat "$corpus" >/dev/null; end=$(date +%s.%N)
-python3 -c "print(f'floor (read once, cat): {$bytes/1e6/max($end-$start,1e-6):.0f} MB/s')"
+floor=$(dirname "$binary")/newsdedup_floor
+if [[ -x $floor ]]; then
+  "$floor" "$corpus" | sed 's/^/floor: /'
+else
+  start=$(date +%s.%N); cat "$corpus" >/dev/null; end=$(date +%s.%N)
+  python3 -c "print(f'floor (read once, cat): {$bytes/1e6/max($end-$start,1e-6):.0f} MB/s')"
+fi
 for threads in 1 2; do
   /usr/bin/time -f '%e %M' -o "$work/time" "$binary" run "$corpus" -o "$work/out$threads" --threads "$threads" >/dev/null
   read -r secs kib <"$work/time"

@@ -49,6 +49,9 @@ class ExternalSorter {
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
   void add(const Record& record) {
+    // Reserving the whole budget at once keeps the buffer from doubling past it; pages that
+    // are never written are never resident.
+    if (buffer_.capacity() < capacity_) buffer_.reserve(capacity_);
     if (buffer_.size() == capacity_) spill();
     buffer_.push_back(record);
     ++count_;
