@@ -61,6 +61,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.05, 1.0))
       ->capture_default_str();
   run_command
+      ->add_option("--cross-corpus", run.boilerplate_stories,
+                   "Remove paragraphs that recur in the clusters of at least N different stories (site furniture "
+                   "the rules miss); 0 = off")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 30) | CLI::IsMember({std::size_t{0}}))
+      ->capture_default_str();
+  run_command
       ->add_option("--memory", run.memory_bytes,
                    "Memory for sorting band keys (e.g. 512M, 2G); beyond it they spill to sorted runs on disk")
       ->transform(CLI::AsSizeValue(false))

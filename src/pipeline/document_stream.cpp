@@ -20,7 +20,8 @@ struct Batch {
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
                              const std::function<void(ProcessedDocument&&)>& consume,
-                             const std::function<void(const StreamStats&)>& on_batch) {
+                             const std::function<void(const StreamStats&)>& on_batch,
+                             const StreamSelection& selection) {
   StreamStats stats;
   const std::size_t tokens = std::max<std::size_t>(2, 2 * threads);
   tbb::parallel_pipeline(
@@ -30,18 +31,23 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
           [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
             auto batch = std::make_shared<Batch>();
             std::uint64_t bytes = 0;
+            bool more = true;
             while (batch->documents.size() < kBatchDocuments && bytes < kBatchBytes) {
               auto document = reader.next();
-              if (!document) break;
+              if (!document) {
+                more = false;
+                break;
+              }
               bytes += document->input_bytes;
+              ++stats.documents;
+              if (selection.wanted && !selection.wanted(document->ordinal)) continue;
               batch->documents.push_back(std::move(*document));
             }
-            if (batch->documents.empty()) {
+            stats.input_bytes += bytes;
+            if (batch->documents.empty() && !more) {
               control.stop();
               return nullptr;
             }
-            stats.documents += batch->documents.size();
-            stats.input_bytes += bytes;
             if (on_batch) on_batch(stats);
             return batch;
           }) &
@@ -50,7 +56,7 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
               [&](std::shared_ptr<Batch> batch) {
                 batch->processed.reserve(batch->documents.size());
                 for (Document& document : batch->documents)
-                  batch->processed.push_back(process_document(std::move(document), cleaner, sketch));
+                  batch->processed.push_back(process_document(std::move(document), cleaner, sketch, selection.boilerplate));
                 batch->documents.clear();
                 return batch;
               }) &

@@ -5,6 +5,8 @@
 // in-order filter that hands every ProcessedDocument to `consume` in input order. At most
 // 2 x threads batches are in flight, so memory stays bounded however large the input.
 // `on_batch` (optional) is called from the reading filter after each batch, for progress.
+// StreamSelection (optional) restricts the work to some documents (by ordinal; the others are
+// read and skipped, never handed to `consume`) and gives the cleaner cross-corpus evidence.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +23,14 @@ struct StreamStats {
   std::uint64_t input_bytes = 0;
 };
 
+struct StreamSelection {
+  std::function<bool(std::uint64_t ordinal)> wanted;
+  const BoilerplateFilter* boilerplate = nullptr;
+};
+
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
                              const std::function<void(ProcessedDocument&&)>& consume,
-                             const std::function<void(const StreamStats&)>& on_batch = {});
+                             const std::function<void(const StreamStats&)>& on_batch = {},
+                             const StreamSelection& selection = {});
 
 }  // namespace newsdedup

@@ -46,7 +46,8 @@ void append_extra_fields(std::string& out, const ProcessedDocument& document) {
 
 }  // namespace
 
-ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch) {
+ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch,
+                                   const BoilerplateFilter* boilerplate) {
   ProcessedDocument out;
   out.ordinal = document.ordinal;
   out.id = std::move(document.id);
@@ -59,7 +60,7 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
     out.state = DocumentState::kInvalid;
     return out;
   }
-  out.cleaned = cleaner.clean(normalize_text(document.text));
+  out.cleaned = cleaner.clean(normalize_text(document.text), boilerplate);
   if (sketch) {
     out.shingles = shingle_body(out.cleaned.body);
     out.signature = minhash_signature(out.shingles.hashes);

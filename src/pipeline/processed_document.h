@@ -32,7 +32,9 @@ struct ProcessedDocument {
   Signature signature{};
 };
 
-ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch);
+// `boilerplate` (optional): cross-corpus evidence for the cleaner (see Cleaner::clean).
+ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch,
+                                   const BoilerplateFilter* boilerplate = nullptr);
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);

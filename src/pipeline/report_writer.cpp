@@ -40,7 +40,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
   }
   inputs += "]";
   std::string seconds = "{";
-  for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "write"}) {
+  for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "boilerplate", "write"}) {
     const auto it = s.stage_seconds.find(stage);
     seconds += fmt::format("\"{}\": {:.3f}, ", stage, it == s.stage_seconds.end() ? 0.0 : it->second);
   }
@@ -52,7 +52,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"inputs\": {},\n"
       "  \"input_fields\": {{\"id\": {}, \"text\": {}}},\n"
       "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
-      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}}},\n"
+      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}, \"cross_corpus_stories\": {}}},\n"
       "  \"documents\": {},\n"
       "  \"bytes\": {},\n"
       "  \"kept\": {},\n"
@@ -62,15 +62,16 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"input_problems\": {},\n"
       "  \"repaired_utf8_sequences\": {},\n"
       "  \"candidates\": {{\"pairs\": {}, \"verifications\": {}, \"oversized_buckets\": {}}},\n"
+      "  \"cross_corpus_boilerplate\": {{\"paragraphs\": {}, \"documents_cleaned_again\": {}}},\n"
       "  \"spilled\": {{\"runs\": {}, \"bytes\": {}}},\n"
       "  \"seconds\": {},\n"
       "  \"mb_per_s\": {:.2f}\n"
       "}}\n",
       inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
-      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, options.memory_bytes, s.documents, s.input_bytes, s.kept, s.kept,
+      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes, s.kept, s.kept,
       s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
       object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,
-      s.verifications, s.oversized_buckets, s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
+      s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents, s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
 }
 
 }  // namespace newsdedup

@@ -1,11 +1,14 @@
 #include "pipeline/run_job.h"
 
 #include <oneapi/tbb/global_control.h>
+#include <xxhash.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <numeric>
+#include <optional>
+#include <unordered_set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -107,39 +110,43 @@ CandidateGraph candidate_graph(ExternalSorter<BandKey>& band_keys, const std::ve
   return collector.finish();
 }
 
-std::vector<Outcome> deduplicate(DocumentTable& table, ExternalSorter<ExactKey>& exact, ExternalSorter<BandKey>& band_keys,
-                                 const SketchStore& sketches, const RunOptions& options, RunSummary& summary,
-                                 Progress& progress) {
-  const std::size_t n = table.states.size();
-  auto start = Clock::now();
-  progress.stage("candidates");
-  const std::vector<std::uint32_t> leader = exact_leaders(exact, n);
-  std::vector<std::uint32_t> dense(n, kNone);  // document -> leader index
-  std::vector<std::uint32_t> leaders;          // leader index -> document
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (leader[i] != i) continue;
-    dense[i] = static_cast<std::uint32_t>(leaders.size());
-    leaders.push_back(i);
-  }
-  const CandidateGraph graph = candidate_graph(band_keys, dense, leaders.size(), options.lsh);
-  std::vector<std::uint32_t>().swap(dense);
-  summary.candidate_pairs = graph.pair_count;
-  summary.oversized_buckets = graph.oversized_buckets;
-  summary.spilled_runs = exact.runs_spilled() + band_keys.runs_spilled();
-  summary.spilled_bytes = exact.bytes_spilled() + band_keys.bytes_spilled();
-  summary.stage_seconds["candidates"] = seconds_since(start);
+// The structure of the corpus for clustering: exact-duplicate leaders and their candidates.
+struct CandidateStructure {
+  std::vector<std::uint32_t> leader;   // document -> its exact-duplicate leader (kNone: no text)
+  std::vector<std::uint32_t> leaders;  // leader index -> document
+  CandidateGraph graph;                // over leader indices
+};
 
-  start = Clock::now();
-  progress.stage("verify and cluster");
+CandidateStructure find_candidate_structure(ExternalSorter<ExactKey>& exact, ExternalSorter<BandKey>& band_keys,
+                                            std::size_t n, const RunOptions& options, RunSummary& summary) {
+  CandidateStructure structure;
+  structure.leader = exact_leaders(exact, n);
+  std::vector<std::uint32_t> dense(n, kNone);  // document -> leader index
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (structure.leader[i] != i) continue;
+    dense[i] = static_cast<std::uint32_t>(structure.leaders.size());
+    structure.leaders.push_back(i);
+  }
+  structure.graph = candidate_graph(band_keys, dense, structure.leaders.size(), options.lsh);
+  summary.candidate_pairs = structure.graph.pair_count;
+  summary.oversized_buckets = structure.graph.oversized_buckets;
+  return structure;
+}
+
+std::vector<Outcome> cluster(const DocumentTable& table, const CandidateStructure& structure,
+                             const SketchStore& sketches, const RunOptions& options, RunSummary& summary) {
+  const std::size_t n = table.states.size();
+  const auto& leader = structure.leader;
+  const auto& leaders = structure.leaders;
   std::vector<std::uint32_t> leader_bytes;
   leader_bytes.reserve(leaders.size());
   for (std::uint32_t d : leaders) leader_bytes.push_back(table.body_bytes[d]);
   ClusterStats stats;
   const std::vector<ClusterAssignment> assignment = cluster_documents(
-      leader_bytes, graph, options.rule,
+      leader_bytes, structure.graph, options.rule,
       [&](std::uint32_t index, ShingleBuffer& buffer) { return sketches.read(table.sketch_offsets[leaders[index]], buffer); },
       &stats);
-  summary.verifications = stats.verifications;
+  summary.verifications += stats.verifications;
 
   std::vector<Outcome> outcome(n);
   for (std::uint32_t i = 0; i < n; ++i) outcome[i].representative = i;
@@ -151,8 +158,78 @@ std::vector<Outcome> deduplicate(DocumentTable& table, ExternalSorter<ExactKey>&
     const bool copy_of_representative = lead.representative == leader[i];
     outcome[i] = copy_of_representative ? Outcome{lead.representative, 1, 1, true} : lead;
   }
-  summary.stage_seconds["cluster"] = seconds_since(start);
   return outcome;
+}
+
+// A body paragraph of a document, by the hash of its text, for counting recurrence.
+struct ParagraphKey {
+  std::uint64_t hash = 0;
+  std::uint32_t doc = 0;
+  bool operator<(const ParagraphKey& other) const { return hash != other.hash ? hash < other.hash : doc < other.doc; }
+};
+
+// Cross-corpus boilerplate: a paragraph of at least kMinBoilerplateWords words that recurs in
+// the clusters of RunOptions::boilerplate_stories different stories is site furniture, however
+// it is worded; one that recurs only among copies of one story is that story's text.
+constexpr std::size_t kMinBoilerplateWords = 5;
+
+std::uint64_t paragraph_hash(std::string_view paragraph) { return XXH3_64bits(paragraph.data(), paragraph.size()); }
+
+bool starts_lowercase_or_digit(std::string_view text) {
+  return !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= '0' && text[0] <= '9'));
+}
+
+// Counts the paragraphs that stand alone: at least kMinBoilerplateWords words, not ending in a
+// comma and not continued by the next paragraph (which would start in lower case or with a
+// figure). A fragment of a hard-wrapped sentence that failed to unwrap ("Moody's Investors
+// Service Inc said it") recurs across stories as wire phrasing, not as furniture.
+void add_paragraph_keys(std::string_view body, std::uint32_t doc, ExternalSorter<ParagraphKey>& out) {
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = std::min(body.find("\n\n", start), body.size());
+    paragraphs.push_back(body.substr(start, end - start));
+    start = end + 2;
+  }
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const std::string_view paragraph = paragraphs[i];
+    const auto words = static_cast<std::size_t>(std::count(paragraph.begin(), paragraph.end(), ' ')) + 1;
+    const bool continued = i + 1 < paragraphs.size() && starts_lowercase_or_digit(paragraphs[i + 1]);
+    if (words >= kMinBoilerplateWords && !paragraph.ends_with(",") && !continued)
+      out.add({paragraph_hash(paragraph), doc});
+  }
+}
+
+struct Boilerplate {
+  std::unordered_set<std::uint64_t> paragraphs;  // hashes
+  std::vector<bool> affected;                    // documents that hold one
+  std::uint64_t documents = 0;
+};
+
+Boilerplate find_boilerplate(ExternalSorter<ParagraphKey>& keys, const std::vector<Outcome>& outcome,
+                             std::size_t min_stories) {
+  Boilerplate found;
+  found.affected.assign(outcome.size(), false);
+  std::vector<std::uint32_t> docs;
+  std::vector<std::uint32_t> stories;
+  std::uint64_t open = 0;
+  auto close = [&] {
+    stories.clear();
+    for (std::uint32_t d : docs) stories.push_back(outcome[d].representative);
+    std::sort(stories.begin(), stories.end());
+    if (static_cast<std::size_t>(std::unique(stories.begin(), stories.end()) - stories.begin()) >= min_stories) {
+      found.paragraphs.insert(open);
+      for (std::uint32_t d : docs) found.affected[d] = true;
+    }
+    docs.clear();
+  };
+  keys.merge([&](const ParagraphKey& key) {
+    if (!docs.empty() && key.hash != open) close();
+    open = key.hash;
+    docs.push_back(key.doc);
+  });
+  if (!docs.empty()) close();
+  found.documents = static_cast<std::uint64_t>(std::count(found.affected.begin(), found.affected.end(), true));
+  return found;
 }
 
 // exact_duplicate: the same words as its representative; duplicate: a near copy of it.
@@ -175,8 +252,10 @@ void count_status(std::string_view status, RunSummary& summary) {
   else ++summary.invalid;
 }
 
-void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outcome, Spool& spool,
-                   const SketchStore& sketches, const RunOptions& options, RunSummary& summary) {
+// `patches` holds the records of the documents cleaned again (`patched`), in input order.
+void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outcome, Spool& spool, Spool* patches,
+                   const std::vector<bool>& patched, const SketchStore& sketches, const RunOptions& options,
+                   RunSummary& summary) {
   AtomicFile corpus(options.out_dir / "corpus.jsonl", options.force);
   AtomicFile audit(options.out_dir / "audit.jsonl", options.force);
   spool.rewind();
@@ -192,6 +271,10 @@ void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outco
     spool.read(id);
     spool.read(corpus_line);
     spool.read(details);
+    if (patches != nullptr && patched[i]) {
+      patches->read(corpus_line);
+      patches->read(details);
+    }
     const std::string_view status = status_name(table, outcome, i);
     count_status(status, summary);
     const std::uint32_t rep = outcome[i].representative;
@@ -268,10 +351,11 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   const std::string work = ".newsdedup-" + std::to_string(getpid());
   Spool spool(options.out_dir / (work + "-spool"));
   SketchStore sketches(options.out_dir / (work + "-sketches"));
-  // The memory budget goes to the two sorters, in proportion to their records per document.
-  const std::uint64_t exact_budget = options.memory_bytes / (options.lsh.bands + 1);
-  ExternalSorter<ExactKey> exact(options.out_dir, work + "-exact", exact_budget);
-  ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.memory_bytes - exact_budget);
+  // The memory budget goes to the sorters, about in proportion to their records per document.
+  const std::uint64_t share = options.memory_bytes / (options.lsh.bands + 9);
+  ExternalSorter<ExactKey> exact(options.out_dir, work + "-exact", share);
+  ExternalSorter<ParagraphKey> paragraphs(options.out_dir, work + "-paragraphs", 8 * share);
+  ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share);
   check_parameters(options.lsh);
   const Cleaner cleaner;
   std::vector<BandKey> keys;
@@ -293,6 +377,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         table.sketch_offsets.push_back(sketches.append(document.id, document.shingles.hashes, document.shingles.numbers));
         if (!ok) return;
         exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
+        if (options.boilerplate_stories > 0) add_paragraph_keys(document.cleaned.body, doc, paragraphs);
         keys.clear();
         append_band_keys(document.signature, doc, options.lsh, keys);
         for (const BandKey& key : keys) band_keys.add(key);
@@ -301,11 +386,61 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   sketches.flush();
   summary.stage_seconds["read_clean_sketch"] = seconds_since(stage_start);
 
-  const std::vector<Outcome> outcome = deduplicate(table, exact, band_keys, sketches, options, summary, progress);
+  stage_start = Clock::now();
+  progress.stage("candidates");
+  const CandidateStructure structure = find_candidate_structure(exact, band_keys, table.states.size(), options, summary);
+  summary.stage_seconds["candidates"] = seconds_since(stage_start);
+
+  stage_start = Clock::now();
+  progress.stage("verify and cluster");
+  std::vector<Outcome> outcome = cluster(table, structure, sketches, options, summary);
+  summary.stage_seconds["cluster"] = seconds_since(stage_start);
+
+  // Pass two, only when some paragraphs recur across stories: the documents holding them are
+  // cleaned again without them, re-sketched and clustered again over the same candidates
+  // (removing furniture only raises the similarity of true copies, which LSH already paired).
+  stage_start = Clock::now();
+  progress.stage("cross-corpus boilerplate");
+  const Boilerplate boilerplate = options.boilerplate_stories > 0
+                                      ? find_boilerplate(paragraphs, outcome, options.boilerplate_stories)
+                                      : Boilerplate{{}, std::vector<bool>(table.states.size(), false), 0};
+  summary.boilerplate_paragraphs = boilerplate.paragraphs.size();
+  summary.boilerplate_documents = boilerplate.documents;
+  std::optional<Spool> patches;
+  if (boilerplate.documents > 0) {
+    patches.emplace(options.out_dir / (work + "-patches"));
+    const BoilerplateFilter filter = [&](std::string_view paragraph) {
+      return boilerplate.paragraphs.contains(paragraph_hash(paragraph));
+    };
+    Diagnostics reported_already;  // pass one reported every problem with the inputs
+    reported_already.set_quiet(true);
+    DocumentReader again(options.inputs, options.input, reported_already);
+    stream_documents(
+        again, cleaner, /*sketch=*/true, threads,
+        [&](ProcessedDocument&& document) {
+          const auto doc = static_cast<std::uint32_t>(document.ordinal);
+          for (const RemovedLine& line : document.cleaned.removed)
+            summary.lines_removed[static_cast<std::size_t>(RemovalReason::kBoilerplate)] +=
+                line.reason == RemovalReason::kBoilerplate;
+          patches->write(document.state == DocumentState::kOk ? corpus_record(document) : std::string());
+          patches->write(audit_details(document));
+          table.states[doc] = document.state;
+          table.body_bytes[doc] = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNone));
+          table.sketch_offsets[doc] = sketches.append(document.id, document.shingles.hashes, document.shingles.numbers);
+        },
+        [&](const StreamStats& stats) { progress.update("cross-corpus boilerplate", stats.documents, stats.input_bytes); },
+        StreamSelection{[&](std::uint64_t ordinal) { return boilerplate.affected[ordinal]; }, &filter});
+    sketches.flush();
+    patches->rewind();
+    outcome = cluster(table, structure, sketches, options, summary);
+  }
+  summary.stage_seconds["boilerplate"] = seconds_since(stage_start);
+  summary.spilled_runs = exact.runs_spilled() + band_keys.runs_spilled() + paragraphs.runs_spilled();
+  summary.spilled_bytes = exact.bytes_spilled() + band_keys.bytes_spilled() + paragraphs.bytes_spilled();
 
   stage_start = Clock::now();
   progress.stage("write");
-  write_outputs(table, outcome, spool, sketches, options, summary);
+  write_outputs(table, outcome, spool, patches ? &*patches : nullptr, boilerplate.affected, sketches, options, summary);
   summary.input_problems = diagnostics.counts();
   summary.stage_seconds["write"] = seconds_since(stage_start);
   summary.total_seconds = seconds_since(start);

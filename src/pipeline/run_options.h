@@ -18,6 +18,10 @@ struct RunOptions {
   std::size_t threads = 0;  // 0: all hardware threads
   bool force = false;
   InputOptions input;
+  // Cross-corpus boilerplate: remove paragraphs that recur in the clusters of at least this
+  // many different stories (0: off). Off by default: formulaic wire copy ("Terms were not
+  // disclosed.", "Qtly div 10 cts vs 10 cts prior") recurs across stories too.
+  std::size_t boilerplate_stories = 0;
   // Buffer for the sorted band keys and exact-duplicate keys; beyond it they spill to disk.
   std::uint64_t memory_bytes = std::uint64_t{1} << 30;
   DuplicateRule rule;

@@ -27,6 +27,8 @@ struct RunSummary {
   std::uint64_t candidate_pairs = 0;
   std::uint64_t verifications = 0;
   std::uint64_t oversized_buckets = 0;
+  std::uint64_t boilerplate_paragraphs = 0;  // distinct paragraphs found recurring across stories
+  std::uint64_t boilerplate_documents = 0;   // documents cleaned again without them
   std::uint64_t spilled_runs = 0;   // sorted runs written to disk because of the memory budget
   std::uint64_t spilled_bytes = 0;
   std::map<std::string, double> stage_seconds;  // in the order stages ran: see report

@@ -154,6 +154,39 @@ def test_memory_limit(binary, work):
     check("generated copies cluster by story", outputs[0][0].count(b"\n") == 600, str(outputs[0][0].count(b"\n")))
 
 
+def test_cross_corpus(binary, work):
+    rng = random.Random(9)
+    words = ["harvest", "council", "ferry", "market", "budget", "station", "river", "school", "tariff", "bridge",
+             "mayor", "league", "museum", "factory", "airport", "festival", "orchard", "library", "harbour", "clinic"]
+    site_line = "The Harbour Gazette is proudly independent and owned by its readers since 1901."
+    corpus = os.path.join(work, "cross.jsonl")
+    with open(corpus, "w") as out:
+        for story in range(8):
+            sentences = [" ".join(rng.choice(words) for _ in range(14)).capitalize() + "." for _ in range(6)]
+            body = "\n\n".join(" ".join(sentences[i:i + 2]) for i in range(0, 6, 2))
+            for copy in range(2):
+                text = f"{body}\n\n{site_line}\n"
+                out.write(json.dumps({"id": f"story{story}-copy{copy}", "text": text}) + "\n")
+    plain = os.path.join(work, "cross-off")
+    run(binary, "run", corpus, "-o", plain, expect=0)
+    corpus_off = [json.loads(l) for l in open(os.path.join(plain, "corpus.jsonl"))]
+    check("cross-corpus: off by default", all(site_line in d["text"] for d in corpus_off))
+    out = os.path.join(work, "cross-on")
+    run(binary, "run", corpus, "-o", out, "--cross-corpus", "5", expect=0)
+    audit = [json.loads(l) for l in open(os.path.join(out, "audit.jsonl"))]
+    kept = [json.loads(l) for l in open(os.path.join(out, "corpus.jsonl"))]
+    check("cross-corpus: one kept copy per story", len(kept) == 8, str(len(kept)))
+    check("cross-corpus: a line recurring across 8 stories is removed from every document as boilerplate",
+          all(any(r["reason"] == "boilerplate" and r["text"] == site_line for r in a["removed"]) for a in audit) and
+          not any(site_line in d["text"] for d in kept))
+    check("cross-corpus: paragraphs shared only by the copies of one story stay",
+          all(d["text"].count("\n\n") == 2 for d in kept), str([d["text"][:80] for d in kept]))
+    report = json.load(open(os.path.join(out, "report.json")))
+    check("cross-corpus: report counts the paragraph and the documents cleaned again",
+          report["cross_corpus_boilerplate"] == {"paragraphs": 1, "documents_cleaned_again": 16},
+          str(report["cross_corpus_boilerplate"]))
+
+
 def test_outputs_protected(binary, sample, work):
     out = os.path.join(work, "protect")
     run(binary, "run", sample, "-o", out, expect=0)
@@ -237,6 +270,7 @@ def main():
         test_sample(a.binary, a.sample, work)
         test_determinism(a.binary, a.sample, work)
         test_memory_limit(a.binary, work)
+        test_cross_corpus(a.binary, work)
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
