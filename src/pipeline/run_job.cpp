@@ -65,6 +65,7 @@ struct Outcome {
 };
 
 constexpr std::uint32_t kNone = ~0u;
+constexpr std::uint32_t kMinComparableWords = 8;
 
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
   ++summary.documents;
@@ -375,7 +376,9 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         table.states.push_back(document.state);
         table.body_bytes.push_back(body_bytes);
         table.sketch_offsets.push_back(sketches.append(document.id, document.shingles.hashes, document.shingles.numbers));
-        if (!ok) return;
+        // Too short to tell a copy from a template ("Qtly div 10 cts vs 10 cts prior" of two
+        // companies): such a document stays a cluster of its own, even against identical text.
+        if (!ok || document.shingles.word_count < kMinComparableWords) return;
         exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
         if (options.boilerplate_stories > 0) add_paragraph_keys(document.cleaned.body, doc, paragraphs);
         keys.clear();
