@@ -187,6 +187,18 @@ def test_cross_corpus(binary, work):
           str(report["cross_corpus_boilerplate"]))
 
 
+def test_tiny_documents(binary, work):
+    corpus = os.path.join(work, "tiny.jsonl")
+    with open(corpus, "w") as out:
+        for i in range(3):
+            out.write(json.dumps({"id": f"tiny{i}", "text": "Qtly div 10 cts"}) + "\n")
+    out_dir = os.path.join(work, "tiny-out")
+    run(binary, "run", corpus, "-o", out_dir, expect=0)
+    audit = [json.loads(l) for l in open(os.path.join(out_dir, "audit.jsonl"))]
+    check("documents under 8 words are never clustered, even when identical",
+          [a["status"] for a in audit] == ["kept"] * 3, str([a["status"] for a in audit]))
+
+
 def test_outputs_protected(binary, sample, work):
     out = os.path.join(work, "protect")
     run(binary, "run", sample, "-o", out, expect=0)
@@ -271,6 +283,7 @@ def main():
         test_determinism(a.binary, a.sample, work)
         test_memory_limit(a.binary, work)
         test_cross_corpus(a.binary, work)
+        test_tiny_documents(a.binary, work)
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
