@@ -4,6 +4,7 @@
 
 #include "dedup/minhash.h"
 #include "dedup/shingles.h"
+#include "io/diagnostics.h"
 #include "pipeline/json_writer.h"
 
 namespace newsdedup {
@@ -33,6 +34,9 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
     append_json_string(inputs, options.inputs[i]);
   }
   inputs += "]";
+  std::uint64_t skipped_inputs = 0;
+  for (const auto& [kind, count] : s.input_problems)
+    if (input_skipped(kind)) skipped_inputs += count;
   std::string seconds = "{";
   for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "write"}) {
     const auto it = s.stage_seconds.find(stage);
@@ -44,7 +48,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "{{\n"
       "  \"complete\": true,\n"
       "  \"inputs\": {},\n"
-      "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
+      "  \"parameters\": {{\"threads\": {}, \"strict\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
       "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}}},\n"
       "  \"documents\": {},\n"
       "  \"bytes\": {},\n"
@@ -53,15 +57,16 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"clusters\": {{\"count\": {}, \"by_size\": {}}},\n"
       "  \"lines_removed\": {},\n"
       "  \"input_problems\": {},\n"
+      "  \"skipped_inputs\": {},\n"
       "  \"repaired_utf8_sequences\": {},\n"
       "  \"candidates\": {{\"pairs\": {}, \"verifications\": {}, \"oversized_buckets\": {}}},\n"
       "  \"seconds\": {},\n"
       "  \"mb_per_s\": {:.2f}\n"
       "}}\n",
-      inputs, options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
+      inputs, options.threads, options.strict, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
       kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, s.documents, s.input_bytes, s.kept, s.kept,
       s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
-      object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,
+      object_of_counts(lines_removed), object_of_counts(s.input_problems), skipped_inputs, s.repaired_utf8, s.candidate_pairs,
       s.verifications, s.oversized_buckets, seconds, s.megabytes_per_second());
 }
 
