@@ -34,7 +34,44 @@ bool ends_like_sentence(std::string_view text) {
   return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
 }
 
+// Points `words`, views into a string that started at `old_base`, at the same bytes of `lower`.
+void rebase(std::vector<std::string_view>& words, const char* old_base, const std::string& lower) {
+  for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
+}
+
 }  // namespace
+
+LineShape::LineShape(const LineShape& other) { *this = other; }
+
+LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
+
+LineShape& LineShape::operator=(const LineShape& other) {
+  if (this == &other) return *this;
+  lower = other.lower;
+  words = other.words;
+  rebase(words, other.lower.data(), lower);
+  capitalized_words = other.capitalized_words;
+  alphabetic_words = other.alphabetic_words;
+  digit_words = other.digit_words;
+  ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
+  starts_upper = other.starts_upper;
+  return *this;
+}
+
+LineShape& LineShape::operator=(LineShape&& other) noexcept {
+  if (this == &other) return *this;
+  const char* old_base = other.lower.data();  // before the move: a short string's bytes move too
+  lower = std::move(other.lower);
+  words = std::move(other.words);
+  rebase(words, old_base, lower);
+  capitalized_words = other.capitalized_words;
+  alphabetic_words = other.alphabetic_words;
+  digit_words = other.digit_words;
+  ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
+  starts_upper = other.starts_upper;
+  other.words.clear();
+  return *this;
+}
 
 LineShape describe(std::string_view text) {
   LineShape shape;

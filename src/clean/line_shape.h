@@ -1,7 +1,9 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) and `words` index into it. Value type; thread-safe to read.
+// (non-ASCII bytes are kept) and `words` are views into it. Because `words` point into the
+// object's own string (inside the object itself for a short, SSO string), copying or moving a
+// LineShape re-points them at the new copy of `lower`. Value type; thread-safe to read.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +14,13 @@
 namespace newsdedup {
 
 struct LineShape {
+  LineShape() = default;
+  LineShape(const LineShape& other);
+  LineShape(LineShape&& other) noexcept;
+  LineShape& operator=(const LineShape& other);
+  LineShape& operator=(LineShape&& other) noexcept;
+  ~LineShape() = default;
+
   std::string lower;
   std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
   std::size_t capitalized_words = 0;    // words whose first letter is upper case in the original

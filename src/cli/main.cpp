@@ -1,5 +1,6 @@
 // newsdedup command line: parses arguments, runs one job, prints a summary.
-// Exit status: 0 success, 1 failure (a message names the file at fault), 2 usage error.
+// Exit status: 0 success, 1 failure (a message names the file at fault; with --strict, also
+// any skipped input), 2 usage error.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -18,7 +19,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 void add_input_options(CLI::App& command, std::vector<std::string>& inputs, InputOptions& input, std::size_t& threads,
-                       bool& force) {
+                       bool& force, bool& strict) {
   command.add_option("inputs", inputs, "Files or folders: *.txt, *.jsonl, *.jsonl.gz, *.jsonl.zst (folders recursively)")
       ->required();
   command.add_option("--id-field", input.id_field, "JSONL field holding the document id")->capture_default_str();
@@ -26,6 +27,21 @@ void add_input_options(CLI::App& command, std::vector<std::string>& inputs, Inpu
   command.add_option("--threads", threads, "Worker threads (default: all cores; output does not depend on it)")
       ->check(CLI::Range(1, 1024));
   command.add_flag("--force", force, "Overwrite existing outputs");
+  command.add_flag("--strict", strict,
+                   "Fail (exit 1) when any input was skipped: a bad line, an unreadable or damaged file, a file of "
+                   "another kind; the outputs are still written");
+}
+
+// --strict: the outputs are written, but the command fails when input was skipped. Returns the
+// exit status.
+int strict_status(bool strict, const Diagnostics& diagnostics, const std::string& outputs) {
+  const std::uint64_t skipped = diagnostics.skipped();
+  if (!strict || skipped == 0) return 0;
+  fmt::print(stderr,
+             "newsdedup: --strict: failed: {} input{} skipped (see the messages above); the outputs in {} "
+             "were written without {}\n",
+             skipped, skipped == 1 ? " was" : "s were", outputs, skipped == 1 ? "it" : "them");
+  return kExitFailure;
 }
 
 void print_run_summary(const RunSummary& s, const std::string& where) {
@@ -48,7 +64,7 @@ int main(int argc, char** argv) {
   RunOptions run;
   std::string run_out;
   CLI::App* run_command = app.add_subcommand("run", "Clean, de-duplicate and write corpus.jsonl, audit.jsonl, report.json");
-  add_input_options(*run_command, run.inputs, run.input, run.threads, run.force);
+  add_input_options(*run_command, run.inputs, run.input, run.threads, run.force, run.strict);
   run_command->add_option("-o,--output", run_out, "Output folder")->required();
   run_command
       ->add_option("--threshold", run.rule.threshold,
@@ -76,7 +92,7 @@ int main(int argc, char** argv) {
   CleanOptions clean;
   std::string clean_out;
   CLI::App* clean_command = app.add_subcommand("clean", "Clean every document; one output line per input document");
-  add_input_options(*clean_command, clean.inputs, clean.input, clean.threads, clean.force);
+  add_input_options(*clean_command, clean.inputs, clean.input, clean.threads, clean.force, clean.strict);
   clean_command->add_option("-o,--output", clean_out, "Output JSONL file")->required();
   clean_command->add_flag("--keep-boilerplate", clean.keep_boilerplate, "Report furniture lines without removing them");
 
@@ -97,11 +113,13 @@ int main(int argc, char** argv) {
     if (*run_command) {
       run.out_dir = run_out;
       print_run_summary(run_job(run, diagnostics), run_out);
+      return strict_status(run.strict, diagnostics, run_out);
     } else if (*clean_command) {
       clean.output = clean_out;
       const RunSummary s = clean_job(clean, diagnostics);
       fmt::print("newsdedup: cleaned {} documents ({:.1f} MB) in {:.2f} s into {}\n", s.documents,
                  static_cast<double>(s.input_bytes) / 1e6, s.total_seconds, clean_out);
+      return strict_status(clean.strict, diagnostics, clean_out);
     } else if (*explain_command) {
       return explain_document(explain) ? 0 : kExitFailure;
     }

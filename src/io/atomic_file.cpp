@@ -30,16 +30,46 @@ void sync_directory(const std::filesystem::path& file) {
   ::close(fd);
 }
 
+std::filesystem::path folder_of(const std::filesystem::path& file) {
+  return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+}
+
+// An unnamed file in `folder`, or -1 when the file system (or a missing /proc, needed to give
+// it a name later) rules that out.
+int open_unnamed(const std::filesystem::path& folder) {
+  if (::access("/proc/self/fd", X_OK) != 0) return -1;
+  return ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+}
+
+std::filesystem::path temp_name(const std::filesystem::path& path) {
+  std::filesystem::path temp = path;
+  temp += ".tmp-" + std::to_string(::getpid());
+  return temp;
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path path, bool overwrite)
     : path_(std::move(path)), overwrite_(overwrite) {
   std::error_code ec;
   if (!overwrite_ && std::filesystem::exists(path_, ec)) throw exists_error(path_);
-  temp_path_ = path_;
-  temp_path_ += ".tmp-" + std::to_string(::getpid());
-  file_ = std::fopen(temp_path_.c_str(), "wb");
-  if (!file_) throw io_error(path_, errno);
+  const int fd = open_unnamed(folder_of(path_));
+  if (fd >= 0) {
+    file_ = ::fdopen(fd, "wb");
+    if (!file_) {
+      const int error = errno;
+      ::close(fd);
+      throw io_error(path_, error);
+    }
+  } else {
+    temp_path_ = temp_name(path_);
+    file_ = std::fopen(temp_path_.c_str(), "wb");
+    if (!file_) {
+      const int error = errno;
+      temp_path_.clear();
+      throw io_error(path_, error);
+    }
+  }
   buffer_ = std::make_unique<char[]>(kBufferSize);
   std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferSize);
 }
@@ -56,21 +86,49 @@ void AtomicFile::write(std::string_view bytes) {
 
 void AtomicFile::commit() {
   if (!file_) throw OutputError(fmt::format("{}: committed twice", path_.string()));
-  const bool flushed = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
-  const int error = errno;
+  if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) throw io_error(path_, errno);
+  if (temp_path_.empty()) {
+    publish_anonymous();  // needs the descriptor open
+  }
   const bool closed = std::fclose(file_) == 0;
+  const int close_error = errno;
   file_ = nullptr;
-  if (!flushed || !closed) throw io_error(path_, flushed ? errno : error);
+  if (!closed) throw io_error(path_, close_error);
+  if (!temp_path_.empty()) publish_named();
+  sync_directory(path_);
+}
+
+// Gives the unnamed file its final name. Without overwrite, linkat() itself refuses an
+// existing file, atomically; with it, the file is linked under a temporary name and renamed
+// over the old one, since a link cannot replace a file.
+void AtomicFile::publish_anonymous() {
+  const std::string self = "/proc/self/fd/" + std::to_string(::fileno(file_));
+  if (!overwrite_) {
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
+    throw errno == EEXIST ? exists_error(path_) : io_error(path_, errno);
+  }
+  const std::filesystem::path temp = temp_name(path_);
+  ::unlink(temp.c_str());  // left by an earlier process with this pid, if any
+  if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) throw io_error(path_, errno);
+  if (std::rename(temp.c_str(), path_.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw io_error(path_, error);
+  }
+}
+
+void AtomicFile::publish_named() {
   // Without --force, refuse to replace a file that appeared while we were writing.
   int renamed = overwrite_ ? std::rename(temp_path_.c_str(), path_.c_str())
                            : ::renameat2(AT_FDCWD, temp_path_.c_str(), AT_FDCWD, path_.c_str(),
                                          RENAME_NOREPLACE);
-  if (renamed != 0 && !overwrite_ && errno == EINVAL) {  // file system without RENAME_NOREPLACE
-    renamed = std::rename(temp_path_.c_str(), path_.c_str());
+  if (renamed != 0 && !overwrite_ && errno == EINVAL) {
+    // A file system without RENAME_NOREPLACE: link() refuses an existing name just as well.
+    renamed = ::link(temp_path_.c_str(), path_.c_str());
+    if (renamed == 0) ::unlink(temp_path_.c_str());
   }
   if (renamed != 0) throw errno == EEXIST ? exists_error(path_) : io_error(path_, errno);
   temp_path_.clear();
-  sync_directory(path_);
 }
 
 }  // namespace newsdedup

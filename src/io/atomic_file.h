@@ -1,9 +1,12 @@
 // AtomicFile: an output file that appears under its final name only when complete.
 //
-// Bytes are written to "<path>.tmp-<pid>" beside the final path; commit() flushes, fsyncs and
-// renames it into place. Destroying an AtomicFile that was not committed removes the temporary
-// file, so an interrupted run never leaves a file that looks complete.
-// Opening fails (throws OutputError) when `path` exists and `overwrite` is false.
+// Bytes are written to an unnamed temporary file in the destination folder (O_TMPFILE), which
+// commit() flushes, fsyncs and links into place under its final name; a process killed before
+// that leaves nothing behind at all. Where the file system has no O_TMPFILE (or /proc is not
+// mounted), the temporary file is "<path>.tmp-<pid>" instead, renamed by commit() and removed
+// by the destructor, so an interrupted run never leaves a file under a final name either way.
+// Opening fails (throws OutputError) when `path` exists and `overwrite` is false; without
+// `overwrite`, commit() also refuses a file that appeared under `path` meanwhile.
 // Not thread-safe; owns its file handle. Writes are buffered.
 #pragma once
 
@@ -32,8 +35,11 @@ class AtomicFile {
   const std::filesystem::path& path() const { return path_; }
 
  private:
+  void publish_named();
+  void publish_anonymous();
+
   std::filesystem::path path_;
-  std::filesystem::path temp_path_;
+  std::filesystem::path temp_path_;  // empty when the temporary file has no name
   std::FILE* file_ = nullptr;
   std::unique_ptr<char[]> buffer_;  // stdio buffer; large, since outputs are written in bulk
   bool overwrite_;

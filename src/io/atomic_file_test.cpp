@@ -1,11 +1,15 @@
 #include "io/atomic_file.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "io/test_temp_dir.h"
 
@@ -19,8 +23,11 @@ std::string slurp(const std::filesystem::path& path) {
   return s.str();
 }
 
-std::filesystem::path temp_name(const std::filesystem::path& path) {
-  return path.string() + ".tmp-" + std::to_string(::getpid());
+std::vector<std::string> names_in(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 TEST(AtomicFile, CommitPublishesTheFile) {
@@ -29,13 +36,12 @@ TEST(AtomicFile, CommitPublishesTheFile) {
   {
     AtomicFile file(path, false);
     file.write("hello ");
-    EXPECT_TRUE(std::filesystem::exists(temp_name(path)));
     EXPECT_FALSE(std::filesystem::exists(path));
     file.write(std::string(3 << 20, 'x'));  // more than the stdio buffer
     file.commit();
   }
   EXPECT_EQ(slurp(path), "hello " + std::string(3 << 20, 'x'));
-  EXPECT_FALSE(std::filesystem::exists(temp_name(path)));
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
 }
 
 TEST(AtomicFile, AbandonedFileLeavesNothing) {
@@ -45,8 +51,7 @@ TEST(AtomicFile, AbandonedFileLeavesNothing) {
     AtomicFile file(path, false);
     file.write("partial");
   }
-  EXPECT_FALSE(std::filesystem::exists(path));
-  EXPECT_FALSE(std::filesystem::exists(temp_name(path)));
+  EXPECT_TRUE(names_in(dir.path()).empty());
 }
 
 TEST(AtomicFile, RefusesToOverwriteWithoutForce) {
@@ -79,6 +84,25 @@ TEST(AtomicFile, OverwritesWithForce) {
   EXPECT_EQ(slurp(path), "old");  // untouched until commit
   file.commit();
   EXPECT_EQ(slurp(path), "new");
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
+}
+
+// A process killed while writing leaves no file under the final name. Forking keeps the test
+// self-contained: the child writes, then dies without unwinding.
+TEST(AtomicFile, KilledWriterLeavesNoOutput) {
+  TestTempDir dir;
+  const auto path = dir.path() / "out.jsonl";
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    AtomicFile file(path, false);
+    file.write(std::string(3 << 20, 'x'));
+    ::_exit(0);  // no destructor, no commit: as if killed
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_FALSE(std::filesystem::exists(path));
+  for (const std::string& name : names_in(dir.path())) EXPECT_NE(name, "out.jsonl");
 }
 
 TEST(AtomicFile, ReportsUncreatableFile) {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "io/byte_source.h"
+#include "io/id_registry.h"
 #include "io/json_line_parser.h"
 #include "io/line_reader.h"
 #include "text/utf8.h"
@@ -21,7 +22,13 @@ namespace {
 enum class InputKind { other, txt, jsonl, jsonl_gz, jsonl_zst };
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t kLineChunk = 1 << 20;
+constexpr std::size_t kMinChunk = 4096;
 constexpr std::string_view kSkipMessage = "not a .txt/.jsonl/.jsonl.gz/.jsonl.zst file";
+// Inside a folder only regular files are read (a pipe or socket there could block a run
+// forever); name a pipe on the command line to read it.
+constexpr std::string_view kNotAFileMessage = "not a regular file (a pipe, socket, device or broken link); skipped";
+constexpr std::string_view kFolderLinkMessage = "link to a folder; not followed";
 
 bool ends_with_nocase(std::string_view s, std::string_view suffix) {
   if (s.size() <= suffix.size()) return false;  // a bare ".txt" has no name
@@ -42,10 +49,57 @@ bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+// An id as quoted in a message: at most 120 bytes, cut at a character boundary.
+std::string quoted_id(std::string_view id) {
+  constexpr std::size_t kMax = 120;
+  if (id.size() <= kMax) return fmt::format("\"{}\"", id);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("\"{}...\" ({} bytes)", id.substr(0, cut), id.size());
+}
+
 void report_utf8_repairs(Diagnostics& diagnostics, const Document& doc) {
   if (doc.repaired_utf8 == 0) return;
   diagnostics.warn("invalid_utf8", doc.source,
                    fmt::format("{} invalid UTF-8 sequences replaced by U+FFFD", doc.repaired_utf8));
+}
+
+// Every readable file under `root`, recursively, sorted (listing order depends on the file
+// system; sorting makes runs reproducible). Everything else is reported, never silently
+// dropped: files of other kinds, pipes and sockets, links to folders (not followed, so that a
+// link cannot make a loop) and folders that cannot be listed.
+std::vector<fs::path> list_folder(const fs::path& root, Diagnostics& diagnostics) {
+  std::vector<fs::path> found;
+  std::vector<std::pair<fs::path, std::string_view>> skipped;  // path, why
+  std::vector<fs::path> folders = {root};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code type_error;
+      const fs::file_status status = it->status(type_error);
+      if (fs::is_directory(status)) {
+        if (it->is_symlink(type_error)) {
+          skipped.emplace_back(it->path(), kFolderLinkMessage);
+        } else {
+          folders.push_back(it->path());
+        }
+      } else if (!fs::is_regular_file(status)) {
+        skipped.emplace_back(it->path(), kNotAFileMessage);
+      } else if (is_readable_input_name(it->path())) {
+        found.push_back(it->path());
+      } else {
+        skipped.emplace_back(it->path(), kSkipMessage);
+      }
+    }
+    if (ec) diagnostics.warn("unreadable_file", folder.string(), "cannot list folder: " + ec.message());
+  }
+  std::sort(found.begin(), found.end());
+  std::sort(skipped.begin(), skipped.end());
+  for (const auto& [path, why] : skipped) diagnostics.warn("skipped_file", path.string(), why);
+  return found;
 }
 
 }  // namespace
@@ -55,14 +109,19 @@ bool is_readable_input_name(const fs::path& path) { return kind_of(path) != Inpu
 // One open input file: yields its documents, then reports how reading it ended.
 class DocumentReader::FileCursor {
  public:
-  FileCursor(const fs::path& path, const InputOptions& options, Diagnostics& diagnostics)
-      : name_(path.string()), kind_(kind_of(path)), diagnostics_(diagnostics) {
+  // `expected_size`: the file's size when it was listed (0 if unknown), to size buffers.
+  FileCursor(const fs::path& path, std::uint64_t expected_size, const InputOptions& options,
+             Diagnostics& diagnostics)
+      : name_(path.string()), kind_(kind_of(path)), expected_size_(expected_size), diagnostics_(diagnostics) {
     const Compression compression = kind_ == InputKind::jsonl_gz    ? Compression::gzip
                                     : kind_ == InputKind::jsonl_zst ? Compression::zstd
                                                                     : Compression::none;
     source_ = ByteSource::open(path, compression);  // throws when the file cannot be opened
     if (kind_ != InputKind::txt) {
-      lines_.emplace(*source_);
+      // A small file needs no 1 MiB buffer: a folder of many small files stays fast. Size 0
+      // means unknown (a named pipe) as well as empty.
+      const bool small = compression == Compression::none && expected_size > 0;
+      lines_.emplace(*source_, small ? std::clamp<std::size_t>(expected_size + 1, kMinChunk, kLineChunk) : kLineChunk);
       parser_ = std::make_unique<JsonLineParser>(options);
     }
   }
@@ -75,6 +134,7 @@ class DocumentReader::FileCursor {
     }
     while (auto line = lines_->next()) {
       if (is_blank(*line)) continue;
+      ++documents_;
       Document doc;
       doc.source = fmt::format("{}:{}", name_, lines_->line_number());
       doc.input_bytes = lines_->line_bytes();
@@ -86,7 +146,10 @@ class DocumentReader::FileCursor {
       return doc;
     }
     done_ = true;
-    report_failure(fmt::format("{}:{}", name_, lines_->line_number() + 1));
+    if (!report_failure(fmt::format("{}:{}", name_, lines_->line_number() + 1)) && documents_ == 0) {
+      diagnostics_.warn("empty_file", name_,
+                        lines_->line_number() == 0 ? "empty file; no documents" : "only blank lines; no documents");
+    }
     return std::nullopt;
   }
 
@@ -96,10 +159,15 @@ class DocumentReader::FileCursor {
   // A .txt file is one document, so it is read whole.
   std::optional<Document> read_txt() {
     std::string data;
+    // Sized from the listing (one byte more, to see the end in one read), growing if the file
+    // has grown since: a fixed large buffer would make each of many small files cost a
+    // page-faulting allocation.
+    std::size_t capacity = static_cast<std::size_t>(std::max<std::uint64_t>(expected_size_ + 1, kMinChunk));
     for (;;) {
       const std::size_t size = data.size();
-      data.resize(size + (1 << 20));
-      const std::size_t n = source_->read(data.data() + size, data.size() - size);
+      if (size == capacity) capacity *= 2;
+      data.resize(capacity);
+      const std::size_t n = source_->read(data.data() + size, capacity - size);
       data.resize(size + n);
       if (n == 0) break;
     }
@@ -110,6 +178,7 @@ class DocumentReader::FileCursor {
     doc.id = filename.substr(0, filename.size() - 4);  // drop ".txt"
     doc.source = name_;
     doc.input_bytes = data.size();
+    if (data.empty()) diagnostics_.warn("empty_file", name_, "empty file; an empty document");
     if (data.find('\0') != std::string::npos) {
       doc.problem = "binary file";
       diagnostics_.warn("binary_file", name_, "binary file (contains NUL bytes); not read");
@@ -136,16 +205,18 @@ class DocumentReader::FileCursor {
 
   std::string name_;
   InputKind kind_;
+  std::uint64_t expected_size_;
   Diagnostics& diagnostics_;
   std::unique_ptr<ByteSource> source_;
   std::optional<LineReader> lines_;
   std::unique_ptr<JsonLineParser> parser_;
+  std::uint64_t documents_ = 0;
   bool done_ = false;
 };
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions options,
                                Diagnostics& diagnostics)
-    : options_(std::move(options)), diagnostics_(diagnostics) {
+    : options_(std::move(options)), diagnostics_(diagnostics), ids_(std::make_unique<IdRegistry>()) {
   for (const std::string& input : inputs) {
     const fs::path path(input);
     std::error_code ec;
@@ -165,19 +236,7 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions opt
       }
       continue;
     }
-    // Directory listing order depends on the file system; sort for reproducible runs.
-    std::vector<fs::path> found, skipped;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_error;
-      if (it->is_directory(type_error)) continue;
-      const bool regular = it->is_regular_file(type_error);
-      (regular && is_readable_input_name(it->path()) ? found : skipped).push_back(it->path());
-    }
-    if (ec) diagnostics_.warn("unreadable_file", input, ec.message());
-    std::sort(found.begin(), found.end());
-    std::sort(skipped.begin(), skipped.end());
-    for (const fs::path& p : skipped) diagnostics_.warn("skipped_file", p.string(), kSkipMessage);
+    std::vector<fs::path> found = list_folder(path, diagnostics_);
     files_.insert(files_.end(), found.begin(), found.end());
   }
   for (const fs::path& file : files_) {
@@ -195,11 +254,22 @@ std::optional<Document> DocumentReader::next() {
     if (!cursor_ && !open_next_file()) return std::nullopt;
     if (std::optional<Document> doc = cursor_->next()) {
       doc->ordinal = next_ordinal_++;
+      make_id_unique(*doc);
       return doc;
     }
     finished_bytes_ += file_sizes_[next_file_ - 1];
     cursor_.reset();
   }
+}
+
+void DocumentReader::make_id_unique(Document& doc) {
+  std::optional<IdRegistry::Renamed> renamed = ids_->claim(doc.id, doc.source);
+  if (!renamed) return;
+  diagnostics_.warn("duplicate_id", doc.source,
+                    fmt::format("duplicate id {} (first at {}); kept as {}", quoted_id(doc.id),
+                                renamed->first_source, quoted_id(renamed->id)));
+  doc.original_id = std::move(doc.id);
+  doc.id = std::move(renamed->id);
 }
 
 std::uint64_t DocumentReader::bytes_consumed() const {
@@ -211,7 +281,7 @@ bool DocumentReader::open_next_file() {
   while (next_file_ < files_.size()) {
     const fs::path& path = files_[next_file_++];
     try {
-      cursor_ = std::make_unique<FileCursor>(path, options_, diagnostics_);
+      cursor_ = std::make_unique<FileCursor>(path, file_sizes_[next_file_ - 1], options_, diagnostics_);
       return true;
     } catch (const std::system_error& e) {
       diagnostics_.warn("unreadable_file", path.string(), e.code().message());

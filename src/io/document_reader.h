@@ -10,6 +10,10 @@
 // explicitly is read by its extension, or rejected with a diagnostic.
 // Lines that cannot be used (not JSON, no text field) become Documents with `problem` set, so
 // every input line is accounted for. Invalid UTF-8 is repaired with U+FFFD and counted.
+// Ids are made unique here, where documents are numbered (IdRegistry): a repeated id is
+// renamed "<id>#2", ... with a diagnostic, and the id as read kept in Document::original_id.
+// Every problem is reported through Diagnostics as one line naming the file (and line).
+// A named pipe named on the command line is read like a file of its kind.
 //
 // Not thread-safe: one thread pulls documents with next(); the reader owns its open file.
 #pragma once
@@ -26,6 +30,8 @@
 #include "io/input_options.h"
 
 namespace newsdedup {
+
+class IdRegistry;
 
 class DocumentReader {
  public:
@@ -47,6 +53,7 @@ class DocumentReader {
  private:
   class FileCursor;
   bool open_next_file();
+  void make_id_unique(Document& doc);
 
   InputOptions options_;
   Diagnostics& diagnostics_;
@@ -57,6 +64,7 @@ class DocumentReader {
   std::size_t next_file_ = 0;
   std::uint64_t next_ordinal_ = 0;
   std::unique_ptr<FileCursor> cursor_;
+  std::unique_ptr<IdRegistry> ids_;
 };
 
 // True when the path names something DocumentReader reads (by extension).

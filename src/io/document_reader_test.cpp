@@ -4,8 +4,13 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
+#include <random>
 #include <stdexcept>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -307,7 +312,9 @@ TEST(DocumentReader, CompressedFilesThatAreNotCompressedAreReported) {
   const auto docs = read_all({gz.string(), zst.string(), empty.string()}, diagnostics);
   EXPECT_TRUE(docs.empty());
   EXPECT_EQ(count(diagnostics, "corrupt_compressed"), 2u);
-  EXPECT_EQ(diagnostics.total(), 2u);
+  EXPECT_EQ(count(diagnostics, "empty_file"), 1u);
+  EXPECT_EQ(diagnostics.total(), 3u);
+  EXPECT_EQ(diagnostics.skipped(), 2u);
 }
 
 TEST(DocumentReader, FoldersAreReadRecursivelyInSortedOrder) {
@@ -407,6 +414,150 @@ TEST(DocumentReader, CrlfAndByteOrderMark) {
   EXPECT_EQ(docs[1].id, "w2");
   EXPECT_EQ(docs[0].input_bytes + docs[1].input_bytes, fs::file_size(file));
   EXPECT_EQ(diagnostics.total(), 0u);
+}
+
+TEST(DocumentReader, RepeatedIdsAreRenamedReportedAndKept) {
+  TestTempDir dir;
+  const auto a = dir.write("a.jsonl", R"({"id":"x","text":"one"})" "\n" R"({"id":"y","text":"two"})" "\n"
+                                      R"({"id":"x","text":"three"})" "\n");
+  const auto b = dir.write("b.txt", "four");
+  const auto c = dir.write("c.jsonl", R"({"id":"b","text":"five"})" "\n" R"({"id":"x","text":"six"})" "\n");
+  Diagnostics diagnostics;
+  testing::internal::CaptureStderr();
+  DocumentReader reader({a.string(), b.string(), c.string()}, {}, diagnostics);
+  std::vector<Document> docs;
+  while (auto doc = reader.next()) docs.push_back(std::move(*doc));
+  const std::string err = testing::internal::GetCapturedStderr();
+  ASSERT_EQ(docs.size(), 6u);
+  const std::vector<std::string> ids = {docs[0].id, docs[1].id, docs[2].id, docs[3].id, docs[4].id, docs[5].id};
+  EXPECT_EQ(ids, (std::vector<std::string>{"x", "y", "x#2", "b", "b#2", "x#3"}));
+  EXPECT_EQ(docs[2].original_id, "x");
+  EXPECT_EQ(docs[2].text, "three");
+  EXPECT_EQ(docs[4].original_id, "b");
+  EXPECT_EQ(docs[5].original_id, "x");
+  EXPECT_TRUE(docs[0].original_id.empty());
+  EXPECT_EQ(count(diagnostics, "duplicate_id"), 3u);
+  EXPECT_EQ(diagnostics.skipped(), 0u);
+  EXPECT_NE(err.find(a.string() + ":3: duplicate id \"x\" (first at " + a.string() + ":1); kept as \"x#2\"\n"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find(c.string() + ":1: duplicate id \"b\" (first at " + b.string() + "); kept as \"b#2\"\n"),
+            std::string::npos)
+      << err;
+}
+
+TEST(DocumentReader, TheSameFileTwiceYieldsEveryDocumentTwice) {
+  TestTempDir dir;
+  const auto a = dir.write("a.jsonl", R"({"text":"no id"})" "\n");
+  Diagnostics diagnostics;
+  const auto docs = read_all({a.string(), a.string()}, diagnostics);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, a.string() + ":1");
+  EXPECT_EQ(docs[1].id, a.string() + ":1#2");
+}
+
+TEST(DocumentReader, EmptyFilesAreReported) {
+  TestTempDir dir;
+  const auto txt = dir.write("in/empty.txt", "");
+  const auto jsonl = dir.write("in/empty.jsonl", "");
+  const auto blank = dir.write("in/blank.jsonl", "\n  \n\r\n");
+  Diagnostics diagnostics;
+  testing::internal::CaptureStderr();
+  DocumentReader reader({(dir.path() / "in").string()}, {}, diagnostics);
+  std::vector<Document> docs;
+  while (auto doc = reader.next()) docs.push_back(std::move(*doc));
+  const std::string err = testing::internal::GetCapturedStderr();
+  ASSERT_EQ(docs.size(), 1u);  // an empty .txt is an (empty) document; an empty .jsonl holds none
+  EXPECT_EQ(docs[0].id, "empty");
+  EXPECT_TRUE(docs[0].valid());
+  EXPECT_TRUE(docs[0].text.empty());
+  EXPECT_EQ(count(diagnostics, "empty_file"), 3u);
+  EXPECT_EQ(diagnostics.skipped(), 0u);
+  for (const auto& file : {txt, jsonl, blank}) EXPECT_NE(err.find("newsdedup: " + file.string() + ": "), std::string::npos) << err;
+}
+
+TEST(DocumentReader, BinaryJsonlLinesAreEachReportedAsInvalid) {
+  TestTempDir dir;
+  std::mt19937 random(7);
+  std::string bytes(200000, '\0');
+  for (char& c : bytes) c = static_cast<char>(random() & 0xFF);
+  const auto file = dir.write("noise.jsonl", bytes);
+  const auto good = dir.write("z.jsonl", R"({"id":"good","text":"fine"})");
+  Diagnostics diagnostics;
+  const auto docs = read_all({file.string(), good.string()}, diagnostics);
+  ASSERT_GT(docs.size(), 100u);
+  for (std::size_t i = 0; i + 1 < docs.size(); ++i) EXPECT_FALSE(docs[i].valid());
+  EXPECT_EQ(docs.back().id, "good");
+  EXPECT_TRUE(docs.back().valid());
+  EXPECT_EQ(count(diagnostics, "invalid_json"), docs.size() - 1);
+}
+
+// A file that opens but cannot be read: /proc/self/mem fails with EIO at offset 0, for root too.
+TEST(DocumentReader, FileThatCannotBeReadIsReportedAndSkipped) {
+  TestTempDir dir;
+  fs::create_directories(dir.path() / "in");
+  fs::create_symlink("/proc/self/mem", dir.path() / "in/a.jsonl");
+  fs::create_symlink("/proc/self/mem", dir.path() / "in/b.txt");
+  dir.write("in/c.txt", "c");
+  Diagnostics diagnostics;
+  const auto docs = read_all({(dir.path() / "in").string()}, diagnostics);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "c");
+  EXPECT_EQ(count(diagnostics, "unreadable_file"), 2u);
+  EXPECT_EQ(diagnostics.skipped(), 2u);
+}
+
+TEST(DocumentReader, FileWithoutReadPermissionIsReportedAndSkipped) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can read any file";
+  TestTempDir dir;
+  const auto locked = dir.write("in/a.jsonl", R"({"text":"x"})");
+  dir.write("in/b.txt", "b");
+  fs::permissions(locked, fs::perms::none);
+  Diagnostics diagnostics;
+  const auto docs = read_all({(dir.path() / "in").string()}, diagnostics);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "b");
+  EXPECT_EQ(count(diagnostics, "unreadable_file"), 1u);
+}
+
+TEST(DocumentReader, NamedPipeOnTheCommandLineIsRead) {
+  TestTempDir dir;
+  const auto pipe = dir.path() / "live.jsonl";
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  std::thread writer([&] {
+    std::ofstream out(pipe, std::ios::binary);
+    for (int i = 0; i < 1000; ++i) out << R"({"id":"p)" << i << R"(","text":"piped"})" << "\n";
+  });
+  Diagnostics diagnostics;
+  diagnostics.set_quiet(true);
+  DocumentReader reader({pipe.string()}, {}, diagnostics);
+  std::vector<Document> docs;
+  while (auto doc = reader.next()) docs.push_back(std::move(*doc));
+  writer.join();
+  ASSERT_EQ(docs.size(), 1000u);
+  EXPECT_EQ(docs[999].id, "p999");
+  EXPECT_EQ(diagnostics.total(), 0u);
+}
+
+TEST(DocumentReader, PipesAndFolderLinksInsideAFolderAreReportedNotFollowed) {
+  TestTempDir dir;
+  dir.write("in/a.txt", "a");
+  dir.write("other/b.txt", "b");
+  ASSERT_EQ(::mkfifo((dir.path() / "in/pipe.jsonl").c_str(), 0600), 0);
+  fs::create_directory_symlink(dir.path() / "other", dir.path() / "in/link");
+  fs::create_directory_symlink(dir.path() / "in", dir.path() / "in/loop");
+  fs::create_symlink(dir.path() / "nowhere.txt", dir.path() / "in/broken.txt");
+  Diagnostics diagnostics;
+  testing::internal::CaptureStderr();
+  DocumentReader reader({(dir.path() / "in").string()}, {}, diagnostics);
+  std::vector<std::string> ids;
+  while (auto doc = reader.next()) ids.push_back(doc->id);
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(ids, std::vector<std::string>{"a"});
+  EXPECT_EQ(count(diagnostics, "skipped_file"), 4u);
+  EXPECT_NE(err.find("in/pipe.jsonl: not a regular file"), std::string::npos) << err;
+  EXPECT_NE(err.find("in/link: link to a folder; not followed"), std::string::npos) << err;
+  EXPECT_NE(err.find("in/broken.txt: not a regular file"), std::string::npos) << err;
 }
 
 TEST(DocumentReader, IsReadableInputName) {

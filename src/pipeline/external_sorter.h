@@ -5,7 +5,8 @@
 // (reading each run through a small buffer), so memory stays near the budget whatever the
 // number of records. With no spill, merge() simply visits the sorted buffer. Records must be
 // trivially copyable and ordered by operator<; equal records come out in no particular order.
-// Run files live in the given folder and are removed when the sorter is destroyed.
+// Run files are unnamed files in the given folder (nothing is left behind, even by a killed
+// run) and are freed when the sorter is destroyed.
 // Not thread-safe: one thread adds, then merges once.
 #pragma once
 
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "io/atomic_file.h"
+#include "io/unnamed_file.h"
 
 namespace newsdedup {
 
@@ -40,10 +42,7 @@ class ExternalSorter {
         name_(std::move(name)),
         capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record), kMinCapacity)) {}
   ~ExternalSorter() {
-    for (const auto& path : runs_) {
-      std::error_code ignored;
-      std::filesystem::remove(path, ignored);
-    }
+    for (std::FILE* run : runs_) std::fclose(run);
   }
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
@@ -73,7 +72,8 @@ class ExternalSorter {
     release(buffer_);
     std::vector<std::unique_ptr<RunReader>> readers;
     const std::size_t chunk = std::max<std::size_t>(capacity_ / runs_.size(), 256);
-    for (const auto& path : runs_) readers.push_back(std::make_unique<RunReader>(path, chunk));
+    for (std::size_t r = 0; r < runs_.size(); ++r)
+      readers.push_back(std::make_unique<RunReader>(runs_[r], folder_ / run_name(r), chunk));
     using Head = std::pair<Record, std::size_t>;  // a run's smallest unread record, and the run
     auto greater = [](const Head& a, const Head& b) { return b.first < a.first; };
     std::priority_queue<Head, std::vector<Head>, decltype(greater)> heads(greater);
@@ -94,11 +94,10 @@ class ExternalSorter {
   // Reads one run sequentially, `chunk` records at a time.
   class RunReader {
    public:
-    RunReader(const std::filesystem::path& path, std::size_t chunk) : path_(path), chunk_(chunk) {
-      file_ = std::fopen(path.c_str(), "rb");
-      if (file_ == nullptr) fail(path_, "cannot read temporary file");
+    RunReader(std::FILE* file, std::filesystem::path path, std::size_t chunk)
+        : path_(std::move(path)), chunk_(chunk), file_(file) {
+      if (std::fseek(file_, 0, SEEK_SET) != 0) fail(path_, "cannot read temporary file");
     }
-    ~RunReader() { std::fclose(file_); }
     RunReader(const RunReader&) = delete;
     RunReader& operator=(const RunReader&) = delete;
 
@@ -129,14 +128,15 @@ class ExternalSorter {
 
   static void release(std::vector<Record>& records) { std::vector<Record>().swap(records); }
 
+  std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
+
   void spill() {
     tbb::parallel_sort(buffer_.begin(), buffer_.end());
-    auto path = folder_ / (name_ + "-run-" + std::to_string(runs_.size()));
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr) fail(path, "cannot create temporary file");
-    runs_.push_back(path);
+    const auto path = folder_ / run_name(runs_.size());
+    std::FILE* file = create_unnamed_file(path);
+    runs_.push_back(file);
     const bool written = std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), file) == buffer_.size();
-    if (std::fclose(file) != 0 || !written) fail(path, "cannot write temporary file (is the disk full?)");
+    if (std::fflush(file) != 0 || !written) fail(path, "cannot write temporary file (is the disk full?)");
     bytes_spilled_ += buffer_.size() * sizeof(Record);
     buffer_.clear();
   }
@@ -145,7 +145,7 @@ class ExternalSorter {
   std::string name_;
   std::uint64_t capacity_;
   std::vector<Record> buffer_;
-  std::vector<std::filesystem::path> runs_;
+  std::vector<std::FILE*> runs_;
   std::uint64_t count_ = 0;
   std::uint64_t bytes_spilled_ = 0;
 };

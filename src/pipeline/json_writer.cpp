@@ -4,9 +4,19 @@
 
 #include <cmath>
 
+#include "text/utf8.h"
+
 namespace newsdedup {
 
 void append_json_string(std::string& out, std::string_view text) {
+  // Document text is repaired when read, but file names and ids built from them are not:
+  // output must be valid JSON whatever the input.
+  if (!is_valid_utf8(text)) {
+    std::string repaired(text);
+    repair_utf8(repaired);
+    append_json_string(out, repaired);
+    return;
+  }
   out.push_back('"');
   std::size_t plain_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {

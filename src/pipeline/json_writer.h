@@ -1,6 +1,7 @@
 // JSON output helpers: appending escaped strings and numbers to a line being built.
-// The inputs are valid UTF-8 (readers repair), so only quotes, backslashes and control
-// characters need escaping. Stateless and thread-safe.
+// Strings are escaped (quotes, backslashes, control characters) and any invalid UTF-8 in them
+// (a file name, say; document text is repaired when read) is replaced with U+FFFD, so what is
+// written is always valid JSON. Stateless and thread-safe.
 #pragma once
 
 #include <string>

@@ -51,6 +51,7 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
   ProcessedDocument out;
   out.ordinal = document.ordinal;
   out.id = std::move(document.id);
+  out.original_id = std::move(document.original_id);
   out.source = std::move(document.source);
   out.problem = std::move(document.problem);
   out.extra_fields_json = std::move(document.extra_fields_json);
@@ -79,8 +80,24 @@ std::string corpus_record(const ProcessedDocument& document) {
   return out;
 }
 
+namespace {
+
+void append_original_id(std::string& out, const ProcessedDocument& document) {
+  if (document.original_id.empty()) return;
+  out += ',';
+  append_json_key(out, "original_id");
+  append_json_string(out, document.original_id);
+}
+
+}  // namespace
+
 std::string audit_details(const ProcessedDocument& document) {
   std::string out;
+  if (!document.original_id.empty()) {  // a repeated id, renamed to keep ids unique
+    append_json_key(out, "original_id");
+    append_json_string(out, document.original_id);
+    out += ',';
+  }
   append_json_key(out, "source");
   append_json_string(out, document.source);
   if (!document.problem.empty()) {
@@ -106,6 +123,7 @@ std::string clean_record(const ProcessedDocument& document) {
   std::string out;
   out.reserve(document.cleaned.body.size() + 256);
   append_id_title_text(out, document);
+  append_original_id(out, document);
   out += ',';
   append_removed(out, document);
   if (!document.problem.empty()) {

@@ -21,6 +21,7 @@ enum class DocumentState : unsigned char { kOk, kEmpty, kInvalid };
 struct ProcessedDocument {
   std::uint64_t ordinal = 0;
   std::string id;
+  std::string original_id;  // the id as read, when it was renamed to keep ids unique
   std::string source;
   std::string problem;
   std::string extra_fields_json;
@@ -38,9 +39,10 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);
-// "source":…,"title":…,"removed":[…]: the per-document tail of an audit line (no braces).
+// ["original_id":…,]"source":…,"title":…,"removed":[…]: the per-document tail of an audit
+// line (no braces).
 std::string audit_details(const ProcessedDocument& document);
-// {"id","title","text","removed":[…],<extra fields>}: a line of `clean` output.
+// {"id","title","text",["original_id",]"removed":[…],<extra fields>}: a line of `clean` output.
 std::string clean_record(const ProcessedDocument& document);
 
 }  // namespace newsdedup

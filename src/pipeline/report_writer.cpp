@@ -4,6 +4,7 @@
 
 #include "dedup/minhash.h"
 #include "dedup/shingles.h"
+#include "io/diagnostics.h"
 #include "pipeline/json_writer.h"
 
 namespace newsdedup {
@@ -39,6 +40,9 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
     append_json_string(inputs, options.inputs[i]);
   }
   inputs += "]";
+  std::uint64_t skipped_inputs = 0;
+  for (const auto& [kind, count] : s.input_problems)
+    if (input_skipped(kind)) skipped_inputs += count;
   std::string seconds = "{";
   for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "boilerplate", "write"}) {
     const auto it = s.stage_seconds.find(stage);
@@ -51,7 +55,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"complete\": true,\n"
       "  \"inputs\": {},\n"
       "  \"input_fields\": {{\"id\": {}, \"text\": {}}},\n"
-      "  \"parameters\": {{\"threads\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
+      "  \"parameters\": {{\"threads\": {}, \"strict\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
       "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}, \"cross_corpus_stories\": {}}},\n"
       "  \"documents\": {},\n"
       "  \"bytes\": {},\n"
@@ -60,6 +64,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"clusters\": {{\"count\": {}, \"by_size\": {}}},\n"
       "  \"lines_removed\": {},\n"
       "  \"input_problems\": {},\n"
+      "  \"skipped_inputs\": {},\n"
       "  \"repaired_utf8_sequences\": {},\n"
       "  \"candidates\": {{\"pairs\": {}, \"verifications\": {}, \"oversized_buckets\": {}}},\n"
       "  \"cross_corpus_boilerplate\": {{\"paragraphs\": {}, \"documents_cleaned_again\": {}}},\n"
@@ -67,11 +72,13 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"seconds\": {},\n"
       "  \"mb_per_s\": {:.2f}\n"
       "}}\n",
-      inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.rule.threshold, options.rule.min_containment, options.rule.min_shared,
-      kShingleWords, kSignatureSize, options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes, s.kept, s.kept,
-      s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
-      object_of_counts(lines_removed), object_of_counts(s.input_problems), s.repaired_utf8, s.candidate_pairs,
-      s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents, s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
+      inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.strict,
+      options.rule.threshold, options.rule.min_containment, options.rule.min_shared, kShingleWords, kSignatureSize,
+      options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes,
+      s.kept, s.kept, s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
+      object_of_counts(lines_removed), object_of_counts(s.input_problems), skipped_inputs, s.repaired_utf8,
+      s.candidate_pairs, s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents,
+      s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
 }
 
 }  // namespace newsdedup

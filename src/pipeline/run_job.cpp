@@ -333,8 +333,9 @@ void prepare_out_dir(const RunOptions& options) {
     if (!std::filesystem::exists(path)) continue;
     if (!options.force) throw OutputError(path.string() + " exists; use --force to overwrite");
   }
-  // A stale report would claim completeness while the new outputs are being written.
-  std::filesystem::remove(options.out_dir / "report.json");
+  // Stale outputs would pass for this run's if it were interrupted; the report, which claims
+  // completeness, goes first.
+  for (const char* name : {"report.json", "corpus.jsonl", "audit.jsonl"}) std::filesystem::remove(options.out_dir / name);
 }
 
 }  // namespace

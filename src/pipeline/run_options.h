@@ -1,4 +1,6 @@
 // Options of the `run` and `clean` jobs, as the command line sets them. Plain value types.
+// `strict`: any skipped input (see input_skipped() in io/diagnostics.h) makes the command fail
+// with exit status 1; the outputs are still written, complete for the input that was used.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +19,7 @@ struct RunOptions {
   std::filesystem::path out_dir;
   std::size_t threads = 0;  // 0: all hardware threads
   bool force = false;
+  bool strict = false;
   InputOptions input;
   // Cross-corpus boilerplate: remove paragraphs that recur in the clusters of at least this
   // many different stories (0: off). Off by default: formulaic wire copy ("Terms were not
@@ -33,6 +36,7 @@ struct CleanOptions {
   std::filesystem::path output;
   std::size_t threads = 0;
   bool force = false;
+  bool strict = false;
   bool keep_boilerplate = false;
   InputOptions input;
 };

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "io/atomic_file.h"
+#include "io/unnamed_file.h"
 
 namespace newsdedup {
 namespace {
@@ -17,15 +18,12 @@ namespace {
 }  // namespace
 
 SketchStore::SketchStore(std::filesystem::path path) : path_(std::move(path)) {
-  file_ = std::fopen(path_.c_str(), "w+b");
-  if (file_ == nullptr) fail(path_, "cannot create temporary file");
+  file_ = create_unnamed_file(path_);
   std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
 SketchStore::~SketchStore() {
   if (file_ != nullptr) std::fclose(file_);
-  std::error_code ignored;
-  std::filesystem::remove(path_, ignored);
 }
 
 std::uint64_t SketchStore::append(std::string_view id, std::span<const std::uint64_t> shingles,

@@ -4,7 +4,8 @@
 // append() writes one record and returns its offset; read() and read_id() fetch a record
 // with positioned reads (pread), so the corpus's sketches never occupy the process's memory.
 // Record layout (native byte order): u32 id bytes, u32 shingles, u32 figures, then the id,
-// the shingle hashes and the figure hashes (u64 each). The file is removed on destruction.
+// the shingle hashes and the figure hashes (u64 each). The file has no name (a killed run
+// leaves nothing) and is gone once the store is destroyed.
 // Not thread-safe.
 #pragma once
 

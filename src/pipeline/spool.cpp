@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.h"
+#include "io/unnamed_file.h"
 
 namespace newsdedup {
 namespace {
@@ -17,18 +18,19 @@ namespace {
 }  // namespace
 
 Spool::Spool(std::filesystem::path path) : path_(std::move(path)) {
-  file_ = std::fopen(path_.c_str(), "w+b");
-  if (file_ == nullptr) fail(path_, "cannot create temporary file");
+  file_ = create_unnamed_file(path_);
   std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
 Spool::~Spool() {
   if (file_ != nullptr) std::fclose(file_);
-  std::error_code ignored;
-  std::filesystem::remove(path_, ignored);
 }
 
 void Spool::write(std::string_view text) {
+  if (text.size() > UINT32_MAX) {
+    errno = EFBIG;
+    fail(path_, "record too large for temporary file");
+  }
   const auto size = static_cast<std::uint32_t>(text.size());
   if (std::fwrite(&size, sizeof size, 1, file_) != 1 || std::fwrite(text.data(), 1, text.size(), file_) != text.size())
     fail(path_, "cannot write temporary file");

@@ -2,7 +2,8 @@
 // in pass two, so the text of the corpus never has to be held in memory.
 //
 // Each record is a sequence of strings, each written as a 32-bit length and its bytes.
-// The file is removed when the Spool is destroyed. Not thread-safe.
+// The file is anonymous (O_TMPFILE in the folder of `path`, else `path` unlinked as soon as it
+// is open), so it disappears with the Spool or the process, even one killed. Not thread-safe.
 #pragma once
 
 #include <cstdio>

@@ -10,10 +10,14 @@ import gzip
 import json
 import random
 import os
+import random
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 SEED_000 = "000_f93b8b3ccaf1c5a3"
 SEED_003 = "003_f14518781b17d4c3"
@@ -247,6 +251,302 @@ def test_bad_input(binary, work):
     check("gzip input is read", audit.get("gz", {}).get("status") == "kept")
 
 
+GOOD_TEXTS = [
+    "The harbour authority said on Monday that the new ferry timetable will add two evening crossings.",
+    "Council members voted to extend the library opening hours after a survey of residents.",
+]
+
+
+def write_good(folder):
+    """Two good documents that every bad-input run must keep."""
+    with open(os.path.join(folder, "good.jsonl"), "w", encoding="utf-8") as fh:
+        for i, text in enumerate(GOOD_TEXTS):
+            fh.write(json.dumps({"id": f"good-{i}", "text": text}) + "\n")
+
+
+def stderr_names(stderr, location):
+    """Whether exactly one line of stderr is a newsdedup message located at `location`, where
+    "{line}" stands for any line number."""
+    pattern = re.compile("newsdedup: " + re.escape(location).replace(re.escape("{line}"), "[0-9]+") + ": ")
+    return sum(1 for line in stderr.splitlines() if pattern.match(line)) == 1
+
+
+def bad_input_case(binary, work, name, make, kind, locations, strict_fails, extra_check=None):
+    """Runs one bad input next to good documents, then again with --strict."""
+    folder = os.path.join(work, "bad-" + name)
+    os.makedirs(folder)
+    write_good(folder)
+    make(folder)
+    out = os.path.join(work, "bad-" + name + "-out")
+    proc = run(binary, "run", folder, "-o", out)
+    check(f"{name}: the run goes on (exit 0)", proc.returncode == 0, proc.stderr[-2000:])
+    if proc.returncode != 0:
+        return
+    for location in locations:
+        where = os.path.join(folder, location)
+        check(f"{name}: one-line message naming {location}", stderr_names(proc.stderr, where), proc.stderr[-2000:])
+    audit = by_id(read_jsonl(os.path.join(out, "audit.jsonl")))
+    check(f"{name}: every good document is kept",
+          all(audit.get(f"good-{i}", {}).get("status") == "kept" for i in range(len(GOOD_TEXTS))))
+    report = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+    problems = report["input_problems"]
+    check(f"{name}: counted in report.json as {kind}", problems.get(kind, 0) >= 1 and report["complete"] is True,
+          json.dumps(problems))
+    if extra_check:
+        extra_check(folder, out, audit, report, proc)
+    strict_out = out + "-strict"
+    proc = run(binary, "run", folder, "-o", strict_out, "--strict")
+    if strict_fails:
+        check(f"{name}: --strict fails (exit 1) and says so, outputs still written",
+              proc.returncode == 1 and "--strict" in proc.stderr and
+              json.load(open(os.path.join(strict_out, "report.json")))["skipped_inputs"] >= 1, proc.stderr[-2000:])
+    else:
+        check(f"{name}: --strict accepts a repair that loses nothing", proc.returncode == 0, proc.stderr[-2000:])
+
+
+def lines_of_story(n):
+    rng = random.Random(5)
+    return [json.dumps({"id": f"line-{i}", "text": " ".join(f"w{rng.getrandbits(32):x}" for _ in range(40))}) + "\n"
+            for i in range(n)]
+
+
+def test_each_bad_input(binary, work):
+    def invalid_utf8(folder):
+        with open(os.path.join(folder, "utf8.jsonl"), "wb") as fh:
+            fh.write(b'{"id": "latin1", "text": "Caf\xe9 owners in the old town welcome the \xff new rules."}\n')
+
+    def utf8_repaired(folder, out, audit, report, proc):
+        corpus = by_id(read_jsonl(os.path.join(out, "corpus.jsonl")))
+        check("invalid UTF-8: repaired with U+FFFD and kept",
+              "Caf\ufffd owners" in corpus.get("latin1", {}).get("text", "") and report["repaired_utf8_sequences"] == 2)
+
+    bad_input_case(binary, work, "invalid UTF-8", invalid_utf8, "invalid_utf8", ["utf8.jsonl:1"], False, utf8_repaired)
+
+    def not_json(folder):
+        with open(os.path.join(folder, "notjson.jsonl"), "w") as fh:
+            fh.write('{"id": "fine", "text": "A perfectly ordinary line before the broken one, about trains."}\n')
+            fh.write("<html><body>this is not JSON</body></html>\n")
+
+    def not_json_listed(folder, out, audit, report, proc):
+        where = os.path.join(folder, "notjson.jsonl:2")
+        check("not JSON: listed in the audit as invalid", audit.get(where, {}).get("status") == "invalid" and
+              audit.get("fine", {}).get("status") == "kept")
+
+    bad_input_case(binary, work, "not JSON", not_json, "invalid_json", ["notjson.jsonl:2"], True, not_json_listed)
+
+    def no_text(folder):
+        with open(os.path.join(folder, "notext.jsonl"), "w") as fh:
+            fh.write(json.dumps({"id": "headline-only", "title": "A title but no text"}) + "\n")
+
+    bad_input_case(binary, work, "no text field", no_text, "missing_text", ["notext.jsonl:1"], True,
+                   lambda f, o, audit, r, p: check("no text field: listed in the audit as invalid",
+                                                   audit.get("headline-only", {}).get("status") == "invalid"))
+
+    def zero_bytes(folder):
+        open(os.path.join(folder, "empty.txt"), "wb").close()
+        open(os.path.join(folder, "empty.jsonl"), "wb").close()
+
+    bad_input_case(binary, work, "0-byte files", zero_bytes, "empty_file", ["empty.txt", "empty.jsonl"], False,
+                   lambda f, o, audit, r, p: check("0-byte .txt: listed in the audit as empty",
+                                                   audit.get("empty", {}).get("status") == "empty"))
+
+    def truncated_gzip(folder):
+        path = os.path.join(folder, "cut.jsonl.gz")
+        with gzip.open(path, "wt", encoding="utf-8") as fh:
+            fh.writelines(lines_of_story(3000))
+        os.truncate(path, os.path.getsize(path) // 2)
+
+    def some_lines_kept(folder, out, audit, report, proc):
+        kept = [i for i in range(3000) if f"line-{i}" in audit]
+        check("truncated: the complete lines before the damage are read, in order",
+              0 < len(kept) < 3000 and kept == list(range(len(kept))), str(len(kept)))
+
+    bad_input_case(binary, work, "truncated .gz", truncated_gzip, "corrupt_compressed", ["cut.jsonl.gz:{line}"], True,
+                   some_lines_kept)
+
+    if shutil.which("zstd"):
+        def truncated_zstd(folder):
+            plain = os.path.join(folder, "cut.jsonl")
+            with open(plain, "w") as fh:
+                fh.writelines(lines_of_story(3000))
+            subprocess.run(["zstd", "-q", "--rm", plain, "-o", plain + ".zst"], check=True)
+            os.truncate(plain + ".zst", os.path.getsize(plain + ".zst") // 2)
+
+        bad_input_case(binary, work, "truncated .zst", truncated_zstd, "corrupt_compressed", ["cut.jsonl.zst:{line}"], True,
+                       some_lines_kept)
+    else:
+        check("zstd(1) is installed for the truncated .zst test", False, "install the zstd package")
+
+    def binary_files(folder):
+        rng = random.Random(9)
+        with open(os.path.join(folder, "photo.jpg"), "wb") as fh:
+            fh.write(bytes(rng.getrandbits(8) for _ in range(50000)))
+        with open(os.path.join(folder, "blob.txt"), "wb") as fh:
+            fh.write(b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(rng.getrandbits(8) for _ in range(5000)))
+
+    bad_input_case(binary, work, "binary files", binary_files, "skipped_file", ["photo.jpg", "blob.txt"], True,
+                   lambda f, o, audit, report, p: check(
+                       "binary .txt: listed in the audit as invalid, counted as binary_file",
+                       audit.get("blob", {}).get("status") == "invalid" and
+                       report["input_problems"].get("binary_file") == 1))
+
+    def unreadable(folder):
+        # /proc/self/mem opens but fails to read, even for root; without root, also a file
+        # without read permission.
+        os.symlink("/proc/self/mem", os.path.join(folder, "unreadable.jsonl"))
+        if os.geteuid() != 0:
+            locked = os.path.join(folder, "locked.jsonl")
+            with open(locked, "w") as fh:
+                fh.write('{"text": "x"}\n')
+            os.chmod(locked, 0)
+
+    bad_input_case(binary, work, "unreadable file", unreadable, "unreadable_file", ["unreadable.jsonl"], True)
+
+    def duplicate_ids(folder):
+        with open(os.path.join(folder, "later.jsonl"), "w") as fh:  # read after good.jsonl
+            fh.write(json.dumps({"id": "good-0", "text": "A different story that reuses an id: the zoo opens a new "
+                                                        "enclosure for red pandas this spring."}) + "\n")
+            fh.write(json.dumps({"id": "good-0", "text": "Yet another story with the same id, about a marathon "
+                                                        "that closed the bridge on Sunday."}) + "\n")
+
+    def both_kept(folder, out, audit, report, proc):
+        renamed = [audit.get("good-0#2", {}), audit.get("good-0#3", {})]
+        check("duplicate ids: every copy kept under a new id, original id in the audit",
+              all(r.get("status") == "kept" and r.get("original_id") == "good-0" for r in renamed) and
+              report["input_problems"]["duplicate_id"] == 2, json.dumps(renamed))
+        corpus_ids = [r["id"] for r in read_jsonl(os.path.join(out, "corpus.jsonl"))]
+        check("duplicate ids: corpus ids are unique", len(corpus_ids) == len(set(corpus_ids)), str(corpus_ids))
+
+    bad_input_case(binary, work, "duplicate ids", duplicate_ids, "duplicate_id", ["later.jsonl:1", "later.jsonl:2"],
+                   False, both_kept)
+
+
+def test_huge_line(binary, work):
+    folder = os.path.join(work, "huge")
+    os.makedirs(folder)
+    write_good(folder)
+    rng = random.Random(11)
+    words = []
+    size = 0
+    while size < 20_000_000:
+        words.append(f"w{rng.getrandbits(24):x}")
+        size += len(words[-1]) + 1
+        if len(words) % 30 == 0:
+            words[-1] += "."
+    text = " ".join(words)
+    with open(os.path.join(folder, "huge.jsonl"), "w") as fh:
+        fh.write(json.dumps({"id": "huge", "text": text}) + "\n")
+    out = os.path.join(work, "huge-out")
+    start = time.monotonic()
+    proc = run(binary, "run", folder, "-o", out, "--strict")
+    seconds = time.monotonic() - start
+    check("20 MB line: read and kept whole", proc.returncode == 0 and
+          len(by_id(read_jsonl(os.path.join(out, "corpus.jsonl"))).get("huge", {}).get("text", "")) >= 19_000_000,
+          proc.stderr[-2000:])
+    print(f"info    20 MB line: {seconds:.1f} s")
+
+
+def test_many_files(binary, work):
+    # In memory where possible: creating 100,000 files on a disk can take longer than reading them.
+    scratch = tempfile.mkdtemp(prefix="newsdedup-e2e-many-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else work)
+    folder = os.path.join(scratch, "many")
+    os.makedirs(folder)
+    n = 100_000
+    rng = random.Random(13)
+    start = time.monotonic()
+    folder_fd = os.open(folder, os.O_RDONLY)
+    try:
+        for i in range(n):
+            fd = os.open(f"d{i:06d}.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder_fd)
+            os.write(fd, " ".join(f"w{rng.getrandbits(40):x}" for _ in range(12)).encode())
+            os.close(fd)
+    finally:
+        os.close(folder_fd)
+    made = time.monotonic()
+    out = os.path.join(work, "many-out")
+    proc = run(binary, "run", folder, "-o", out, "--strict")
+    done = time.monotonic()
+    ids = [row["id"] for row in read_jsonl(os.path.join(out, "audit.jsonl"))] if proc.returncode == 0 else []
+    check("folder of 100,000 files: every document in the audit, in order",
+          ids == [f"d{i:06d}" for i in range(n)], proc.stderr[-2000:] + f" {len(ids)} ids")
+    print(f"info    100,000 files: written in {made - start:.1f} s, run in {done - made:.1f} s")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def final_outputs(out):
+    """The outputs in `out` that look complete: final names, and report.json only with complete: true."""
+    found = []
+    for name in ("corpus.jsonl", "audit.jsonl"):
+        if os.path.exists(os.path.join(out, name)):
+            found.append(name)
+    report = os.path.join(out, "report.json")
+    if os.path.exists(report):
+        try:
+            complete = json.load(open(report)).get("complete") is True
+        except ValueError:
+            complete = False
+        found.append("report.json" + (" (complete)" if complete else ""))
+    return found
+
+
+def start_on_fifo(binary, work, name, command, extra=()):
+    """Starts `command` reading a named pipe, feeds it 4 MB of JSONL (more than a pipe holds, so
+    the run has read most of it), and returns the process, still blocked on the open pipe."""
+    fifo = os.path.join(work, name + ".jsonl")
+    os.mkfifo(fifo)
+    out = os.path.join(work, name + "-out")
+    proc = subprocess.Popen([binary, command, fifo, "-o", out, *extra], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    writer = open(fifo, "w")
+    lines = lines_of_story(2000)
+    written = 0
+    while written < 4_000_000:
+        for line in lines:
+            writer.write(line.replace('"id": "line-', f'"id": "{written}-'))
+            written += len(line)
+    writer.flush()
+    return proc, writer, out
+
+
+def kill_midway(proc, writer):
+    alive = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    writer.close()
+    return alive
+
+
+def test_killed_run(binary, work):
+    proc, writer, out = start_on_fifo(binary, work, "killed", "run")
+    alive = kill_midway(proc, writer)
+    leftovers = os.listdir(out) if os.path.isdir(out) else []
+    check("kill -9 midway: nothing looks complete, nothing left behind", alive and not final_outputs(out) and
+          not leftovers, f"alive={alive} outputs={final_outputs(out)} files={leftovers}")
+
+    # The same over the complete outputs of an earlier run, with --force.
+    proc, writer, out = start_on_fifo(binary, work, "killed-again", "run")
+    writer.close()
+    proc.wait()
+    check("a run reading a named pipe completes", proc.returncode == 0 and
+          final_outputs(out) == ["corpus.jsonl", "audit.jsonl", "report.json (complete)"], str(final_outputs(out)))
+    os.remove(os.path.join(work, "killed-again.jsonl"))
+    fifo = os.path.join(work, "killed-again.jsonl")
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([binary, "run", fifo, "-o", out, "--force"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    writer = open(fifo, "w")
+    writer.writelines(lines_of_story(3000))
+    writer.flush()
+    alive = kill_midway(proc, writer)
+    check("kill -9 midway over an earlier run (--force): no output of either run looks complete",
+          alive and not final_outputs(out), str(final_outputs(out)))
+
+    proc, writer, out = start_on_fifo(binary, work, "killed-clean", "clean")
+    alive = kill_midway(proc, writer)
+    check("kill -9 midway through clean: no output file", alive and not os.path.exists(out),
+          str(os.listdir(work)))
+
+
 def test_clean(binary, fixtures, sample, work):
     out = os.path.join(work, "clean.jsonl")
     proc = run(binary, "clean", sample, "-o", out, expect=0)
@@ -287,6 +587,10 @@ def main():
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
+        test_each_bad_input(a.binary, work)
+        test_huge_line(a.binary, work)
+        test_many_files(a.binary, work)
+        test_killed_run(a.binary, work)
         test_clean(a.binary, a.fixtures, a.sample, work)
         test_shared_seeds_match(a.fixtures)
     finally:

@@ -1,0 +1,92 @@
+#include "io/spilled_strings.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <stdexcept>
+
+namespace newsdedup {
+namespace {
+
+constexpr std::size_t kFlushBytes = 1 << 20;
+using Length = std::uint32_t;
+
+[[noreturn]] void fail(std::string_view what, int error) {
+  throw std::runtime_error(fmt::format("temporary file for document ids: {}: {}", what, std::strerror(error)));
+}
+
+// An unnamed file in the temp folder: O_TMPFILE where the file system supports it, else a
+// named file unlinked at once.
+int open_anonymous_file() {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+  std::string name = (dir / "newsdedup-ids-XXXXXX").string();
+  const int named = ::mkstemp(name.data());
+  if (named < 0) fail(dir.string(), errno);
+  ::unlink(name.c_str());
+  return named;
+}
+
+}  // namespace
+
+SpilledStrings::~SpilledStrings() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::uint64_t SpilledStrings::append(std::string_view text) {
+  if (text.size() > std::numeric_limits<Length>::max()) fail("string too long", EFBIG);
+  const std::uint64_t handle = size();
+  const auto length = static_cast<Length>(text.size());
+  pending_.append(reinterpret_cast<const char*>(&length), sizeof length);
+  pending_.append(text);
+  // Flushing only between strings keeps each string wholly in the file or wholly in memory.
+  if (pending_.size() >= kFlushBytes) flush();
+  return handle;
+}
+
+void SpilledStrings::read(std::uint64_t handle, std::string& out) const {
+  Length length = 0;
+  if (handle >= flushed_) {
+    const std::size_t at = handle - flushed_;
+    std::memcpy(&length, pending_.data() + at, sizeof length);
+    out.assign(pending_, at + sizeof length, length);
+    return;
+  }
+  read_file(handle, reinterpret_cast<char*>(&length), sizeof length);
+  out.resize(length);
+  read_file(handle + sizeof length, out.data(), length);
+}
+
+void SpilledStrings::flush() {
+  if (fd_ < 0) fd_ = open_anonymous_file();
+  std::size_t done = 0;
+  while (done < pending_.size()) {
+    const ssize_t n = ::write(fd_, pending_.data() + done, pending_.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("write", n < 0 ? errno : ENOSPC);
+    done += static_cast<std::size_t>(n);
+  }
+  flushed_ += pending_.size();
+  pending_.clear();
+}
+
+void SpilledStrings::read_file(std::uint64_t offset, char* into, std::size_t size) const {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd_, into + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("read", n < 0 ? errno : EIO);
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace newsdedup
