@@ -21,6 +21,7 @@ struct Document {
   std::string id;
   std::string original_id;  // the id as read, when `id` had to be renamed; else empty
   std::string text;
+  std::string title;              // the input's own "title" field (JSONL), when it has one
   std::string extra_fields_json;  // comma-separated raw JSON members, without braces; may be empty
   std::string source;             // "FILE" or "FILE:LINE", for messages and the audit
   std::uint64_t input_bytes = 0;  // bytes this document occupied in the input

@@ -122,6 +122,12 @@ error_code JsonLineParser::Impl::read(std::string_view line, Document& doc, Text
         if (auto e = raw_value(value, id)) return e;
         if (id_type == od::json_type::number) doc.id.assign(id);
       }
+    } else if (name == "title" && value.type().value_unsafe() == od::json_type::string) {
+      // The crawler's title is the document's title (written under the same key, so it is not
+      // also carried as an extra field, which would repeat the key).
+      std::string_view title;
+      if (auto e = value.get_string().get(title)) return e;
+      doc.title.assign(title);
     } else {
       std::string_view raw;
       if (auto e = raw_value(value, raw)) return e;

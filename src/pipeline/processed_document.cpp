@@ -6,13 +6,23 @@
 namespace newsdedup {
 namespace {
 
+const std::string& title_of(const ProcessedDocument& document) {
+  return document.input_title.empty() ? document.cleaned.title : document.input_title;
+}
+
 void append_id_title_text(std::string& out, const ProcessedDocument& document) {
   out += '{';
   append_json_key(out, "id");
   append_json_string(out, document.id);
-  if (!document.cleaned.title.empty()) {
+  if (!title_of(document).empty()) {
     out += ',';
     append_json_key(out, "title");
+    append_json_string(out, title_of(document));
+  }
+  // The headline the cleaner took out of the page is kept even when the input named a title.
+  if (!document.input_title.empty() && !document.cleaned.title.empty() && document.cleaned.title != document.input_title) {
+    out += ',';
+    append_json_key(out, "page_title");
     append_json_string(out, document.cleaned.title);
   }
   out += ',';
@@ -54,6 +64,7 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
   out.original_id = std::move(document.original_id);
   out.source = std::move(document.source);
   out.problem = std::move(document.problem);
+  out.input_title = std::move(document.title);
   out.extra_fields_json = std::move(document.extra_fields_json);
   out.input_bytes = document.input_bytes;
   out.repaired_utf8 = document.repaired_utf8;
@@ -109,10 +120,10 @@ std::string audit_details(const ProcessedDocument& document) {
     out += ",\"repaired_utf8\":";
     out += std::to_string(document.repaired_utf8);
   }
-  if (!document.cleaned.title.empty()) {
+  if (!title_of(document).empty()) {
     out += ',';
     append_json_key(out, "title");
-    append_json_string(out, document.cleaned.title);
+    append_json_string(out, title_of(document));
   }
   out += ',';
   append_removed(out, document);

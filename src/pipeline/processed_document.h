@@ -24,6 +24,7 @@ struct ProcessedDocument {
   std::string original_id;  // the id as read, when it was renamed to keep ids unique
   std::string source;
   std::string problem;
+  std::string input_title;  // the input's own title; written instead of the cleaner's when present
   std::string extra_fields_json;
   std::uint64_t input_bytes = 0;
   std::uint32_t repaired_utf8 = 0;

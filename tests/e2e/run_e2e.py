@@ -203,6 +203,21 @@ def test_tiny_documents(binary, work):
           [a["status"] for a in audit] == ["kept"] * 3, str([a["status"] for a in audit]))
 
 
+def test_input_title(binary, work):
+    corpus = os.path.join(work, "titled.jsonl")
+    text = ("Page Headline\n\nThe council approved the new ferry timetable on Tuesday after a long debate about "
+            "costs and the needs of island residents.")
+    with open(corpus, "w") as out:
+        out.write(json.dumps({"id": "t1", "title": "Crawler Title", "url": "u", "text": text}) + "\n")
+    cleaned = os.path.join(work, "titled.out")
+    run(binary, "clean", corpus, "-o", cleaned, expect=0)
+    line = open(cleaned).read()
+    record = json.loads(line)
+    check("an input title is the title, written once; the page's headline is kept as page_title",
+          line.count('"title"') == 1 and record["title"] == "Crawler Title" and record.get("page_title") == "Page Headline"
+          and record["url"] == "u", line)
+
+
 def test_outputs_protected(binary, sample, work):
     out = os.path.join(work, "protect")
     run(binary, "run", sample, "-o", out, expect=0)
@@ -584,6 +599,7 @@ def main():
         test_memory_limit(a.binary, work)
         test_cross_corpus(a.binary, work)
         test_tiny_documents(a.binary, work)
+        test_input_title(a.binary, work)
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
