@@ -1,14 +1,12 @@
 #include "pipeline/run_job.h"
 
 #include <oneapi/tbb/global_control.h>
-#include <xxhash.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <numeric>
 #include <optional>
-#include <unordered_set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "pipeline/external_sorter.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/progress.h"
+#include "pipeline/recurring_paragraphs.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/sketch_store.h"
 #include "pipeline/spool.h"
@@ -162,77 +161,6 @@ std::vector<Outcome> cluster(const DocumentTable& table, const CandidateStructur
   return outcome;
 }
 
-// A body paragraph of a document, by the hash of its text, for counting recurrence.
-struct ParagraphKey {
-  std::uint64_t hash = 0;
-  std::uint32_t doc = 0;
-  bool operator<(const ParagraphKey& other) const { return hash != other.hash ? hash < other.hash : doc < other.doc; }
-};
-
-// Cross-corpus boilerplate: a paragraph of at least kMinBoilerplateWords words that recurs in
-// the clusters of RunOptions::boilerplate_stories different stories is site furniture, however
-// it is worded; one that recurs only among copies of one story is that story's text.
-constexpr std::size_t kMinBoilerplateWords = 5;
-
-std::uint64_t paragraph_hash(std::string_view paragraph) { return XXH3_64bits(paragraph.data(), paragraph.size()); }
-
-bool starts_lowercase_or_digit(std::string_view text) {
-  return !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= '0' && text[0] <= '9'));
-}
-
-// Counts the paragraphs that stand alone: at least kMinBoilerplateWords words, not ending in a
-// comma and not continued by the next paragraph (which would start in lower case or with a
-// figure). A fragment of a hard-wrapped sentence that failed to unwrap ("Moody's Investors
-// Service Inc said it") recurs across stories as wire phrasing, not as furniture.
-void add_paragraph_keys(std::string_view body, std::uint32_t doc, ExternalSorter<ParagraphKey>& out) {
-  std::vector<std::string_view> paragraphs;
-  for (std::size_t start = 0; start < body.size();) {
-    const std::size_t end = std::min(body.find("\n\n", start), body.size());
-    paragraphs.push_back(body.substr(start, end - start));
-    start = end + 2;
-  }
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    const std::string_view paragraph = paragraphs[i];
-    const auto words = static_cast<std::size_t>(std::count(paragraph.begin(), paragraph.end(), ' ')) + 1;
-    const bool continued = i + 1 < paragraphs.size() && starts_lowercase_or_digit(paragraphs[i + 1]);
-    if (words >= kMinBoilerplateWords && !paragraph.ends_with(",") && !continued)
-      out.add({paragraph_hash(paragraph), doc});
-  }
-}
-
-struct Boilerplate {
-  std::unordered_set<std::uint64_t> paragraphs;  // hashes
-  std::vector<bool> affected;                    // documents that hold one
-  std::uint64_t documents = 0;
-};
-
-Boilerplate find_boilerplate(ExternalSorter<ParagraphKey>& keys, const std::vector<Outcome>& outcome,
-                             std::size_t min_stories) {
-  Boilerplate found;
-  found.affected.assign(outcome.size(), false);
-  std::vector<std::uint32_t> docs;
-  std::vector<std::uint32_t> stories;
-  std::uint64_t open = 0;
-  auto close = [&] {
-    stories.clear();
-    for (std::uint32_t d : docs) stories.push_back(outcome[d].representative);
-    std::sort(stories.begin(), stories.end());
-    if (static_cast<std::size_t>(std::unique(stories.begin(), stories.end()) - stories.begin()) >= min_stories) {
-      found.paragraphs.insert(open);
-      for (std::uint32_t d : docs) found.affected[d] = true;
-    }
-    docs.clear();
-  };
-  keys.merge([&](const ParagraphKey& key) {
-    if (!docs.empty() && key.hash != open) close();
-    open = key.hash;
-    docs.push_back(key.doc);
-  });
-  if (!docs.empty()) close();
-  found.documents = static_cast<std::uint64_t>(std::count(found.affected.begin(), found.affected.end(), true));
-  return found;
-}
-
 // exact_duplicate: the same words as its representative; duplicate: a near copy of it.
 std::string_view status_name(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint32_t i) {
   switch (table.states[i]) {
@@ -253,9 +181,9 @@ void count_status(std::string_view status, RunSummary& summary) {
   else ++summary.invalid;
 }
 
-// `patches` holds the records of the documents cleaned again (`patched`), in input order.
+// `patches` holds the records of the documents cleaned again (those `patched` affects), in input order.
 void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outcome, Spool& spool, Spool* patches,
-                   const std::vector<bool>& patched, const SketchStore& sketches, const RunOptions& options,
+                   const RecurringParagraphs& patched, const SketchStore& sketches, const RunOptions& options,
                    RunSummary& summary) {
   AtomicFile corpus(options.out_dir / "corpus.jsonl", options.force);
   AtomicFile audit(options.out_dir / "audit.jsonl", options.force);
@@ -272,7 +200,7 @@ void write_outputs(const DocumentTable& table, const std::vector<Outcome>& outco
     spool.read(id);
     spool.read(corpus_line);
     spool.read(details);
-    if (patches != nullptr && patched[i]) {
+    if (patches != nullptr && patched.affects(i)) {
       patches->read(corpus_line);
       patches->read(details);
     }
@@ -356,7 +284,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   // The memory budget goes to the sorters, about in proportion to their records per document.
   const std::uint64_t share = options.memory_bytes / (options.lsh.bands + 9);
   ExternalSorter<ExactKey> exact(options.out_dir, work + "-exact", share);
-  ExternalSorter<ParagraphKey> paragraphs(options.out_dir, work + "-paragraphs", 8 * share);
+  RecurringParagraphs recurring(options.out_dir, work + "-paragraphs", 8 * share);
   ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share);
   check_parameters(options.lsh);
   const Cleaner cleaner;
@@ -381,7 +309,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         // companies): such a document stays a cluster of its own, even against identical text.
         if (!ok || document.shingles.word_count < kMinComparableWords) return;
         exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
-        if (options.boilerplate_stories > 0) add_paragraph_keys(document.cleaned.body, doc, paragraphs);
+        if (options.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
         keys.clear();
         append_band_keys(document.signature, doc, options.lsh, keys);
         for (const BandKey& key : keys) band_keys.add(key);
@@ -405,17 +333,15 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   // (removing furniture only raises the similarity of true copies, which LSH already paired).
   stage_start = Clock::now();
   progress.stage("cross-corpus boilerplate");
-  const Boilerplate boilerplate = options.boilerplate_stories > 0
-                                      ? find_boilerplate(paragraphs, outcome, options.boilerplate_stories)
-                                      : Boilerplate{{}, std::vector<bool>(table.states.size(), false), 0};
-  summary.boilerplate_paragraphs = boilerplate.paragraphs.size();
-  summary.boilerplate_documents = boilerplate.documents;
+  if (options.boilerplate_stories > 0)
+    recurring.find([&](std::uint32_t doc) { return outcome[doc].representative; }, options.boilerplate_stories,
+                   table.states.size());
+  summary.boilerplate_paragraphs = recurring.paragraphs_found();
+  summary.boilerplate_documents = recurring.documents_affected();
   std::optional<Spool> patches;
-  if (boilerplate.documents > 0) {
+  if (recurring.documents_affected() > 0) {
     patches.emplace(options.out_dir / (work + "-patches"));
-    const BoilerplateFilter filter = [&](std::string_view paragraph) {
-      return boilerplate.paragraphs.contains(paragraph_hash(paragraph));
-    };
+    const BoilerplateFilter filter = [&](std::string_view paragraph) { return recurring.is_boilerplate(paragraph); };
     Diagnostics reported_already;  // pass one reported every problem with the inputs
     reported_already.set_quiet(true);
     DocumentReader again(options.inputs, options.input, reported_already);
@@ -433,18 +359,18 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
           table.sketch_offsets[doc] = sketches.append(document.id, document.shingles.hashes, document.shingles.numbers);
         },
         [&](const StreamStats& stats) { progress.update("cross-corpus boilerplate", stats.documents, stats.input_bytes); },
-        StreamSelection{[&](std::uint64_t ordinal) { return boilerplate.affected[ordinal]; }, &filter});
+        StreamSelection{[&](std::uint64_t ordinal) { return recurring.affects(ordinal); }, &filter});
     sketches.flush();
     patches->rewind();
     outcome = cluster(table, structure, sketches, options, summary);
   }
   summary.stage_seconds["boilerplate"] = seconds_since(stage_start);
-  summary.spilled_runs = exact.runs_spilled() + band_keys.runs_spilled() + paragraphs.runs_spilled();
-  summary.spilled_bytes = exact.bytes_spilled() + band_keys.bytes_spilled() + paragraphs.bytes_spilled();
+  summary.spilled_runs = exact.runs_spilled() + band_keys.runs_spilled() + recurring.keys().runs_spilled();
+  summary.spilled_bytes = exact.bytes_spilled() + band_keys.bytes_spilled() + recurring.keys().bytes_spilled();
 
   stage_start = Clock::now();
   progress.stage("write");
-  write_outputs(table, outcome, spool, patches ? &*patches : nullptr, boilerplate.affected, sketches, options, summary);
+  write_outputs(table, outcome, spool, patches ? &*patches : nullptr, recurring, sketches, options, summary);
   summary.input_problems = diagnostics.counts();
   summary.stage_seconds["write"] = seconds_since(stage_start);
   summary.total_seconds = seconds_since(start);
