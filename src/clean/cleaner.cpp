@@ -4,10 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "clean/article_region.h"
+#include "clean/document_language.h"
 #include "clean/furniture_rules.h"
 #include "clean/line_shape.h"
 #include "clean/paragraph.h"
+#include "clean/paragraph_classifier.h"
 #include "clean/repetition.h"
+#include "clean/title_anchor.h"
 
 namespace newsdedup {
 namespace {
@@ -19,6 +23,7 @@ constexpr std::size_t kTitleSearchParagraphs = 12;
 struct Verdict {
   std::optional<RemovalReason> reason;
   bool is_title = false;
+  bool in_related_list = false;  // a headline under a "Related" heading
 };
 
 struct PageAnalysis {
@@ -56,6 +61,7 @@ void mark_related_lists(PageAnalysis& page) {
       }
       if (!is_headline_shaped(page.shapes[j]) || is_related_header(page.shapes[j])) break;
       page.verdicts[j].reason = RemovalReason::kRelated;
+      page.verdicts[j].in_related_list = true;
       ++taken;
     }
   }
@@ -69,11 +75,16 @@ bool is_title_cased(const LineShape& shape) {
   return shape.alphabetic_words >= 2 && shape.capitalized_words * 5 >= shape.alphabetic_words * 3;
 }
 
-// The title is the first line before the body that is not furniture and is shaped like a
-// headline, when its surroundings confirm it: furniture follows it, or it is in title case, or
-// a body paragraph follows it after a blank line.
-void mark_title(PageAnalysis& page) {
+// The title is the headline printed again above the article (the title anchor), else the first
+// line before the body that is not furniture and is shaped like a headline, when its
+// surroundings confirm it: furniture follows it, or it is in title case, or a body paragraph
+// follows it after a blank line.
+void mark_title(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
+  if (anchor && !page.verdicts[*anchor].reason) {
+    page.verdicts[*anchor].is_title = true;
+    return;
+  }
   const std::size_t limit = std::min(paragraphs.size(), kTitleSearchParagraphs);
   for (std::size_t i = 0; i < limit; ++i) {
     if (page.verdicts[i].reason) continue;
@@ -97,6 +108,95 @@ void mark_title(PageAnalysis& page) {
   }
 }
 
+// What a furniture paragraph says about the article's edges (see article_region.h).
+std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
+  const Verdict& verdict = page.verdicts[i];
+  if (!verdict.reason) return std::nullopt;
+  switch (*verdict.reason) {
+    case RemovalReason::kCaption:
+    case RemovalReason::kAdvertisement:
+    case RemovalReason::kCredit:
+      return FurnitureKind::kInline;
+    case RemovalReason::kNavigation:
+    case RemovalReason::kRepeated:
+    case RemovalReason::kBoilerplate:
+      return FurnitureKind::kLink;
+    case RemovalReason::kSocial:
+      return FurnitureKind::kPrompt;
+    case RemovalReason::kComments:
+      return FurnitureKind::kCommentSection;
+    case RemovalReason::kRelated:
+      // "Also read: ..." sits inside an article; a "Related" heading and its list end it.
+      if (verdict.in_related_list) return FurnitureKind::kLink;
+      return is_related_header(page.shapes[i]) ? FurnitureKind::kEdge : FurnitureKind::kInline;
+    default:
+      return FurnitureKind::kEdge;
+  }
+}
+
+// Marks as outside the article every paragraph beyond the page's main run of prose (see
+// article_region.h) and returns that run. A page without prose keeps what the rules left: it is
+// never emptied here.
+std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
+  const auto& paragraphs = page.split.paragraphs;
+  const std::size_t n = paragraphs.size();
+  const StopWordProfile profile = profile_stop_words(page.shapes);
+  std::vector<TextClass> classes(n);
+  std::vector<bool> furniture(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
+    furniture[i] = page.verdicts[i].reason.has_value();
+  }
+  resolve_by_context(classes, furniture);
+  std::vector<RegionEvidence> evidence(n);
+  for (std::size_t i = 0; i < n; ++i)
+    evidence[i] = paragraph_evidence(classes[i], furniture_kind(page, i), page.shapes[i].weighted_length);
+  std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
+  if (!region) return region;
+  const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
+  // The article's tail (a table, a list, a note under the last sentence) runs on until the
+  // page's furniture starts.
+  while (region->last + 1 < n && unclaimed(region->last + 1)) ++region->last;
+  if (region->below_anchor) {
+    // A wire dateline on a line of its own opens the paragraph under it.
+    const std::size_t before = region->first - 1;
+    if (region->first > 0 && unclaimed(before) && is_dateline_only(page.shapes[before], paragraphs[before].text))
+      region->first = before;
+  } else {
+    // Without the headline to mark its top, the article starts where the furniture above it
+    // ends: a table or a dateline before its first sentence belongs to it.
+    while (region->first > 0 && unclaimed(region->first - 1)) --region->first;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i >= region->first && i <= region->last) continue;
+    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) page.verdicts[i].reason = RemovalReason::kOutsideArticle;
+  }
+  return region;
+}
+
+// The paragraphs no rule has removed and that are not the title.
+std::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < page.verdicts.size(); ++i)
+    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) out.push_back(i);
+  return out;
+}
+
+// The line (0-based) of a paragraph that holds byte `offset` of its joined text.
+std::uint32_t line_at(const SplitText& split, const Paragraph& paragraph, std::size_t offset) {
+  std::size_t line_start = 0;
+  for (std::uint32_t line = paragraph.first_line; line < paragraph.last_line; ++line) {
+    line_start += split.lines[line].size() + 1;
+    if (offset < line_start) return line;
+  }
+  return paragraph.last_line;
+}
+
+struct SpanRemoval {
+  std::size_t paragraph = 0;
+  std::vector<RepeatedSpan> spans;
+};
+
 }  // namespace
 
 CleanedDocument Cleaner::clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate) const {
@@ -110,20 +210,34 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   }
   mark_menus(page);
   mark_related_lists(page);
-  mark_title(page);
+  const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
+  mark_title(page, anchor);
 
-  std::vector<std::size_t> candidates;  // paragraphs still in the body, for the repetition pass
-  for (std::size_t i = 0; i < paragraphs.size(); ++i)
-    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) candidates.push_back(i);
-  for (std::size_t index : find_repeated(page.shapes, candidates))
-    page.verdicts[index].reason = RemovalReason::kRepeated;
+  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining_paragraphs(page));
+  for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
+  if (const auto region = mark_outside_article(page, anchor)) {
+    // A paragraph of the article printed earlier outside it (a teaser in the page's header):
+    // the copy in the article is the one to keep.
+    const auto inside = [&](std::size_t i) { return i >= region->first && i <= region->last; };
+    for (const RepeatedParagraph& copy : copies)
+      if (inside(copy.index) && !inside(copy.first)) page.verdicts[copy.index].reason.reset();
+  }
+
+  std::vector<SpanRemoval> span_removals;  // long repeated runs inside one paragraph
+  for (std::size_t i : remaining_paragraphs(page)) {
+    if (page.shapes[i].word_count() < 2 * kMinRepeatedSpanWords) continue;
+    std::vector<RepeatedSpan> spans = find_repeated_spans(page.shapes[i]);
+    if (!spans.empty()) span_removals.push_back({i, std::move(spans)});
+  }
   if (boilerplate != nullptr) {
-    for (std::size_t i : candidates)
-      if (!page.verdicts[i].reason && (*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
+    for (std::size_t i : remaining_paragraphs(page))
+      if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
   }
 
   CleanedDocument out;
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
+  std::string trimmed;           // a paragraph without its repeated spans
+  auto next_spans = span_removals.begin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
@@ -136,8 +250,23 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
         out.removed.push_back({line + 1, std::string(split.lines[line]), *verdict.reason});
       if (!options_.keep_boilerplate) continue;
     }
-    if (pending_dateline.empty() && is_dateline_only(page.shapes[i], paragraph.text) && i + 1 < paragraphs.size()) {
-      pending_dateline = paragraph.text;
+    std::string_view text = paragraph.text;
+    if (next_spans != span_removals.end() && next_spans->paragraph == i) {
+      trimmed.clear();
+      std::size_t kept_from = 0;
+      for (const RepeatedSpan& span : next_spans->spans) {
+        out.removed.push_back({line_at(split, paragraph, span.begin) + 1,
+                               paragraph.text.substr(span.begin, span.end - span.begin), RemovalReason::kRepeated});
+        trimmed.append(text.substr(kept_from, span.begin - kept_from));
+        kept_from = span.end;
+      }
+      trimmed.append(text.substr(kept_from));
+      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+      if (!options_.keep_boilerplate) text = trimmed;
+      ++next_spans;
+    }
+    if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
+      pending_dateline = text;
       continue;
     }
     if (!out.body.empty()) out.body += "\n\n";
@@ -146,7 +275,7 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       out.body += ' ';
       pending_dateline.clear();
     }
-    out.body += paragraph.text;
+    out.body += text;
   }
   if (!pending_dateline.empty()) {
     if (!out.body.empty()) out.body += "\n\n";
