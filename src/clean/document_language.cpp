@@ -11,8 +11,6 @@ constexpr std::size_t kVotingParagraphWords = 10;
 // a list only by accident (shared short words, names), well under this share.
 constexpr double kMinStopWordShare = 0.08;
 
-using LanguageCounts = std::array<std::uint32_t, kStopWordLanguageCount>;
-
 }  // namespace
 
 StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs) {
@@ -22,12 +20,7 @@ StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs) {
   std::size_t voting_words = 0;
   std::size_t all_words = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    for (std::string_view word : paragraphs[p].words) {
-      const LanguageMask mask = stop_word_languages(word);
-      if (mask == 0) continue;
-      for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
-        counts[p][language] += (mask >> language) & 1u;
-    }
+    count_stop_words(paragraphs[p].words, counts[p]);
     const bool votes_for_language = paragraphs[p].word_count() >= kVotingParagraphWords;
     for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {
       all[language] += counts[p][language];

@@ -222,6 +222,8 @@ bool is_credit(const LineShape& line) {
 }
 
 bool is_comment_word(std::string_view w) {
+  // Every form starts with c, k or a Cyrillic letter: most words are turned away here.
+  if (w.size() < 7 || (w.front() != 'c' && w.front() != 'k' && w.front() != '\xD0')) return false;
   static constexpr std::array kWords = {"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
                                         "commentaire"sv, "commentaires"sv, "comentario"sv,
                                         "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,
@@ -250,8 +252,9 @@ bool is_comments(const LineShape& line, std::string_view text) {
   // "Top Rated Comments", "Leave a comment"; but "Minister Declines Comment" is a headline.
   if (rest > 0 && is_comment_word(words.back()) && (rest <= 3 || (rest <= 5 && words.back().ends_with('s'))))
     return true;
-  static const PhraseSet kReplyPrompts = {"leave a reply", "cancel reply", "post a reply"};
-  if (kReplyPrompts.matches(line)) return true;
+  // "Leave a Reply", "Cancel reply", "Post a reply".
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (words[i] == "reply" && (words[i - 1] == "cancel" || (i >= 2 && words[i - 1] == "a"))) return true;
   // An attribution that opens a comment: "jane says:", "Alex on May 3, 2018 at 4:47 pm said:".
   std::string_view trimmed = text;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);

@@ -1,5 +1,6 @@
 #include "clean/line_shape.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace newsdedup {
@@ -22,7 +23,7 @@ std::size_t separator_length(std::string_view text, std::size_t i) {
 
 // U+2019 at `i` with a letter or digit right after it: an apostrophe inside a word.
 bool is_inner_apostrophe(std::string_view text, std::size_t i) {
-  if (i + 3 >= text.size() || text.compare(i, 3, "\u2019") != 0) return false;
+  if (i + 3 >= text.size() || text[i] != '\xE2' || text[i + 1] != '\x80' || text[i + 2] != '\x99') return false;
   const unsigned char next = static_cast<unsigned char>(text[i + 3]);
   return next != '\'' && separator_length(text, i + 3) == 0;
 }
@@ -50,23 +51,22 @@ bool ends_like_sentence(std::string_view text) {
   return text.ends_with("\u2026") || text.ends_with("\u3002") || text.ends_with("\uFF01") || text.ends_with("\uFF1F");
 }
 
-std::size_t weighted_length(std::string_view text) {
-  std::size_t length = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+// The extra weight of Han, kana, fullwidth (2 more) and Hangul (1 more) characters, on top of
+// the 1 every character counts.
+std::size_t wide_character_extra(std::string_view text) {
+  std::size_t extra = 0;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    if (c < 0xE1 || c > 0xEF || i + 2 >= text.size()) {
-      ++length;
-      continue;
-    }
+    if (c < 0xE1 || c > 0xEF) continue;
     const unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
                         (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
     const bool hangul = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
     const bool han_or_kana = (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                              (cp >= 0xFF00 && cp <= 0xFFEF);
-    length += han_or_kana ? 3 : hangul ? 2 : 1;
+    extra += han_or_kana ? 2 : hangul ? 1 : 0;
+    i += 2;
   }
-  return length;
+  return extra;
 }
 
 }  // namespace
@@ -111,11 +111,21 @@ LineShape& LineShape::operator=(LineShape&& other) noexcept {
 
 LineShape describe(std::string_view text) {
   LineShape shape;
-  shape.lower.resize(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    shape.lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::size_t n = text.size();
+  shape.lower.resize(n);
+  // Simple loops over plain arrays, which the compiler vectorises.
+  char* out = shape.lower.data();
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
+  std::size_t characters = 0;
+  unsigned char highest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    characters += (in[i] & 0xC0) != 0x80;
+    highest = std::max(highest, in[i]);
   }
+  const bool wide_possible = highest >= 0xE1;  // a lead byte of U+1000 and above
+  shape.words.reserve(n / 6 + 1);
   const std::string_view lower = shape.lower;
   for (std::size_t i = 0; i < lower.size();) {
     if (const std::size_t skip = separator_length(lower, i); skip > 0) {
@@ -143,7 +153,7 @@ LineShape describe(std::string_view text) {
   }
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
-  shape.weighted_length = weighted_length(text);
+  shape.weighted_length = characters + (wide_possible ? wide_character_extra(text) : 0);
   return shape;
 }
 

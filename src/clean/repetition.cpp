@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <utility>
 
 namespace newsdedup {
 namespace {
@@ -12,13 +12,18 @@ namespace {
 constexpr std::size_t kLongParagraphWords = 6;
 constexpr std::size_t kMinShortRun = 2;
 
+// FNV-1a over the bytes of one word.
+std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  return h;
+}
+
+// The paragraph's words in order, as one key (case and punctuation are already out of them).
 std::uint64_t word_key(const LineShape& shape) {
-  std::string joined;
-  for (std::string_view word : shape.words) {
-    joined.append(word);
-    joined.push_back(' ');
-  }
-  return XXH3_64bits(joined.data(), joined.size());
+  std::uint64_t key = shape.word_count();
+  for (std::string_view word : shape.words) key = (key ^ word_hash(word)) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
+  return XXH3_64bits(&key, sizeof key);
 }
 
 // A window of kMinRepeatedSpanWords consecutive words, by the hash of its words.
@@ -40,13 +45,18 @@ struct SpanScratch {
 
 std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
                                                     const std::vector<std::size_t>& candidates) {
-  std::unordered_map<std::uint64_t, std::size_t> first_copy;
+  // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
+  std::vector<std::pair<std::uint64_t, std::size_t>> keys;
+  keys.reserve(candidates.size());
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(shapes[candidates[k]]), k);
+  std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    const LineShape& shape = shapes[candidates[k]];
-    if (shape.word_count() == 0) continue;
-    const auto [it, inserted] = first_copy.emplace(word_key(shape), candidates[k]);
-    if (!inserted) copy_of[k] = it->second;
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    if (keys[i].first != keys[i - 1].first) continue;
+    const std::size_t first = copy_of[keys[i - 1].second] == SIZE_MAX ? candidates[keys[i - 1].second]
+                                                                      : copy_of[keys[i - 1].second];
+    copy_of[keys[i].second] = first;
   }
   std::vector<RepeatedParagraph> out;
   for (std::size_t k = 0; k < candidates.size();) {
@@ -83,7 +93,7 @@ std::vector<RepeatedSpan> find_repeated_spans(const LineShape& paragraph) {
   auto& word_hashes = scratch.word_hashes;
   auto& windows = scratch.windows;
   word_hashes.resize(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) word_hashes[i] = XXH3_64bits(words[i].data(), words[i].size());
+  for (std::size_t i = 0; i < words.size(); ++i) word_hashes[i] = word_hash(words[i]);
   windows.clear();
   std::uint64_t hash = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {

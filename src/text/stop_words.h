@@ -9,9 +9,11 @@
 // first call from any thread is safe); every function here is thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace newsdedup {
 
@@ -34,5 +36,10 @@ std::string_view language_code(Language language);
 // "don't") is looked up whole, then by the part before the apostrophe (the elided article).
 // 0 for any other word.
 LanguageMask stop_word_languages(std::string_view word);
+
+using LanguageCounts = std::array<std::uint32_t, kStopWordLanguageCount>;
+
+// Adds to counts[language] the number of `words` in that language's list.
+void count_stop_words(const std::vector<std::string_view>& words, LanguageCounts& counts);
 
 }  // namespace newsdedup
