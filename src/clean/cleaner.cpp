@@ -24,6 +24,7 @@ struct Verdict {
   std::optional<RemovalReason> reason;
   bool is_title = false;
   bool in_related_list = false;  // a headline under a "Related" heading
+  bool mostly_repeated = false;  // half its words or more repeat earlier text of the page
 };
 
 struct PageAnalysis {
@@ -111,7 +112,7 @@ void mark_title(PageAnalysis& page, std::optional<std::size_t> anchor) {
 // What a furniture paragraph says about the article's edges (see article_region.h).
 std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
   const Verdict& verdict = page.verdicts[i];
-  if (!verdict.reason) return std::nullopt;
+  if (!verdict.reason) return verdict.mostly_repeated ? std::optional(FurnitureKind::kLink) : std::nullopt;
   switch (*verdict.reason) {
     case RemovalReason::kCaption:
     case RemovalReason::kAdvertisement:
@@ -147,25 +148,29 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
     classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
     furniture[i] = page.verdicts[i].reason.has_value();
   }
-  resolve_by_context(classes, furniture);
+  // A short line takes its class from its neighbours (it is kept inside the article), but
+  // weighs as a short line: a list of one-line teasers must not add up to an article.
+  std::vector<TextClass> resolved = classes;
+  resolve_by_context(resolved, furniture);
   std::vector<RegionEvidence> evidence(n);
-  for (std::size_t i = 0; i < n; ++i)
-    evidence[i] = paragraph_evidence(classes[i], furniture_kind(page, i), page.shapes[i].weighted_length);
+  for (std::size_t i = 0; i < n; ++i) {
+    const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
+    evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
+  }
   std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
   if (!region) return region;
   const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
-  // The article's tail (a table, a list, a note under the last sentence) runs on until the
-  // page's furniture starts.
-  while (region->last + 1 < n && unclaimed(region->last + 1)) ++region->last;
   if (region->below_anchor) {
     // A wire dateline on a line of its own opens the paragraph under it.
     const std::size_t before = region->first - 1;
     if (region->first > 0 && unclaimed(before) && is_dateline_only(page.shapes[before], paragraphs[before].text))
       region->first = before;
   } else {
-    // Without the headline to mark its top, the article starts where the furniture above it
-    // ends: a table or a dateline before its first sentence belongs to it.
+    // Without the headline to mark its top, the article runs from where the furniture above it
+    // ends to where the furniture below it starts: a table or a dateline before its first
+    // sentence, a table or a note after its last one, belong to it.
     while (region->first > 0 && unclaimed(region->first - 1)) --region->first;
+    while (region->last + 1 < n && unclaimed(region->last + 1)) ++region->last;
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (i >= region->first && i <= region->last) continue;
@@ -192,10 +197,15 @@ std::uint32_t line_at(const SplitText& split, const Paragraph& paragraph, std::s
   return paragraph.last_line;
 }
 
-struct SpanRemoval {
-  std::size_t paragraph = 0;
-  std::vector<RepeatedSpan> spans;
-};
+// Marks paragraphs most of whose words repeat earlier text, for the region to weigh.
+void note_mostly_repeated(PageAnalysis& page, const std::vector<RepeatedRun>& runs) {
+  for (std::size_t r = 0; r < runs.size();) {
+    const std::size_t paragraph = runs[r].paragraph;
+    std::size_t repeated_words = 0;
+    for (; r < runs.size() && runs[r].paragraph == paragraph; ++r) repeated_words += runs[r].end_word - runs[r].first_word;
+    page.verdicts[paragraph].mostly_repeated = 2 * repeated_words >= page.shapes[paragraph].word_count();
+  }
+}
 
 }  // namespace
 
@@ -215,19 +225,30 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
 
   const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining_paragraphs(page));
   for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
-  if (const auto region = mark_outside_article(page, anchor)) {
-    // A paragraph of the article printed earlier outside it (a teaser in the page's header):
-    // the copy in the article is the one to keep.
-    const auto inside = [&](std::size_t i) { return i >= region->first && i <= region->last; };
-    for (const RepeatedParagraph& copy : copies)
-      if (inside(copy.index) && !inside(copy.first)) page.verdicts[copy.index].reason.reset();
-  }
-
-  std::vector<SpanRemoval> span_removals;  // long repeated runs inside one paragraph
-  for (std::size_t i : remaining_paragraphs(page)) {
-    if (page.shapes[i].word_count() < 2 * kMinRepeatedSpanWords) continue;
-    std::vector<RepeatedSpan> spans = find_repeated_spans(page.shapes[i]);
-    if (!spans.empty()) span_removals.push_back({i, std::move(spans)});
+  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page));
+  note_mostly_repeated(page, runs);
+  const std::optional<ArticleRegion> region = mark_outside_article(page, anchor);
+  const auto inside = [&](std::size_t i) { return region && i >= region->first && i <= region->last; };
+  // Text of the article printed earlier outside it (a teaser in the page's header): the copy in
+  // the article is the one to keep.
+  for (const RepeatedParagraph& copy : copies)
+    if (inside(copy.index) && !inside(copy.first)) page.verdicts[copy.index].reason.reset();
+  std::erase_if(runs, [&](const RepeatedRun& run) {
+    return page.verdicts[run.paragraph].reason || (inside(run.paragraph) && !inside(run.source));
+  });
+  // A paragraph that is one repeated run goes whole; otherwise its runs are cut out of it.
+  std::vector<RepeatedRun> cuts;
+  for (std::size_t r = 0; r < runs.size();) {
+    std::size_t end = r;
+    std::size_t repeated_words = 0;
+    for (; end < runs.size() && runs[end].paragraph == runs[r].paragraph; ++end)
+      repeated_words += runs[end].end_word - runs[end].first_word;
+    if (repeated_words == page.shapes[runs[r].paragraph].word_count()) {
+      page.verdicts[runs[r].paragraph].reason = RemovalReason::kRepeated;
+    } else {
+      cuts.insert(cuts.end(), runs.begin() + static_cast<std::ptrdiff_t>(r), runs.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    r = end;
   }
   if (boilerplate != nullptr) {
     for (std::size_t i : remaining_paragraphs(page))
@@ -236,11 +257,12 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
 
   CleanedDocument out;
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
-  std::string trimmed;           // a paragraph without its repeated spans
-  auto next_spans = span_removals.begin();
+  std::string trimmed;           // a paragraph without its repeated runs
+  auto next_cut = cuts.begin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
+    while (next_cut != cuts.end() && next_cut->paragraph < i) ++next_cut;  // of a paragraph removed whole
     if (verdict.is_title) {
       out.title = paragraph.text;
       continue;
@@ -251,19 +273,19 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       if (!options_.keep_boilerplate) continue;
     }
     std::string_view text = paragraph.text;
-    if (next_spans != span_removals.end() && next_spans->paragraph == i) {
+    if (next_cut != cuts.end() && next_cut->paragraph == i) {
       trimmed.clear();
       std::size_t kept_from = 0;
-      for (const RepeatedSpan& span : next_spans->spans) {
-        out.removed.push_back({line_at(split, paragraph, span.begin) + 1,
-                               paragraph.text.substr(span.begin, span.end - span.begin), RemovalReason::kRepeated});
-        trimmed.append(text.substr(kept_from, span.begin - kept_from));
-        kept_from = span.end;
+      for (; next_cut != cuts.end() && next_cut->paragraph == i; ++next_cut) {
+        out.removed.push_back({line_at(split, paragraph, next_cut->begin) + 1,
+                               paragraph.text.substr(next_cut->begin, next_cut->end - next_cut->begin),
+                               RemovalReason::kRepeated});
+        trimmed.append(text.substr(kept_from, next_cut->begin - kept_from));
+        kept_from = next_cut->end;
       }
       trimmed.append(text.substr(kept_from));
       while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
       if (!options_.keep_boilerplate) text = trimmed;
-      ++next_spans;
     }
     if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
       pending_dateline = text;

@@ -26,19 +26,27 @@ std::uint64_t word_key(const LineShape& shape) {
   return XXH3_64bits(&key, sizeof key);
 }
 
-// A window of kMinRepeatedSpanWords consecutive words, by the hash of its words.
-struct Window {
-  std::uint64_t hash;
-  std::uint32_t position;
+// Windows of this many words are hashed; one in kSampleEvery (chosen by the hash, so by the
+// words) is indexed. A run of kMinRepeatedRunWords words holds 13 windows: the chance that none
+// of them is sampled is (3/4)^13, about 2%, and a longer run is found even more surely.
+constexpr std::size_t kWindowWords = 8;
+constexpr std::uint64_t kSampleEvery = 4;
+
+struct WindowEntry {
+  std::uint64_t hash = 0;
+  std::uint32_t generation = 0;  // the entry is live only for the call that wrote it
+  std::uint32_t paragraph = 0;   // position among the candidates
+  std::uint32_t word = 0;
 };
 
-// Buffers reused from paragraph to paragraph, so that looking costs no allocation.
-struct SpanScratch {
+// Buffers reused from call to call, so that looking costs no allocation: the window index is an
+// open-addressing table whose entries expire with the call (no clearing).
+struct RunScratch {
+  std::vector<WindowEntry> table;
+  std::uint32_t generation = 0;
   std::vector<std::uint64_t> word_hashes;
-  std::vector<Window> windows;
-  std::vector<Window> sorted;
-  std::vector<std::uint32_t> earliest;
   std::vector<char> repeated;
+  std::vector<std::uint32_t> source;
 };
 
 }  // namespace
@@ -80,69 +88,93 @@ std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, con
   return out;
 }
 
-std::vector<RepeatedSpan> find_repeated_spans(const LineShape& paragraph) {
-  constexpr std::size_t k = kMinRepeatedSpanWords;
-  const auto& words = paragraph.words;
-  std::vector<RepeatedSpan> spans;
-  if (words.size() < 2 * k) return spans;
-  // Hash every window of k words (a polynomial over the words' hashes, rolled along).
+std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+                                            const std::vector<std::size_t>& candidates) {
+  std::vector<RepeatedRun> runs;
+  std::size_t total_words = 0;
+  for (std::size_t index : candidates) total_words += shapes[index].word_count();
+  if (total_words < 2 * kMinRepeatedRunWords) return runs;
+
+  thread_local RunScratch scratch;
+  std::size_t capacity = 64;
+  while (capacity < total_words / 2) capacity *= 2;  // twice the sampled windows
+  if (scratch.table.size() < capacity || ++scratch.generation == 0) {
+    scratch.table.assign(std::max(capacity, scratch.table.size()), WindowEntry{});
+    scratch.generation = 1;
+  }
+  const std::size_t mask = scratch.table.size() - 1;
+  const std::uint32_t generation = scratch.generation;
   constexpr std::uint64_t kBase = 0x9E3779B97F4A7C15ull;
-  std::uint64_t base_power = 1;  // kBase^(k-1)
-  for (std::size_t i = 1; i < k; ++i) base_power *= kBase;
-  thread_local SpanScratch scratch;
-  auto& word_hashes = scratch.word_hashes;
-  auto& windows = scratch.windows;
-  word_hashes.resize(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) word_hashes[i] = word_hash(words[i]);
-  windows.clear();
-  std::uint64_t hash = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i >= k) hash -= word_hashes[i - k] * base_power;
-    hash = hash * kBase + word_hashes[i];
-    if (i + 1 >= k) windows.push_back({hash, static_cast<std::uint32_t>(i + 1 - k)});
-  }
-  // The earliest position of each window's words.
-  auto& sorted = scratch.sorted;
-  sorted.assign(windows.begin(), windows.end());
-  std::sort(sorted.begin(), sorted.end(), [](const Window& a, const Window& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
-  });
-  auto& earliest = scratch.earliest;
-  earliest.resize(windows.size());
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    const bool same_as_previous = i > 0 && sorted[i].hash == sorted[i - 1].hash;
-    earliest[sorted[i].position] = same_as_previous ? earliest[sorted[i - 1].position] : sorted[i].position;
-  }
-  // A word is a repeat when a window holding it appeared before, without overlapping itself,
-  // and the words really are the same (not merely their hash).
-  auto& repeated = scratch.repeated;
-  repeated.assign(words.size(), 0);
-  for (std::size_t p = 0; p < windows.size(); ++p) {
-    const std::size_t first = earliest[p];
-    if (first + k > p) continue;
-    if (!std::equal(words.begin() + static_cast<std::ptrdiff_t>(first),
-                    words.begin() + static_cast<std::ptrdiff_t>(first + k),
-                    words.begin() + static_cast<std::ptrdiff_t>(p)))
-      continue;
-    std::fill(repeated.begin() + static_cast<std::ptrdiff_t>(p), repeated.begin() + static_cast<std::ptrdiff_t>(p + k), 1);
-  }
-  const char* base = paragraph.lower.data();
-  for (std::size_t i = 0; i < words.size();) {
-    if (!repeated[i]) {
-      ++i;
-      continue;
+  std::uint64_t base_power = 1;  // kBase^(kWindowWords-1)
+  for (std::size_t i = 1; i < kWindowWords; ++i) base_power *= kBase;
+
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto& words = shapes[candidates[k]].words;
+    const std::size_t n = words.size();
+    if (n < kWindowWords) continue;
+    auto& hashes = scratch.word_hashes;
+    hashes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) hashes[i] = word_hash(words[i]);
+    auto& repeated = scratch.repeated;
+    auto& source = scratch.source;
+    repeated.assign(n, 0);
+    source.assign(n, 0);
+    std::uint64_t window = 0;
+    std::size_t covered_until = 0;  // words before this are already part of a found run
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i >= kWindowWords) window -= hashes[i - kWindowWords] * base_power;
+      window = window * kBase + hashes[i];
+      if (i + 1 < kWindowWords) continue;
+      const std::size_t p = i + 1 - kWindowWords;  // the window's first word
+      const std::uint64_t h = window ^ (window >> 29);
+      if (h % kSampleEvery != 0 || p < covered_until) continue;
+      std::size_t slot = (h >> 2) & mask;
+      while (scratch.table[slot].generation == generation && scratch.table[slot].hash != h) slot = (slot + 1) & mask;
+      WindowEntry& entry = scratch.table[slot];
+      if (entry.generation != generation) {
+        entry = {h, generation, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(p)};
+        continue;
+      }
+      // The earlier copy: its words must really match (not merely their hash), and inside one
+      // paragraph it must end before this one starts.
+      const auto& earlier = shapes[candidates[entry.paragraph]].words;
+      const std::size_t q = entry.word;
+      const bool same = entry.paragraph == k;
+      if (same && q + kWindowWords > p) continue;
+      if (!std::equal(words.begin() + static_cast<std::ptrdiff_t>(p), words.begin() + static_cast<std::ptrdiff_t>(p + kWindowWords),
+                      earlier.begin() + static_cast<std::ptrdiff_t>(q)))
+        continue;
+      std::size_t left = 0;
+      while (p - left > covered_until && q > left && words[p - left - 1] == earlier[q - left - 1]) ++left;
+      std::size_t right = kWindowWords;
+      while (p + right < n && q + right < earlier.size() && (!same || q + right < p - left) &&
+             words[p + right] == earlier[q + right])
+        ++right;
+      for (std::size_t w = p - left; w < p + right; ++w) {
+        repeated[w] = 1;
+        source[w] = entry.paragraph;
+      }
+      covered_until = p + right;
     }
-    std::size_t end = i;
-    while (end < words.size() && repeated[end]) ++end;
-    // The copy runs from its first word to the end of its last one, or to the next word (so
-    // the punctuation and space after it go too).
-    const std::size_t begin = static_cast<std::size_t>(words[i].data() - base);
-    const std::size_t stop = end < words.size() ? static_cast<std::size_t>(words[end].data() - base)
-                                                : paragraph.lower.size();
-    spans.push_back({begin, stop});
-    i = end;
+    const char* base = shapes[candidates[k]].lower.data();
+    const std::size_t text_size = shapes[candidates[k]].lower.size();
+    for (std::size_t w = 0; w < n;) {
+      if (!repeated[w]) {
+        ++w;
+        continue;
+      }
+      std::size_t end = w;
+      while (end < n && repeated[end]) ++end;
+      if (end - w >= kMinRepeatedRunWords) {
+        // The run takes the punctuation and space after its last word with it.
+        const std::size_t begin_byte = static_cast<std::size_t>(words[w].data() - base);
+        const std::size_t end_byte = end < n ? static_cast<std::size_t>(words[end].data() - base) : text_size;
+        runs.push_back({candidates[k], candidates[source[w]], begin_byte, end_byte, w, end});
+      }
+      w = end;
+    }
   }
-  return spans;
+  return runs;
 }
 
 }  // namespace newsdedup

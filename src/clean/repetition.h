@@ -5,9 +5,11 @@
 // returns each later copy with the paragraph it copies. A repeated paragraph of six or more
 // words is a copy on its own; shorter ones only inside a run of at least two repeated
 // paragraphs, so that a table's recurring "Year" or "Net" row is not mistaken for repetition.
-// find_repeated_spans() looks inside one paragraph for a run of at least kMinRepeatedSpanWords
-// words that the same paragraph already printed earlier, as when a body is printed twice
-// without a line break; it returns the byte ranges of the later copies.
+// find_repeated_runs() looks for runs of at least kMinRepeatedRunWords words that the page
+// already printed, in an earlier paragraph or earlier in the same one: a body printed twice
+// without a line break, or printed again as one long line. It indexes a content-defined
+// quarter of all 8-word windows (so both copies of a text sample the same windows) and extends
+// each match word by word to the whole repeated run.
 // Neither ever removes a first copy, so a document is repaired, never emptied.
 // Stateless and thread-safe.
 #pragma once
@@ -30,14 +32,22 @@ std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>
 // The later copies' indices only.
 std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& candidates);
 
-// A repeated run shorter than this can be a quotation or a formula; one this long is a copy.
-inline constexpr std::size_t kMinRepeatedSpanWords = 20;
+// A repeated run shorter than this can be a quotation or a stock phrase; one this long is a copy.
+inline constexpr std::size_t kMinRepeatedRunWords = 20;
 
-struct RepeatedSpan {
-  std::size_t begin = 0;  // byte offsets into the paragraph's text (and its shape's `lower`)
+// A run of words that the page printed earlier, in an earlier paragraph or earlier in the same
+// one (a body printed twice without line breaks, or printed again as one long line).
+struct RepeatedRun {
+  std::size_t paragraph = 0;  // the paragraph holding the later copy
+  std::size_t source = 0;     // the paragraph holding the earlier copy (can be `paragraph`)
+  std::size_t begin = 0;      // byte offsets into the paragraph's text (and its shape's `lower`)
   std::size_t end = 0;
+  std::size_t first_word = 0;  // word positions in the paragraph's shape: [first_word, end_word)
+  std::size_t end_word = 0;
 };
 
-std::vector<RepeatedSpan> find_repeated_spans(const LineShape& paragraph);
+// Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order.
+std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+                                            const std::vector<std::size_t>& candidates);
 
 }  // namespace newsdedup
