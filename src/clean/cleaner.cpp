@@ -10,6 +10,7 @@
 #include "clean/line_shape.h"
 #include "clean/paragraph.h"
 #include "clean/paragraph_classifier.h"
+#include "clean/quality_rules.h"
 #include "clean/repetition.h"
 #include "clean/title_anchor.h"
 
@@ -31,6 +32,7 @@ struct PageAnalysis {
   const SplitText& split;
   std::vector<LineShape> shapes;
   std::vector<Verdict> verdicts;
+  std::optional<Language> language;  // of the stop-word list that fits the page, if any
 };
 
 // Runs of three or more menu items are a vertical menu.
@@ -142,6 +144,7 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   const auto& paragraphs = page.split.paragraphs;
   const std::size_t n = paragraphs.size();
   const StopWordProfile profile = profile_stop_words(page.shapes);
+  page.language = profile.language;
   std::vector<TextClass> classes(n);
   std::vector<bool> furniture(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -207,12 +210,35 @@ void note_mostly_repeated(PageAnalysis& page, const std::vector<RepeatedRun>& ru
   }
 }
 
+// --quality: C4's line rules on the body, then every document rule on what is left; a failing
+// document loses all its lines, each reported with the first rule it failed.
+QualityVerdict apply_quality_rules(PageAnalysis& page, const std::vector<std::string_view>& texts) {
+  std::vector<std::size_t> body = remaining_paragraphs(page);
+  std::erase_if(body, [&](std::size_t i) {
+    if (const auto rule = c4_line_rule(page.shapes[i], texts[i])) {
+      page.verdicts[i].reason = *rule;
+      return true;
+    }
+    return false;
+  });
+  std::vector<std::string_view> lines;
+  std::vector<const LineShape*> shapes;
+  for (std::size_t i : body) {
+    lines.push_back(texts[i]);
+    shapes.push_back(&page.shapes[i]);
+  }
+  QualityVerdict verdict = judge_document(lines, shapes, page.language);
+  if (!verdict.passed())
+    for (std::size_t i : body) page.verdicts[i].reason = verdict.failures.front().rule;
+  return verdict;
+}
+
 }  // namespace
 
 CleanedDocument Cleaner::clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate) const {
   const SplitText split = split_paragraphs(normalized_text);
   const auto& paragraphs = split.paragraphs;
-  PageAnalysis page{split, {}, std::vector<Verdict>(paragraphs.size())};
+  PageAnalysis page{split, {}, std::vector<Verdict>(paragraphs.size()), std::nullopt};
   page.shapes.reserve(paragraphs.size());
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     page.shapes.push_back(describe(paragraphs[i].text));
@@ -255,14 +281,36 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
   }
 
+  // The text each paragraph keeps: its own, or without its repeated runs.
+  std::vector<std::string_view> texts(paragraphs.size());
+  std::vector<std::string> trimmed;
+  trimmed.reserve(cuts.size());  // views into it must stay valid
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
+  for (auto cut = cuts.begin(); cut != cuts.end();) {
+    const std::string_view text = paragraphs[cut->paragraph].text;
+    std::string& kept = trimmed.emplace_back();
+    std::size_t kept_from = 0;
+    auto end = cut;
+    for (; end != cuts.end() && end->paragraph == cut->paragraph; ++end) {
+      kept.append(text.substr(kept_from, end->begin - kept_from));
+      kept_from = end->end;
+    }
+    kept.append(text.substr(kept_from));
+    while (!kept.empty() && kept.back() == ' ') kept.pop_back();
+    if (!options_.keep_boilerplate) texts[cut->paragraph] = kept;
+    cut = end;
+  }
+
   CleanedDocument out;
+  if (options_.quality) out.quality = apply_quality_rules(page, texts);
+
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
-  std::string trimmed;           // a paragraph without its repeated runs
   auto next_cut = cuts.begin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
-    while (next_cut != cuts.end() && next_cut->paragraph < i) ++next_cut;  // of a paragraph removed whole
+    const auto first_cut = next_cut;
+    while (next_cut != cuts.end() && next_cut->paragraph == i) ++next_cut;
     if (verdict.is_title) {
       out.title = paragraph.text;
       continue;
@@ -271,22 +319,12 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line)
         out.removed.push_back({line + 1, std::string(split.lines[line]), *verdict.reason});
       if (!options_.keep_boilerplate) continue;
+    } else {
+      for (auto cut = first_cut; cut != next_cut; ++cut)
+        out.removed.push_back({line_at(split, paragraph, cut->begin) + 1,
+                               paragraph.text.substr(cut->begin, cut->end - cut->begin), RemovalReason::kRepeated});
     }
-    std::string_view text = paragraph.text;
-    if (next_cut != cuts.end() && next_cut->paragraph == i) {
-      trimmed.clear();
-      std::size_t kept_from = 0;
-      for (; next_cut != cuts.end() && next_cut->paragraph == i; ++next_cut) {
-        out.removed.push_back({line_at(split, paragraph, next_cut->begin) + 1,
-                               paragraph.text.substr(next_cut->begin, next_cut->end - next_cut->begin),
-                               RemovalReason::kRepeated});
-        trimmed.append(text.substr(kept_from, next_cut->begin - kept_from));
-        kept_from = next_cut->end;
-      }
-      trimmed.append(text.substr(kept_from));
-      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-      if (!options_.keep_boilerplate) text = trimmed;
-    }
+    const std::string_view text = texts[i];
     if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
       pending_dateline = text;
       continue;

@@ -36,9 +36,9 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);
-// "source":…,"title":…,"removed":[…]: the per-document tail of an audit line (no braces).
+// "source":…,"title":…,"removed":[…](,"quality":{…}): the per-document tail of an audit line (no braces).
 std::string audit_details(const ProcessedDocument& document);
-// {"id","title","text","removed":[…],<extra fields>}: a line of `clean` output.
+// {"id","title","text","removed":[…],("quality":{…},)<extra fields>}: a line of `clean` output.
 std::string clean_record(const ProcessedDocument& document);
 
 }  // namespace newsdedup
