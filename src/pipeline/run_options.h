@@ -17,6 +17,7 @@ struct RunOptions {
   std::filesystem::path out_dir;
   std::size_t threads = 0;  // 0: all hardware threads
   bool force = false;
+  bool quality = false;  // --quality: C4, Gopher and FineWeb rules (clean/quality_rules.h)
   InputOptions input;
   DuplicateRule rule;
   LshParameters lsh;
@@ -28,6 +29,7 @@ struct CleanOptions {
   std::size_t threads = 0;
   bool force = false;
   bool keep_boilerplate = false;
+  bool quality = false;  // --quality: C4, Gopher and FineWeb rules (clean/quality_rules.h)
   InputOptions input;
 };
 
