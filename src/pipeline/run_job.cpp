@@ -214,7 +214,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   RunSummary summary;
   DocumentTable table;
   Spool spool(options.out_dir / (".newsdedup-spool-" + std::to_string(getpid())));
-  const Cleaner cleaner;
+  const Cleaner cleaner(CleanerOptions{.quality = options.quality});
 
   auto stage_start = Clock::now();
   stream_documents(
@@ -262,7 +262,7 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
   DocumentReader reader(options.inputs, options.input, diagnostics);
   Progress progress(reader.total_input_bytes());
   AtomicFile output(options.output, options.force);
-  const Cleaner cleaner(CleanerOptions{options.keep_boilerplate});
+  const Cleaner cleaner(CleanerOptions{options.keep_boilerplate, options.quality});
   RunSummary summary;
   std::string line;
   stream_documents(
