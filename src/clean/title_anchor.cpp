@@ -45,23 +45,20 @@ std::optional<std::size_t> find_title_anchor(const std::vector<LineShape>& parag
   }
   if (count == 0) return std::nullopt;
   // The headline is the title's longest part; the site's or section's name is a short one
-  // ("India Post", "Business"), and a menu may print it anywhere.
-  std::size_t longest = 0;
-  for (std::size_t v = 0; v < count; ++v) longest = std::max(longest, variants[v].size());
-  std::optional<std::size_t> anchor;
-  std::size_t anchor_length = 0;
+  // ("India Post", "Business") that a menu may print anywhere.
+  std::size_t longest_part = variants[0].size();
+  if (count > 1) {
+    longest_part = 0;
+    for (std::size_t v = 0; v < count; ++v)
+      if (variants[v] != title) longest_part = std::max(longest_part, variants[v].size());
+  }
   for (std::size_t i = 1; i < paragraphs.size(); ++i) {
     const std::string_view candidate = paragraphs[i].lower;
-    if (candidate.size() <= anchor_length || 2 * candidate.size() < longest) continue;
-    for (std::size_t v = 0; v < count; ++v) {
-      if (candidate == variants[v]) {
-        anchor = i;
-        anchor_length = candidate.size();
-        break;
-      }
-    }
+    if (2 * candidate.size() < longest_part) continue;
+    for (std::size_t v = 0; v < count; ++v)
+      if (candidate == variants[v]) return i;
   }
-  return anchor;
+  return std::nullopt;
 }
 
 }  // namespace newsdedup

@@ -4,8 +4,8 @@
 // and prints the headline again, on its own line, right above the article, after the menus.
 // find_title_anchor() returns the first later paragraph that is the opening line, or one of its
 // parts between separators (" - ", " | ", " – ", " — ", " : ", " :: ", " » ", " · "), compared
-// case-insensitively; a longer match wins over an earlier one, and a part less than half as
-// long as the longest one (the site's name) never matches. The article then starts after the anchor: the strongest sign of where the
+// case-insensitively; a part less than half as long as the longest one (the site's name)
+// never matches. The article then starts after the anchor: the strongest sign of where the
 // menus end that plain text keeps. Stateless and thread-safe.
 #pragma once
 

@@ -67,12 +67,12 @@ constexpr std::string_view kPortuguese =
     "seu seus sido sob sobre sua suas também tem têm tinha toda todas todo todos um uma umas uns você vocês";
 
 constexpr std::string_view kItalian =
-    "a ad agli ai al alla alle allo anche ancora avere aveva avevano c che chi ci come con contro cosa così "
-    "cui da dal dalla dalle dagli dai dallo degli dei del della delle dello dentro di dopo dove e è ed era "
+    "a ad agli ai al all alla alle allo anche ancora avere aveva avevano c che chi ci come con contro cosa così "
+    "cui da dal dall dalla dalle dagli dai dallo degli dei del dell della delle dello dentro di dopo dove e è ed era "
     "erano essere fa fino fra gli ha hanno ho i il in io l la le lei loro lo lui ma mentre mi mia mio molto "
-    "ne negli nei nel nella nelle nello no noi non nostro o ogni oltre per perché però più poi prima può "
-    "quale quali quando quanto quella quelle quelli quello questa queste questi questo se sembra senza si "
-    "sia siamo sono sopra sotto sta stata stati stato su sua sue sugli sui sul sulla sulle suo suoi tra "
+    "ne negli nei nel nell nella nelle nello no noi non nostro o ogni oltre per perché però più poi prima può "
+    "quale quali quando quanto quell quella quelle quelli quello quest questa queste questi questo se sembra senza si "
+    "sia siamo sono sopra sotto sta stata stati stato su sua sue sugli sui sul sull sulla sulle suo suoi tra "
     "tutta tutte tutti tutto un una uno vi voi";
 
 constexpr std::string_view kRussian =
