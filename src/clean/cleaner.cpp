@@ -111,6 +111,36 @@ void mark_title(PageAnalysis& page, std::optional<std::size_t> anchor) {
   }
 }
 
+// Rows of a table: runs of at least kMinTableRows lines that no rule removed, are not prose,
+// and are largely figures ("3 Kevin Harvick 5033 4 6", "June 9 - Tampa, FL", "Net 4.6 mln vs 3.1").
+constexpr std::size_t kMinTableRows = 3;
+
+bool row_like(const LineShape& shape, std::string_view text, TextClass text_class) {
+  std::size_t figures = shape.digit_words;
+  // "Category (15)": a count after a label is a menu of archives or topics, not a table.
+  if (figures > 0 && text.ends_with(')')) {
+    const std::size_t open = text.rfind('(');
+    if (open != std::string_view::npos &&
+        text.find_first_not_of("0123456789", open + 1) == text.size() - 1)
+      --figures;
+  }
+  return text_class != TextClass::kGood && shape.word_count() >= 2 && figures > 0 && 4 * figures >= shape.word_count();
+}
+
+std::vector<bool> table_rows(const PageAnalysis& page, const std::vector<TextClass>& classes) {
+  const std::size_t n = classes.size();
+  std::vector<bool> rows(n, false);
+  for (std::size_t i = 0; i < n;) {
+    std::size_t end = i;
+    while (end < n && !page.verdicts[end].reason &&
+           row_like(page.shapes[end], page.split.paragraphs[end].text, classes[end]))
+      ++end;
+    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), true);
+    i = end == i ? i + 1 : end;
+  }
+  return rows;
+}
+
 // What a furniture paragraph says about the article's edges (see article_region.h).
 std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
   const Verdict& verdict = page.verdicts[i];
@@ -160,9 +190,21 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
     const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
     evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
   }
+  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
+  // rows weigh nothing, so the article runs through it.
+  const std::vector<bool> in_table = table_rows(page, classes);
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_table[i]) evidence[i].weight = 0;
   std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
   if (!region) return region;
   const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
+  // A table right under the article's last sentence (after at most one heading line) is its.
+  for (std::size_t next = region->last + 1; next < n && (in_table[next] || (next + 1 < n && in_table[next + 1] &&
+                                                                            unclaimed(next) && next == region->last + 1));
+       ++next) {
+    if (!unclaimed(next)) break;
+    region->last = next;
+  }
   if (region->below_anchor) {
     // A wire dateline on a line of its own opens the paragraph under it.
     const std::size_t before = region->first - 1;
