@@ -18,6 +18,8 @@ constexpr std::int64_t kSkippedProsePercent = 50;
 // A region with less prose than this is too little evidence to cut a page by: a table or a
 // list with a sentence in it, or a two-line brief, which the furniture rules clean well alone.
 constexpr std::int64_t kMinArticleProse = 300;
+// Under the headline, the page has shown where its article is: a short one is enough.
+constexpr std::int64_t kMinProseBelowAnchor = 100;
 // Prose (weighted characters) after which a comment-section marker ends the article; before
 // it, the marker is a button in the header ("Comments", "View comments").
 constexpr std::int64_t kProseBeforeComments = 400;
@@ -98,12 +100,14 @@ RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureK
 
 std::optional<ArticleRegion> find_article_region(const std::vector<RegionEvidence>& paragraphs,
                                                  std::optional<std::size_t> anchor) {
-  std::optional<ArticleRegion> region;
   if (anchor && *anchor + 1 < paragraphs.size()) {
-    region = search(paragraphs, *anchor + 1, kSkippedProsePercent).region;
-    if (region) region->below_anchor = true;
+    std::optional<ArticleRegion> region = search(paragraphs, *anchor + 1, kSkippedProsePercent).region;
+    if (region && prose_in(paragraphs, *region) >= kMinProseBelowAnchor) {
+      region->below_anchor = true;
+      return region;
+    }
   }
-  if (!region) region = search(paragraphs, 0, 0).region;
+  std::optional<ArticleRegion> region = search(paragraphs, 0, 0).region;
   if (region && prose_in(paragraphs, *region) < kMinArticleProse) return std::nullopt;
   return region;
 }

@@ -181,14 +181,17 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
     classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
     furniture[i] = page.verdicts[i].reason.has_value();
   }
-  // A short line takes its class from its neighbours (it is kept inside the article), but
-  // weighs as a short line: a list of one-line teasers must not add up to an article.
+  // The context decides what a short or near-good paragraph is (it is kept inside the
+  // article when good), but only prose weighs for the article: a list of one-line teasers or of
+  // headline-like lines must not add up to one. A short line weighs as short, a near-good one
+  // that its neighbours make good weighs nothing.
   std::vector<TextClass> resolved = classes;
   resolve_by_context(resolved, furniture);
   std::vector<RegionEvidence> evidence(n);
   for (std::size_t i = 0; i < n; ++i) {
     const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
     evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
+    if (classes[i] == TextClass::kNearGood && resolved[i] == TextClass::kGood && !furniture[i]) evidence[i] = {};
   }
   // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
   // rows weigh nothing, so the article runs through it.

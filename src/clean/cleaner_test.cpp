@@ -295,6 +295,32 @@ TEST(Cleaner, QualityRulesReportEachRemovalWithItsRule) {
   EXPECT_EQ(kept.removed.size(), doc.removed.size());
 }
 
+TEST(Cleaner, TableUnderTheArticleBelongsToIt) {
+  const std::string page =
+      "Regatta results - The Coastal Gazette\n"
+      "Home\nNews\nSport\nWeather\n"
+      "Regatta results\n"
+      "By Jane Doe\n"
+      "Forty boats sailed in the autumn regatta on Saturday, and the wind was strong enough for the race "
+      "committee to run all three races before the tide turned in the afternoon.\n"
+      "The local club took the first two places, which its captain said was the best result the club had "
+      "had in more than a decade of racing on the estuary.\n"
+      "Final standings:\n"
+      "1 Seahorse 12 points\n"
+      "2 Kestrel 15 points\n"
+      "3 Blue Heron 21 points\n"
+      "4 Tern 24 points\n"
+      "Share this:\n"
+      "Most Read\n"
+      "Ferry timetable changes for winter\n"
+      "Council approves new pier\n";
+  const CleanedDocument doc = clean_text(page);
+  EXPECT_TRUE(doc.body.starts_with("Forty boats sailed")) << doc.body;
+  EXPECT_TRUE(doc.body.ends_with("4 Tern 24 points")) << doc.body;
+  EXPECT_NE(doc.body.find("Final standings:"), std::string::npos);
+  EXPECT_EQ(doc.body.find("Ferry timetable"), std::string::npos);
+}
+
 TEST(Cleaner, EmptyInput) {
   const CleanedDocument doc = clean_text("");
   EXPECT_TRUE(doc.title.empty());

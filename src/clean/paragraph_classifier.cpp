@@ -14,8 +14,6 @@ constexpr std::size_t kMinSentenceWords = 6;
 // language has 25-50%; headlines and lists of names have a few percent.
 constexpr double kMinStopWordDensity = 0.2;
 
-bool resolvable(TextClass c) { return c == TextClass::kShort || c == TextClass::kNearGood; }
-
 }  // namespace
 
 TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bool language_known) {
@@ -36,26 +34,50 @@ TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bo
 
 void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture) {
   const std::size_t n = classes.size();
-  // The class each paragraph's nearest judged neighbour has, looking back and looking ahead;
-  // a page edge counts as bad, like furniture.
-  std::vector<bool> good_before(n, false);
-  std::vector<bool> good_after(n, false);
-  bool last_good = false;
+  // For each paragraph, the class of the nearest paragraph before (after) it whose class is
+  // not skipped; furniture and the page's edges count as bad.
+  const auto nearest = [&](auto skip, std::vector<TextClass>& before, std::vector<TextClass>& after) {
+    before.assign(n, TextClass::kBad);
+    after.assign(n, TextClass::kBad);
+    TextClass last = TextClass::kBad;
+    for (std::size_t i = 0; i < n; ++i) {
+      before[i] = last;
+      if (furniture[i]) last = TextClass::kBad;
+      else if (!skip(classes[i])) last = classes[i];
+    }
+    last = TextClass::kBad;
+    for (std::size_t i = n; i-- > 0;) {
+      after[i] = last;
+      if (furniture[i]) last = TextClass::kBad;
+      else if (!skip(classes[i])) last = classes[i];
+    }
+  };
+  std::vector<TextClass> judged_before, judged_after;      // nearest good or bad
+  std::vector<TextClass> adjacent_before, adjacent_after;  // nearest good, bad or near-good
+  nearest([](TextClass c) { return c == TextClass::kShort || c == TextClass::kNearGood; }, judged_before, judged_after);
+  nearest([](TextClass c) { return c == TextClass::kShort; }, adjacent_before, adjacent_after);
+  // Short paragraphs first: good between good neighbours, bad between bad ones; with one of
+  // each, good when the text on the bad side goes on through a near-good paragraph, else bad.
+  std::vector<TextClass> resolved = classes;
   for (std::size_t i = 0; i < n; ++i) {
-    good_before[i] = last_good;
-    if (furniture[i]) last_good = false;
-    else if (!resolvable(classes[i])) last_good = classes[i] == TextClass::kGood;
+    if (furniture[i] || classes[i] != TextClass::kShort) continue;
+    const bool good_before = judged_before[i] == TextClass::kGood;
+    const bool good_after = judged_after[i] == TextClass::kGood;
+    if (good_before && good_after) resolved[i] = TextClass::kGood;
+    else if (!good_before && !good_after) resolved[i] = TextClass::kBad;
+    else if ((!good_before && adjacent_before[i] == TextClass::kNearGood) ||
+             (!good_after && adjacent_after[i] == TextClass::kNearGood))
+      resolved[i] = TextClass::kGood;
+    else resolved[i] = TextClass::kBad;
   }
-  last_good = false;
-  for (std::size_t i = n; i-- > 0;) {
-    good_after[i] = last_good;
-    if (furniture[i]) last_good = false;
-    else if (!resolvable(classes[i])) last_good = classes[i] == TextClass::kGood;
-  }
+  // Then near-good paragraphs, with the short ones settled: bad only between bad neighbours.
+  for (std::size_t i = 0; i < n; ++i)
+    if (classes[i] == TextClass::kShort) classes[i] = resolved[i];
+  nearest([](TextClass c) { return c == TextClass::kNearGood; }, judged_before, judged_after);
   for (std::size_t i = 0; i < n; ++i) {
-    if (furniture[i] || !resolvable(classes[i])) continue;
-    if (good_before[i] && good_after[i]) classes[i] = TextClass::kGood;
-    else if (classes[i] == TextClass::kNearGood) classes[i] = TextClass::kBad;
+    if (furniture[i] || classes[i] != TextClass::kNearGood) continue;
+    const bool bad_both_sides = judged_before[i] != TextClass::kGood && judged_after[i] != TextClass::kGood;
+    classes[i] = bad_both_sides ? TextClass::kBad : TextClass::kGood;
   }
 }
 

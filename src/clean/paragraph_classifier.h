@@ -8,10 +8,12 @@
 //   kNearGood  as long and wordy as prose, but no sentence ending: a headline, a teaser, a caption
 //   kShort     too short to judge alone
 //   kBad       long but not text: link lists, tables, keyword strips
-// resolve_by_context() is jusText's context-sensitive pass: a short or near-good paragraph
-// whose nearest judged neighbours on both sides are good is part of the text (a sub-heading, a
-// one-line paragraph); a near-good one that is not becomes bad. Furniture is a judged, not-good
-// neighbour. Pages without a stop-word language are judged on length and punctuation alone.
+// resolve_by_context() is jusText's context-sensitive pass. A short paragraph takes the class
+// of its nearest good-or-bad neighbours when they agree (a sub-heading inside an article is
+// good, a lone label in a menu bad); when they disagree it is good if the text on the bad side
+// goes on through a near-good paragraph. A near-good paragraph is good unless both its
+// neighbours are bad. Furniture and the page's edges count as bad neighbours. Pages without a
+// stop-word language are judged on length and punctuation alone.
 // Stateless and thread-safe.
 #pragma once
 

@@ -71,25 +71,37 @@ TEST(ParagraphClassifier, WideScriptsAreMeasuredByWhatTheyCarry) {
   EXPECT_EQ(classify_text(shape, 0, /*language_known=*/false), TextClass::kGood);
 }
 
-TEST(ParagraphClassifier, ContextTurnsShortLinesBetweenGoodOnesGood) {
+TEST(ParagraphClassifier, ContextSettlesShortLinesByTheirNeighbours) {
   using C = TextClass;
+  // Between good ones: good (a sub-heading); between good and bad: bad (a label after the text).
   std::vector<C> classes = {C::kGood, C::kShort, C::kGood, C::kShort, C::kBad};
   resolve_by_context(classes, std::vector<bool>(classes.size(), false));
-  EXPECT_EQ(classes, (std::vector<C>{C::kGood, C::kGood, C::kGood, C::kShort, C::kBad}));
+  EXPECT_EQ(classes, (std::vector<C>{C::kGood, C::kGood, C::kGood, C::kBad, C::kBad}));
 }
 
-TEST(ParagraphClassifier, ContextLooksPastRunsOfShortAndNearGoodLines) {
+TEST(ParagraphClassifier, ShortLineNextToNearGoodTextIsGood) {
   using C = TextClass;
-  std::vector<C> classes = {C::kGood, C::kShort, C::kNearGood, C::kShort, C::kGood, C::kNearGood};
+  // The bad side goes on through a near-good paragraph, so the text has not ended there.
+  std::vector<C> classes = {C::kGood, C::kShort, C::kNearGood, C::kBad};
   resolve_by_context(classes, std::vector<bool>(classes.size(), false));
-  EXPECT_EQ(classes, (std::vector<C>{C::kGood, C::kGood, C::kGood, C::kGood, C::kGood, C::kBad}));
+  EXPECT_EQ(classes[1], C::kGood);
+}
+
+TEST(ParagraphClassifier, NearGoodIsBadOnlyBetweenBadNeighbours) {
+  using C = TextClass;
+  std::vector<C> classes = {C::kGood, C::kShort, C::kNearGood, C::kShort, C::kGood, C::kNearGood, C::kBad,
+                            C::kNearGood, C::kBad};
+  resolve_by_context(classes, std::vector<bool>(classes.size(), false));
+  EXPECT_EQ(classes, (std::vector<C>{C::kGood, C::kGood, C::kGood, C::kGood, C::kGood, C::kGood, C::kBad,
+                                     C::kBad, C::kBad}));
 }
 
 TEST(ParagraphClassifier, FurnitureIsABadNeighbour) {
   using C = TextClass;
   std::vector<C> classes = {C::kGood, C::kShort, C::kShort, C::kGood};
   resolve_by_context(classes, {false, false, true, false});
-  EXPECT_EQ(classes[1], C::kShort);  // its next judged neighbour is furniture
+  EXPECT_EQ(classes[1], C::kBad);  // its next judged neighbour is furniture
+  EXPECT_EQ(classes[3], C::kGood);
 }
 
 }  // namespace
