@@ -216,9 +216,15 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   } else {
     // Without the headline to mark its top, the article runs from where the furniture above it
     // ends to where the furniture below it starts: a table or a dateline before its first
-    // sentence, a table or a note after its last one, belong to it.
-    while (region->first > 0 && unclaimed(region->first - 1)) --region->first;
-    while (region->last + 1 < n && unclaimed(region->last + 1)) ++region->last;
+    // sentence, a table or a note after its last one, belong to it. Captions, ad markers and
+    // credits sit inside articles, so they do not end one.
+    const auto inside_furniture = [&](std::size_t i) {
+      return page.verdicts[i].reason && furniture_kind(page, i) == FurnitureKind::kInline;
+    };
+    for (std::size_t i = region->first; i-- > 0 && (unclaimed(i) || inside_furniture(i));)
+      if (unclaimed(i)) region->first = i;
+    for (std::size_t i = region->last + 1; i < n && (unclaimed(i) || inside_furniture(i)); ++i)
+      if (unclaimed(i)) region->last = i;
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (i >= region->first && i <= region->last) continue;
