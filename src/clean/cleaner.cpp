@@ -173,14 +173,13 @@ std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_
 std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
   const std::size_t n = paragraphs.size();
-  const StopWordProfile profile = profile_stop_words(page.shapes);
+  std::vector<bool> furniture(n);
+  for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
+  const StopWordProfile profile = profile_stop_words(page.shapes, furniture);
   page.language = profile.language;
   std::vector<TextClass> classes(n);
-  std::vector<bool> furniture(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i)
     classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
-    furniture[i] = page.verdicts[i].reason.has_value();
-  }
   // The context decides what a short or near-good paragraph is (it is kept inside the
   // article when good), but only prose weighs for the article: a list of one-line teasers or of
   // headline-like lines must not add up to one. A short line weighs as short, a near-good one

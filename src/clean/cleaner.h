@@ -4,14 +4,14 @@
 // Data flow inside clean():
 //   split_paragraphs (lines -> paragraphs, hard wraps joined)
 //   -> classify_furniture per paragraph, then run rules (menus, related-headline lists)
-//   -> title detection (the headline printed again above the article, else the first
+//   -> title (the headline printed again above the article: the title anchor; else the first
 //      non-furniture line shaped like a headline)
-//   -> article region (paragraph classifier + the run of prose under the title anchor; lines
-//      outside it are 'outside_article')
-//   -> repetition (whole paragraphs, and long runs of words inside paragraphs)
+//   -> repetition (paragraphs, and runs of 20+ words, printed earlier in the page)
+//   -> article region (paragraph classifier + the run of prose under the anchor: lines outside
+//      it are 'outside_article'; a copy inside the article of text outside it is kept instead)
 //   -> cross-corpus boilerplate (optional: lines a BoilerplateFilter says recur across stories)
-//   -> quality rules (optional, CleanerOptions::quality)
-//   -> body = kept paragraphs separated by blank lines.
+//   -> quality rules (optional: CleanerOptions::quality)
+//   -> body = kept paragraphs separated by blank lines (repeated runs cut out of them).
 // A Cleaner holds only options; clean() is const and thread-safe.
 #pragma once
 

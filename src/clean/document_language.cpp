@@ -13,13 +13,14 @@ constexpr double kMinStopWordShare = 0.08;
 
 }  // namespace
 
-StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs) {
+StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs, const std::vector<bool>& skip) {
   std::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{});
   LanguageCounts votes{};
   LanguageCounts all{};
   std::size_t voting_words = 0;
   std::size_t all_words = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    if (!skip.empty() && skip[p]) continue;
     count_stop_words(paragraphs[p].words, counts[p]);
     const bool votes_for_language = paragraphs[p].word_count() >= kVotingParagraphWords;
     for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {

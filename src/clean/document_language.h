@@ -22,6 +22,8 @@ struct StopWordProfile {
   std::vector<std::uint32_t> stop_words;  // per paragraph: its words in the chosen list (0 without one)
 };
 
-StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs);
+// `skip[i]`: paragraph i is already known not to be text (furniture); it is not looked at and
+// counts 0. Empty: every paragraph is looked at.
+StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs, const std::vector<bool>& skip = {});
 
 }  // namespace newsdedup

@@ -184,19 +184,22 @@ bool is_legal(const LineShape& line, std::string_view text) {
   if (mentions_us_country(text)) return false;
   const std::string_view bare = strip_leading_marks(line.lower);
   if (bare.starts_with("(c) ") || bare.starts_with("c) ")) return true;
-  // Phrases only a notice uses.
-  static const PhraseSet kNotices = {
+  static const PhraseSet kPhrases = {
       "not responsible for the content", "published in partnership with", "reproduction in whole or in part",
-      "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"};
-  if (kNotices.matches(line)) return true;
-  // Names of policies and pages, which news can also mention: a line that names one is a
-  // notice when it is short or speaks to the reader, not when it is a news sentence about a
-  // deal's "terms and conditions".
-  static const PhraseSet kPolicies = {"terms of use", "terms of service", "terms and conditions", "privacy policy",
-                                      "cookie policy", "community guidelines", "contact us", "about us"};
-  if (!kPolicies.matches(line)) return false;
+      "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
+      "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+      "community guidelines", "contact us", "about us"};
+  if (!kPhrases.matches(line)) return false;
+  // Names of policies and pages can appear in news ("on the terms and conditions previously
+  // announced"): a line that only names one is a notice when it is short or speaks to the
+  // reader. The other phrases are used by notices alone.
+  static const PhraseSet kNoticeOnly = {"not responsible for the content", "published in partnership with",
+                                        "reproduction in whole or in part",
+                                        "may not be published broadcast rewritten or redistributed",
+                                        "cookie settings", "advertise with us"};
   static const PhraseSet kReaderAddressed = {"you", "your", "our", "us"};
-  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || kReaderAddressed.matches(line);
+  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || kReaderAddressed.matches(line) ||
+         kNoticeOnly.matches(line);
 }
 
 bool is_advertisement(const LineShape& line) {
