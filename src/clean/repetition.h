@@ -11,7 +11,7 @@
 // quarter of all 8-word windows (so both copies of a text sample the same windows) and extends
 // each match word by word to the whole repeated run.
 // Neither ever removes a first copy, so a document is repaired, never emptied.
-// Stateless and thread-safe.
+// Thread-safe: find_repeated_runs keeps its buffers per thread (thread_local), nothing shared.
 #pragma once
 
 #include <cstddef>
