@@ -4,10 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "clean/article_region.h"
+#include "clean/document_language.h"
 #include "clean/furniture_rules.h"
 #include "clean/line_shape.h"
 #include "clean/paragraph.h"
+#include "clean/paragraph_classifier.h"
+#include "clean/quality_rules.h"
 #include "clean/repetition.h"
+#include "clean/title_anchor.h"
 
 namespace newsdedup {
 namespace {
@@ -19,12 +24,15 @@ constexpr std::size_t kTitleSearchParagraphs = 12;
 struct Verdict {
   std::optional<RemovalReason> reason;
   bool is_title = false;
+  bool in_related_list = false;  // a headline under a "Related" heading
+  bool mostly_repeated = false;  // half its words or more repeat earlier text of the page
 };
 
 struct PageAnalysis {
   const SplitText& split;
   std::vector<LineShape> shapes;
   std::vector<Verdict> verdicts;
+  std::optional<Language> language;  // of the stop-word list that fits the page, if any
 };
 
 // Runs of three or more menu items are a vertical menu.
@@ -89,6 +97,7 @@ void mark_related_lists(PageAnalysis& page) {
       }
       if (!is_headline_item(page, j)) break;
       page.verdicts[j].reason = RemovalReason::kRelated;
+      page.verdicts[j].in_related_list = true;
       ++taken;
     }
   }
@@ -102,11 +111,16 @@ bool is_title_cased(const LineShape& shape) {
   return shape.alphabetic_words >= 2 && shape.capitalized_words * 5 >= shape.alphabetic_words * 3;
 }
 
-// The title is the first line before the body that is not furniture and is shaped like a
-// headline, when its surroundings confirm it: furniture follows it, or it is in title case, or
-// a body paragraph follows it after a blank line.
-void mark_title(PageAnalysis& page) {
+// The title is the headline printed again above the article (the title anchor), else the first
+// line before the body that is not furniture and is shaped like a headline, when its
+// surroundings confirm it: furniture follows it, or it is in title case, or a body paragraph
+// follows it after a blank line.
+void mark_title(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
+  if (anchor && !page.verdicts[*anchor].reason) {
+    page.verdicts[*anchor].is_title = true;
+    return;
+  }
   const std::size_t limit = std::min(paragraphs.size(), kTitleSearchParagraphs);
   for (std::size_t i = 0; i < limit; ++i) {
     if (page.verdicts[i].reason) continue;
@@ -130,12 +144,184 @@ void mark_title(PageAnalysis& page) {
   }
 }
 
+// Rows of a table: runs of at least kMinTableRows lines that no rule removed, are not prose,
+// and are largely figures ("3 Kevin Harvick 5033 4 6", "June 9 - Tampa, FL", "Net 4.6 mln vs 3.1").
+constexpr std::size_t kMinTableRows = 3;
+
+bool row_like(const LineShape& shape, std::string_view text, TextClass text_class) {
+  std::size_t figures = shape.digit_words;
+  // "Category (15)": a count after a label is a menu of archives or topics, not a table.
+  if (figures > 0 && text.ends_with(')')) {
+    const std::size_t open = text.rfind('(');
+    if (open != std::string_view::npos &&
+        text.find_first_not_of("0123456789", open + 1) == text.size() - 1)
+      --figures;
+  }
+  return text_class != TextClass::kGood && shape.word_count() >= 2 && figures > 0 && 4 * figures >= shape.word_count();
+}
+
+std::vector<bool> table_rows(const PageAnalysis& page, const std::vector<TextClass>& classes) {
+  const std::size_t n = classes.size();
+  std::vector<bool> rows(n, false);
+  for (std::size_t i = 0; i < n;) {
+    std::size_t end = i;
+    while (end < n && !page.verdicts[end].reason &&
+           row_like(page.shapes[end], page.split.paragraphs[end].text, classes[end]))
+      ++end;
+    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), true);
+    i = end == i ? i + 1 : end;
+  }
+  return rows;
+}
+
+// What a furniture paragraph says about the article's edges (see article_region.h).
+std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
+  const Verdict& verdict = page.verdicts[i];
+  if (!verdict.reason) return verdict.mostly_repeated ? std::optional(FurnitureKind::kLink) : std::nullopt;
+  switch (*verdict.reason) {
+    case RemovalReason::kCaption:
+    case RemovalReason::kAdvertisement:
+    case RemovalReason::kCredit:
+      return FurnitureKind::kInline;
+    case RemovalReason::kNavigation:
+    case RemovalReason::kRepeated:
+    case RemovalReason::kBoilerplate:
+      return FurnitureKind::kLink;
+    case RemovalReason::kSocial:
+      return FurnitureKind::kPrompt;
+    case RemovalReason::kComments:
+      return FurnitureKind::kCommentSection;
+    case RemovalReason::kRelated:
+      // "Also read: ..." sits inside an article; a "Related" heading and its list end it.
+      if (verdict.in_related_list) return FurnitureKind::kLink;
+      return is_related_header(page.shapes[i]) ? FurnitureKind::kEdge : FurnitureKind::kInline;
+    default:
+      return FurnitureKind::kEdge;
+  }
+}
+
+// Marks as outside the article every paragraph beyond the page's main run of prose (see
+// article_region.h) and returns that run. A page without prose keeps what the rules left: it is
+// never emptied here.
+std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
+  const auto& paragraphs = page.split.paragraphs;
+  const std::size_t n = paragraphs.size();
+  std::vector<bool> furniture(n);
+  for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
+  const StopWordProfile profile = profile_stop_words(page.shapes, furniture);
+  page.language = profile.language;
+  std::vector<TextClass> classes(n);
+  for (std::size_t i = 0; i < n; ++i)
+    classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
+  // The context decides what a short or near-good paragraph is (it is kept inside the
+  // article when good), but only prose weighs for the article: a list of one-line teasers or of
+  // headline-like lines must not add up to one. A short line weighs as short, a near-good one
+  // that its neighbours make good weighs nothing.
+  std::vector<TextClass> resolved = classes;
+  resolve_by_context(resolved, furniture);
+  std::vector<RegionEvidence> evidence(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
+    evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
+    if (classes[i] == TextClass::kNearGood && resolved[i] == TextClass::kGood && !furniture[i]) evidence[i] = {};
+  }
+  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
+  // rows weigh nothing, so the article runs through it.
+  const std::vector<bool> in_table = table_rows(page, classes);
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_table[i]) evidence[i].weight = 0;
+  std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
+  if (!region) return region;
+  const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
+  // A table right under the article's last sentence (after at most one heading line) is its.
+  for (std::size_t next = region->last + 1; next < n && (in_table[next] || (next + 1 < n && in_table[next + 1] &&
+                                                                            unclaimed(next) && next == region->last + 1));
+       ++next) {
+    if (!unclaimed(next)) break;
+    region->last = next;
+  }
+  if (region->below_anchor) {
+    // A wire dateline on a line of its own opens the paragraph under it.
+    const std::size_t before = region->first - 1;
+    if (region->first > 0 && unclaimed(before) && is_dateline_only(page.shapes[before], paragraphs[before].text))
+      region->first = before;
+  } else {
+    // Without the headline to mark its top, the article runs from where the furniture above it
+    // ends to where the furniture below it starts: a table or a dateline before its first
+    // sentence, a table or a note after its last one, belong to it. Captions, ad markers and
+    // credits sit inside articles, so they do not end one.
+    const auto inside_furniture = [&](std::size_t i) {
+      return page.verdicts[i].reason && furniture_kind(page, i) == FurnitureKind::kInline;
+    };
+    for (std::size_t i = region->first; i-- > 0 && (unclaimed(i) || inside_furniture(i));)
+      if (unclaimed(i)) region->first = i;
+    for (std::size_t i = region->last + 1; i < n && (unclaimed(i) || inside_furniture(i)); ++i)
+      if (unclaimed(i)) region->last = i;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i >= region->first && i <= region->last) continue;
+    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) page.verdicts[i].reason = RemovalReason::kOutsideArticle;
+  }
+  return region;
+}
+
+// The paragraphs no rule has removed and that are not the title.
+std::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < page.verdicts.size(); ++i)
+    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) out.push_back(i);
+  return out;
+}
+
+// The line (0-based) of a paragraph that holds byte `offset` of its joined text.
+std::uint32_t line_at(const SplitText& split, const Paragraph& paragraph, std::size_t offset) {
+  std::size_t line_start = 0;
+  for (std::uint32_t line = paragraph.first_line; line < paragraph.last_line; ++line) {
+    line_start += split.lines[line].size() + 1;
+    if (offset < line_start) return line;
+  }
+  return paragraph.last_line;
+}
+
+// Marks paragraphs most of whose words repeat earlier text, for the region to weigh.
+void note_mostly_repeated(PageAnalysis& page, const std::vector<RepeatedRun>& runs) {
+  for (std::size_t r = 0; r < runs.size();) {
+    const std::size_t paragraph = runs[r].paragraph;
+    std::size_t repeated_words = 0;
+    for (; r < runs.size() && runs[r].paragraph == paragraph; ++r) repeated_words += runs[r].end_word - runs[r].first_word;
+    page.verdicts[paragraph].mostly_repeated = 2 * repeated_words >= page.shapes[paragraph].word_count();
+  }
+}
+
+// --quality: C4's line rules on the body, then every document rule on what is left; a failing
+// document loses all its lines, each reported with the first rule it failed.
+QualityVerdict apply_quality_rules(PageAnalysis& page, const std::vector<std::string_view>& texts) {
+  std::vector<std::size_t> body = remaining_paragraphs(page);
+  std::erase_if(body, [&](std::size_t i) {
+    if (const auto rule = c4_line_rule(page.shapes[i], texts[i])) {
+      page.verdicts[i].reason = *rule;
+      return true;
+    }
+    return false;
+  });
+  std::vector<std::string_view> lines;
+  std::vector<const LineShape*> shapes;
+  for (std::size_t i : body) {
+    lines.push_back(texts[i]);
+    shapes.push_back(&page.shapes[i]);
+  }
+  QualityVerdict verdict = judge_document(lines, shapes, page.language);
+  if (!verdict.passed())
+    for (std::size_t i : body) page.verdicts[i].reason = verdict.failures.front().rule;
+  return verdict;
+}
+
 }  // namespace
 
 CleanedDocument Cleaner::clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate) const {
   const SplitText split = split_paragraphs(normalized_text);
   const auto& paragraphs = split.paragraphs;
-  PageAnalysis page{split, {}, std::vector<Verdict>(paragraphs.size())};
+  PageAnalysis page{split, {}, std::vector<Verdict>(paragraphs.size()), std::nullopt};
   page.shapes.reserve(paragraphs.size());
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     page.shapes.push_back(describe(paragraphs[i].text));
@@ -143,23 +329,71 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   }
   mark_menus(page);
   mark_related_lists(page);
-  mark_title(page);
+  const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
+  mark_title(page, anchor);
 
-  std::vector<std::size_t> candidates;  // paragraphs still in the body, for the repetition pass
-  for (std::size_t i = 0; i < paragraphs.size(); ++i)
-    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) candidates.push_back(i);
-  for (std::size_t index : find_repeated(page.shapes, candidates))
-    page.verdicts[index].reason = RemovalReason::kRepeated;
+  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining_paragraphs(page));
+  for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
+  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page));
+  note_mostly_repeated(page, runs);
+  const std::optional<ArticleRegion> region = mark_outside_article(page, anchor);
+  const auto inside = [&](std::size_t i) { return region && i >= region->first && i <= region->last; };
+  // Text of the article printed earlier outside it (a teaser in the page's header): the copy in
+  // the article is the one to keep.
+  for (const RepeatedParagraph& copy : copies)
+    if (inside(copy.index) && !inside(copy.first)) page.verdicts[copy.index].reason.reset();
+  std::erase_if(runs, [&](const RepeatedRun& run) {
+    return page.verdicts[run.paragraph].reason || (inside(run.paragraph) && !inside(run.source));
+  });
+  // A paragraph that is one repeated run goes whole; otherwise its runs are cut out of it.
+  std::vector<RepeatedRun> cuts;
+  for (std::size_t r = 0; r < runs.size();) {
+    std::size_t end = r;
+    std::size_t repeated_words = 0;
+    for (; end < runs.size() && runs[end].paragraph == runs[r].paragraph; ++end)
+      repeated_words += runs[end].end_word - runs[end].first_word;
+    if (repeated_words == page.shapes[runs[r].paragraph].word_count()) {
+      page.verdicts[runs[r].paragraph].reason = RemovalReason::kRepeated;
+    } else {
+      cuts.insert(cuts.end(), runs.begin() + static_cast<std::ptrdiff_t>(r), runs.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    r = end;
+  }
   if (boilerplate != nullptr) {
-    for (std::size_t i : candidates)
-      if (!page.verdicts[i].reason && (*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
+    for (std::size_t i : remaining_paragraphs(page))
+      if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
+  }
+
+  // The text each paragraph keeps: its own, or without its repeated runs.
+  std::vector<std::string_view> texts(paragraphs.size());
+  std::vector<std::string> trimmed;
+  trimmed.reserve(cuts.size());  // views into it must stay valid
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
+  for (auto cut = cuts.begin(); cut != cuts.end();) {
+    const std::string_view text = paragraphs[cut->paragraph].text;
+    std::string& kept = trimmed.emplace_back();
+    std::size_t kept_from = 0;
+    auto end = cut;
+    for (; end != cuts.end() && end->paragraph == cut->paragraph; ++end) {
+      kept.append(text.substr(kept_from, end->begin - kept_from));
+      kept_from = end->end;
+    }
+    kept.append(text.substr(kept_from));
+    while (!kept.empty() && kept.back() == ' ') kept.pop_back();
+    if (!options_.keep_boilerplate) texts[cut->paragraph] = kept;
+    cut = end;
   }
 
   CleanedDocument out;
+  if (options_.quality) out.quality = apply_quality_rules(page, texts);
+
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
+  auto next_cut = cuts.begin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
+    const auto first_cut = next_cut;
+    while (next_cut != cuts.end() && next_cut->paragraph == i) ++next_cut;
     if (verdict.is_title) {
       out.title = paragraph.text;
       continue;
@@ -168,9 +402,14 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line)
         out.removed.push_back({line + 1, std::string(split.lines[line]), *verdict.reason});
       if (!options_.keep_boilerplate) continue;
+    } else {
+      for (auto cut = first_cut; cut != next_cut; ++cut)
+        out.removed.push_back({line_at(split, paragraph, cut->begin) + 1,
+                               paragraph.text.substr(cut->begin, cut->end - cut->begin), RemovalReason::kRepeated});
     }
-    if (pending_dateline.empty() && is_dateline_only(page.shapes[i], paragraph.text) && i + 1 < paragraphs.size()) {
-      pending_dateline = paragraph.text;
+    const std::string_view text = texts[i];
+    if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
+      pending_dateline = text;
       continue;
     }
     if (!out.body.empty()) out.body += "\n\n";
@@ -179,7 +418,7 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
       out.body += ' ';
       pending_dateline.clear();
     }
-    out.body += paragraph.text;
+    out.body += text;
   }
   if (!pending_dateline.empty()) {
     if (!out.body.empty()) out.body += "\n\n";

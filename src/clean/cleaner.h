@@ -4,10 +4,14 @@
 // Data flow inside clean():
 //   split_paragraphs (lines -> paragraphs, hard wraps joined)
 //   -> classify_furniture per paragraph, then run rules (menus, related-headline lists)
-//   -> title detection (the first non-furniture line shaped like a headline)
-//   -> repetition (paragraphs and runs printed earlier in the page)
+//   -> title (the headline printed again above the article: the title anchor; else the first
+//      non-furniture line shaped like a headline)
+//   -> repetition (paragraphs, and runs of 20+ words, printed earlier in the page)
+//   -> article region (paragraph classifier + the run of prose under the anchor: lines outside
+//      it are 'outside_article'; a copy inside the article of text outside it is kept instead)
 //   -> cross-corpus boilerplate (optional: lines a BoilerplateFilter says recur across stories)
-//   -> body = kept paragraphs separated by blank lines.
+//   -> quality rules (optional: CleanerOptions::quality)
+//   -> body = kept paragraphs separated by blank lines (repeated runs cut out of them).
 // A Cleaner holds only options; clean() is const and thread-safe.
 #pragma once
 
@@ -20,6 +24,7 @@ namespace newsdedup {
 
 struct CleanerOptions {
   bool keep_boilerplate = false;  // report removals but keep the lines in the body
+  bool quality = false;           // apply the C4, Gopher and FineWeb rules (quality_rules.h)
 };
 
 // Optional cross-document evidence: returns true when a paragraph is known boilerplate.

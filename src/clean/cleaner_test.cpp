@@ -216,6 +216,134 @@ TEST(Cleaner, BoilerplateFilterRemovesRecurringParagraphs) {
   EXPECT_EQ(doc.removed[0].line, 3u);
 }
 
+// A page as html-text flattens it: the <title>, menus, the headline again, a byline and date,
+// the article with a sub-heading and a caption, share prompts, and a comment thread.
+std::string news_page() {
+  return "Harbour reopens after the storm - The Coastal Gazette\n"
+         "Home\nNews\nSport\nWeather\nOpinion\n"
+         "Subscribe\n"
+         "Harbour reopens after the storm\n"
+         "By Jane Doe\n"
+         "November 18, 2019 at 6:21 AM\n"
+         "The harbour reopened on Monday morning after two days of gales, and the first ferry left for the "
+         "islands at nine o'clock with a full load of passengers and supplies.\n"
+         "Port officials said that the northern pier had been damaged by the waves and would stay closed until "
+         "engineers had inspected it, which could take the rest of the week.\n"
+         "Repairs\n"
+         "The council has asked for emergency funds to repair the pier, and a decision is expected on Friday, "
+         "according to a spokesman for the harbour authority.\n"
+         "Fishermen said they were relieved to be back at sea, although several of them had lost nets and "
+         "pots in the storm and would need weeks to replace them.\n"
+         "Share this:\n"
+         "Click to share on Facebook (Opens in new window)\n"
+         "3 Comments\n"
+         "seawatcher says:\n"
+         "November 18, 2019 at 7:02 am\n"
+         "It was about time they reopened it, the whole town depends on that ferry and everybody knew the pier "
+         "was in a bad state long before this storm came along and made it worse.\n"
+         "harbourfan says:\n"
+         "November 18, 2019 at 7:30 am\n"
+         "My brother works on the ferry and says the crew did an amazing job getting everything ready so "
+         "quickly after the weekend, credit where it is due to all of them.\n";
+}
+
+TEST(Cleaner, NewsPageKeepsTheArticleUnderItsHeadline) {
+  const CleanedDocument doc = clean_text(news_page());
+  EXPECT_EQ(doc.title, "Harbour reopens after the storm");
+  EXPECT_TRUE(doc.body.starts_with("The harbour reopened on Monday morning")) << doc.body.substr(0, 80);
+  EXPECT_TRUE(doc.body.ends_with("would need weeks to replace them.")) << doc.body;
+  EXPECT_NE(doc.body.find("Repairs"), std::string::npos);  // a sub-heading inside the article stays
+  for (std::string_view gone : {"Coastal Gazette", "Subscribe", "Jane Doe", "Share this", "Comments", "seawatcher",
+                                "whole town depends", "amazing job"})
+    EXPECT_EQ(doc.body.find(gone), std::string::npos) << gone;
+  const struct {
+    std::string_view fragment;
+    std::string_view reason;
+  } expected[] = {{"By Jane Doe", "byline"},           {"3 Comments", "comments"},
+                  {"seawatcher says:", "comments"},     {"whole town depends", "outside_article"},
+                  {"- The Coastal Gazette", "outside_article"}};
+  for (const auto& e : expected) {
+    const RemovedLine* removed = find_removed(doc, e.fragment);
+    ASSERT_NE(removed, nullptr) << e.fragment;
+    EXPECT_EQ(name(removed->reason), e.reason) << e.fragment;
+  }
+}
+
+TEST(Cleaner, BodyPrintedAgainOnOneLineIsCutKeepingTheFirstCopy) {
+  const std::string first =
+      "The harbour reopened on Monday morning after two days of gales, and the first ferry left for the islands "
+      "at nine o'clock with a full load of passengers and supplies.";
+  const std::string second =
+      "Port officials said that the northern pier had been damaged by the waves and would stay closed until "
+      "engineers had inspected it, which could take the rest of the week.";
+  const std::string own_line = "Weather: gales easing by Wednesday";
+  // The same paragraph, doubled without a line break, then both paragraphs as one line.
+  const std::string text = first + "\n\n" + second + " " + second + "\n\n" + own_line + " " + first + " " + second + "\n";
+  const CleanedDocument doc = clean_text(text);
+  EXPECT_EQ(count_occurrences(doc.body, first), 1u);
+  EXPECT_EQ(count_occurrences(doc.body, second), 1u);
+  EXPECT_NE(doc.body.find(own_line), std::string::npos);  // what is not a copy stays
+  std::size_t repeated = 0;
+  for (const RemovedLine& r : doc.removed) repeated += name(r.reason) == "repeated";
+  EXPECT_EQ(repeated, 2u);
+}
+
+TEST(Cleaner, PageWithoutProseIsNotEmptied) {
+  const CleanedDocument doc = clean_text("Ferry timetable\n\nNorth pier 06:00\nSouth pier 06:30\nIslands 07:15\n");
+  EXPECT_NE(doc.body.find("North pier 06:00"), std::string::npos);
+  EXPECT_NE(doc.body.find("Islands 07:15"), std::string::npos);
+}
+
+TEST(Cleaner, QualityRulesReportEachRemovalWithItsRule) {
+  const CleanedDocument plain = clean_text(news_page());
+  EXPECT_FALSE(plain.quality.has_value());
+
+  const CleanedDocument doc = clean_text(news_page(), CleanerOptions{.quality = true});
+  ASSERT_TRUE(doc.quality.has_value());
+  // The one-word sub-heading is too short a line for C4. Four sentences are too
+  // few for C4 (five), so the document fails and its remaining lines go with that rule.
+  const RemovedLine* heading = find_removed(doc, "Repairs");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(name(heading->reason), "c4_min_words");
+  EXPECT_FALSE(doc.quality->passed());
+  EXPECT_EQ(name(doc.quality->failures.front().rule), "c4_min_sentences");
+  EXPECT_TRUE(doc.body.empty());
+  const RemovedLine* article = find_removed(doc, "The harbour reopened");
+  ASSERT_NE(article, nullptr);
+  EXPECT_EQ(name(article->reason), "c4_min_sentences");
+
+  // --keep-boilerplate with --quality: everything is reported, nothing removed.
+  const CleanedDocument kept = clean_text(news_page(), CleanerOptions{.keep_boilerplate = true, .quality = true});
+  EXPECT_NE(kept.body.find("The harbour reopened"), std::string::npos);
+  EXPECT_EQ(kept.removed.size(), doc.removed.size());
+}
+
+TEST(Cleaner, TableUnderTheArticleBelongsToIt) {
+  const std::string page =
+      "Regatta results - The Coastal Gazette\n"
+      "Home\nNews\nSport\nWeather\n"
+      "Regatta results\n"
+      "By Jane Doe\n"
+      "Forty boats sailed in the autumn regatta on Saturday, and the wind was strong enough for the race "
+      "committee to run all three races before the tide turned in the afternoon.\n"
+      "The local club took the first two places, which its captain said was the best result the club had "
+      "had in more than a decade of racing on the estuary.\n"
+      "Final standings:\n"
+      "1 Seahorse 12 points\n"
+      "2 Kestrel 15 points\n"
+      "3 Blue Heron 21 points\n"
+      "4 Tern 24 points\n"
+      "Share this:\n"
+      "Most Read\n"
+      "Ferry timetable changes for winter\n"
+      "Council approves new pier\n";
+  const CleanedDocument doc = clean_text(page);
+  EXPECT_TRUE(doc.body.starts_with("Forty boats sailed")) << doc.body;
+  EXPECT_TRUE(doc.body.ends_with("4 Tern 24 points")) << doc.body;
+  EXPECT_NE(doc.body.find("Final standings:"), std::string::npos);
+  EXPECT_EQ(doc.body.find("Ferry timetable"), std::string::npos);
+}
+
 TEST(Cleaner, EmptyInput) {
   const CleanedDocument doc = clean_text("");
   EXPECT_TRUE(doc.title.empty());

@@ -185,11 +185,21 @@ bool is_legal(const LineShape& line, std::string_view text) {
   const std::string_view bare = strip_leading_marks(line.lower);
   if (bare.starts_with("(c) ") || bare.starts_with("c) ")) return true;
   static const PhraseSet kPhrases = {
+      "not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+      "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
       "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-      "cookie settings", "not responsible for the content", "community guidelines",
-      "published in partnership with", "contact us", "about us", "advertise with us",
-      "reproduction in whole or in part", "may not be published broadcast rewritten or redistributed"};
-  return kPhrases.matches(line);
+      "community guidelines", "contact us", "about us"};
+  if (!kPhrases.matches(line)) return false;
+  // Names of policies and pages can appear in news ("on the terms and conditions previously
+  // announced"): a line that only names one is a notice when it is short or speaks to the
+  // reader. The other phrases are used by notices alone.
+  static const PhraseSet kNoticeOnly = {"not responsible for the content", "published in partnership with",
+                                        "reproduction in whole or in part",
+                                        "may not be published broadcast rewritten or redistributed",
+                                        "cookie settings", "advertise with us"};
+  static const PhraseSet kReaderAddressed = {"you", "your", "our", "us"};
+  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || kReaderAddressed.matches(line) ||
+         kNoticeOnly.matches(line);
 }
 
 bool is_advertisement(const LineShape& line) {
@@ -217,6 +227,61 @@ bool is_credit(const LineShape& line) {
   return std::any_of(kStarts.begin(), kStarts.end(), [&](std::string_view p) { return bare.starts_with(p); });
 }
 
+bool is_comment_word(std::string_view w) {
+  // Every form starts with c, k or a Cyrillic letter: most words are turned away here.
+  if (w.size() < 7 || (w.front() != 'c' && w.front() != 'k' && w.front() != '\xD0')) return false;
+  static constexpr std::array kWords = {"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
+                                        "commentaire"sv, "commentaires"sv, "comentario"sv,
+                                        "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,
+                                        "commento"sv, "commenti"sv};
+  // Russian declines the word: комментарий, комментарии, комментариев, ...
+  return any_of_words(w, kWords) || w.starts_with("\u043A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438"sv);
+}
+
+bool is_comment_count_word(std::string_view w) {
+  static constexpr std::array kWords = {"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv};
+  return is_comment_word(w) || any_of_words(w, kWords);
+}
+
+// The heading, prompts and attributions of a comment section: "34 Comments", "View comments",
+// "Leave a Reply", "12 thoughts on “...”", "jane says:". A headline that uses the word
+// ("Minister declines comment on talks") has it further in.
+bool is_comments(const LineShape& line, std::string_view text) {
+  if (line.word_count() == 0 || line.word_count() > 10 || line.ends_with_sentence_punctuation) return false;
+  const auto& words = line.words;
+  std::size_t first = 0;
+  while (first < words.size() && std::isdigit(static_cast<unsigned char>(words[first].front()))) ++first;
+  if (first > 0 && first < words.size() && is_comment_count_word(words[first])) return true;
+  const std::size_t rest = words.size() - first;
+  if (rest > 0 && rest <= 5 && (is_comment_word(words[first]) || (rest > 1 && is_comment_word(words[first + 1]))))
+    return true;
+  // "Top Rated Comments", "Leave a comment"; but "Minister Declines Comment" is a headline.
+  if (rest > 0 && is_comment_word(words.back()) && (rest <= 3 || (rest <= 5 && words.back().ends_with('s'))))
+    return true;
+  // "Leave a Reply", "Cancel reply", "Post a reply".
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (words[i] == "reply" && (words[i - 1] == "cancel" || (i >= 2 && words[i - 1] == "a"))) return true;
+  // An attribution that opens a comment: "jane says:", "Alex on May 3, 2018 at 4:47 pm said:".
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  if (!trimmed.ends_with(':')) return false;
+  static constexpr std::array kSays = {"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
+                                       "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv};
+  return any_of_words(words.back(), kSays);
+}
+
+// "By Jane Doe", "BY: Staff", "Von Max Muster": the author line of an article.
+bool is_byline(const LineShape& line, std::string_view text) {
+  if (line.word_count() < 2 || line.word_count() > 6 || text.size() > 60 || line.ends_with_sentence_punctuation)
+    return false;
+  static constexpr std::array kBy = {"by"sv, "von"sv, "par"sv, "por"sv};
+  if (!any_of_words(line.words.front(), kBy) || !line.starts_upper) return false;
+  // The name after it is capitalised: "By the way" is not a byline.
+  const std::size_t name_at = static_cast<std::size_t>(line.words[1].data() - line.lower.data());
+  const unsigned char first = static_cast<unsigned char>(text[name_at]);
+  return (first >= 'A' && first <= 'Z') || first >= 0x80;
+}
+
 }  // namespace
 
 // No rule applies to a paragraph this long: it is prose.
@@ -225,6 +290,8 @@ constexpr std::size_t kMaxFurnitureWords = 80;
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
   if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
   if (is_credit(line)) return RemovalReason::kCredit;
+  if (is_comments(line, text)) return RemovalReason::kComments;
+  if (is_byline(line, text)) return RemovalReason::kByline;
   if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
   if (is_advertisement(line)) return RemovalReason::kAdvertisement;
   if (is_social(line, text)) return RemovalReason::kSocial;

@@ -1,7 +1,8 @@
 // Furniture rules: decide, from one line's own shape, whether it is page furniture.
 //
 // Each rule is a general pattern of news-site furniture (menus, date stamps, photo captions,
-// social prompts, lists of other headlines, legal footers, ad markers, wire credits), never a
+// social prompts, lists of other headlines, legal footers, ad markers, wire credits, comment
+// sections' headings and attributions, bylines), never a
 // string taken from a particular site. classify_furniture() returns the reason of the first
 // rule that fires. The helpers below it describe line shapes that the Cleaner combines over
 // runs of lines (a menu is a run of menu items; a related list is a header plus headlines).

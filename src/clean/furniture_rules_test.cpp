@@ -44,6 +44,14 @@ TEST(FurnitureRules, EachRuleFiresOnTypicalFurniture) {
       {"Story continues below advertisement", RemovalReason::kAdvertisement},
       {"(Reporting by Reuters; Editing by Mark Potter)", RemovalReason::kCredit},
       {"Additional reporting by Jane Doe in London", RemovalReason::kCredit},
+      {"34 Comments", RemovalReason::kComments},
+      {"View comments", RemovalReason::kComments},
+      {"Leave a Reply Cancel reply", RemovalReason::kComments},
+      {"12 thoughts on \u201CA day at the harbour\u201D", RemovalReason::kComments},
+      {"harbourfan77 says:", RemovalReason::kComments},
+      {"Kommentare", RemovalReason::kComments},
+      {"By Jane Doe", RemovalReason::kByline},
+      {"BY: Staff Writer", RemovalReason::kByline},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(reason_name(classify(c.text)), name(c.reason)) << c.text;
@@ -58,6 +66,10 @@ TEST(FurnitureRules, DoesNotFireOnOrdinaryNewsText) {
       "Revs 10.6 mln vs 7,600,000",
       "Year",
       "The minister said talks would resume on Monday.",
+      "Port Authority Declines Comment on Ferry Delays",
+      "A spokeswoman for the ferry operator declined to comment.",
+      "By the end of the week the harbour was quiet again.",
+      "The firm will sell its unit on the terms and conditions it announced in March, the company said.",
       "Microsoft said its Bing search engine would get new AI features.",
       "Net profit rose to 2.1 mln dlrs from 1.4 mln dlrs a year earlier, the company said.",
       "The U.S. dollar rose against the yen.",

@@ -1,5 +1,8 @@
 #include "clean/line_shape.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace newsdedup {
 namespace {
 
@@ -18,10 +21,17 @@ std::size_t separator_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// U+2019 at `i` with a letter or digit right after it: an apostrophe inside a word.
+bool is_inner_apostrophe(std::string_view text, std::size_t i) {
+  if (i + 3 >= text.size() || text[i] != '\xE2' || text[i + 1] != '\x80' || text[i + 2] != '\x99') return false;
+  const unsigned char next = static_cast<unsigned char>(text[i + 3]);
+  return next != '\'' && separator_length(text, i + 3) == 0;
+}
+
 bool ends_like_sentence(std::string_view text) {
   while (!text.empty()) {
     const char c = text.back();
-    if (c == '"' || c == '\'' || c == ')' || c == ' ') {
+    if (c == '"' || c == '\'' || c == ')' || c == ' ' || c == ']' || c == '*') {
       text.remove_suffix(1);
       continue;
     }
@@ -29,18 +39,40 @@ bool ends_like_sentence(std::string_view text) {
       text.remove_suffix(3);
       continue;
     }
+    if (text.ends_with("\u00BB")) {  // closing guillemet
+      text.remove_suffix(2);
+      continue;
+    }
     break;
   }
-  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+  if (text.empty()) return false;
+  if (text.back() == '.' || text.back() == '!' || text.back() == '?') return true;
+  // The ellipsis and the full-width stops of Chinese and Japanese.
+  return text.ends_with("\u2026") || text.ends_with("\u3002") || text.ends_with("\uFF01") || text.ends_with("\uFF1F");
 }
 
-// Points `words`, views into a string that started at `old_base`, at the same bytes of `lower`.
-void rebase(std::vector<std::string_view>& words, const char* old_base, const std::string& lower) {
-  for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
+// The extra weight of Han, kana, fullwidth (2 more) and Hangul (1 more) characters, on top of
+// the 1 every character counts.
+std::size_t wide_character_extra(std::string_view text) {
+  std::size_t extra = 0;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0xE1 || c > 0xEF) continue;
+    const unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                        (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    const bool hangul = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+    const bool han_or_kana = (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                             (cp >= 0xFF00 && cp <= 0xFFEF);
+    extra += han_or_kana ? 2 : hangul ? 1 : 0;
+    i += 2;
+  }
+  return extra;
 }
 
 }  // namespace
 
+// `words` view `lower`; a short string lives inside the object, so a copied or moved shape
+// must point its words at its own buffer.
 LineShape::LineShape(const LineShape& other) { *this = other; }
 
 LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
@@ -48,38 +80,52 @@ LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
 LineShape& LineShape::operator=(const LineShape& other) {
   if (this == &other) return *this;
   lower = other.lower;
-  words = other.words;
-  rebase(words, other.lower.data(), lower);
+  words.clear();
+  words.reserve(other.words.size());
+  for (std::string_view word : other.words)
+    words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
   capitalized_words = other.capitalized_words;
   alphabetic_words = other.alphabetic_words;
   digit_words = other.digit_words;
   ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
   starts_upper = other.starts_upper;
+  weighted_length = other.weighted_length;
   return *this;
 }
 
 LineShape& LineShape::operator=(LineShape&& other) noexcept {
   if (this == &other) return *this;
-  const char* old_base = other.lower.data();  // before the move: a short string's bytes move too
+  const char* old_base = other.lower.data();
   lower = std::move(other.lower);
   words = std::move(other.words);
-  rebase(words, old_base, lower);
+  if (lower.data() != old_base)
+    for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
   capitalized_words = other.capitalized_words;
   alphabetic_words = other.alphabetic_words;
   digit_words = other.digit_words;
   ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
   starts_upper = other.starts_upper;
-  other.words.clear();
+  weighted_length = other.weighted_length;
   return *this;
 }
 
 LineShape describe(std::string_view text) {
   LineShape shape;
-  shape.lower.resize(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    shape.lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::size_t n = text.size();
+  shape.lower.resize(n);
+  // Simple loops over plain arrays, which the compiler vectorises.
+  char* out = shape.lower.data();
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
+  std::size_t characters = 0;
+  unsigned char highest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    characters += (in[i] & 0xC0) != 0x80;
+    highest = std::max(highest, in[i]);
   }
+  const bool wide_possible = highest >= 0xE1;  // a lead byte of U+1000 and above
+  shape.words.reserve(n / 6 + 1);
   const std::string_view lower = shape.lower;
   for (std::size_t i = 0; i < lower.size();) {
     if (const std::size_t skip = separator_length(lower, i); skip > 0) {
@@ -87,7 +133,15 @@ LineShape describe(std::string_view text) {
       continue;
     }
     const std::size_t start = i;
-    while (i < lower.size() && (lower[i] == '\'' || separator_length(lower, i) == 0)) ++i;
+    while (i < lower.size()) {
+      if (lower[i] == '\'' || separator_length(lower, i) == 0) {
+        ++i;
+      } else if (is_inner_apostrophe(lower, i)) {
+        i += 3;
+      } else {
+        break;
+      }
+    }
     shape.words.push_back(lower.substr(start, i - start));
     const unsigned char first = static_cast<unsigned char>(text[start]);
     if (first >= '0' && first <= '9') {
@@ -99,6 +153,7 @@ LineShape describe(std::string_view text) {
   }
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+  shape.weighted_length = characters + (wide_possible ? wide_character_extra(text) : 0);
   return shape;
 }
 

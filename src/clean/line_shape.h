@@ -1,9 +1,9 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) and `words` are views into it. Because `words` point into the
-// object's own string (inside the object itself for a short, SSO string), copying or moving a
-// LineShape re-points them at the new copy of `lower`. Value type; thread-safe to read.
+// (non-ASCII bytes are kept) and `words` index into it. A right single quote between letters
+// (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
+// Value type (copies and moves re-point `words` at their own `lower`); thread-safe to read.
 #pragma once
 
 #include <cstddef>
@@ -26,8 +26,11 @@ struct LineShape {
   std::size_t capitalized_words = 0;    // words whose first letter is upper case in the original
   std::size_t alphabetic_words = 0;     // words that start with a letter
   std::size_t digit_words = 0;          // words that start with a digit
-  bool ends_with_sentence_punctuation = false;  // . ! ? or a closing quote after one
+  bool ends_with_sentence_punctuation = false;  // . ! ? … 。 ！ ？ or a closing quote after one
   bool starts_upper = false;
+  // Length in characters, where a Han, kana or fullwidth character counts 3 and a Hangul one 2:
+  // about what each carries compared with a Latin letter, so length thresholds fit every script.
+  std::size_t weighted_length = 0;
 
   std::size_t word_count() const { return words.size(); }
   bool starts_with(std::string_view prefix) const { return lower.starts_with(prefix); }

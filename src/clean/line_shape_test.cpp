@@ -9,35 +9,54 @@
 namespace newsdedup {
 namespace {
 
-std::vector<std::string> words_of(const LineShape& shape) { return {shape.words.begin(), shape.words.end()}; }
-
-TEST(LineShape, WordsAreLowercasedViewsOfTheLine) {
-  const LineShape shape = describe("Next In World, 2024!");
-  EXPECT_EQ(words_of(shape), (std::vector<std::string>{"next", "in", "world", "2024"}));
-  EXPECT_EQ(shape.capitalized_words, 3u);
+TEST(LineShape, WordsCountsAndEnding) {
+  const LineShape shape = describe("The Ferry left at 6 am.");
+  ASSERT_EQ(shape.word_count(), 6u);
+  EXPECT_EQ(shape.words[0], "the");
+  EXPECT_EQ(shape.capitalized_words, 2u);
   EXPECT_EQ(shape.digit_words, 1u);
   EXPECT_TRUE(shape.ends_with_sentence_punctuation);
+  EXPECT_TRUE(shape.starts_upper);
 }
 
-// A short line's lowercased copy lives inside the object (small-string storage): the words
-// must follow it to the copy, not keep pointing at the original. The original is overwritten
-// after copying, so a stale view would show it.
-TEST(LineShape, CopiesAndMovesKeepTheirOwnWords) {
-  for (const char* line : {"Top Stories", "A much longer line than any small string buffer holds"}) {
-    const std::vector<std::string> expected = words_of(describe(line));
-    LineShape original = describe(line);
-    const LineShape copied(original);
-    LineShape assigned;
-    assigned = original;
-    LineShape moved(std::move(original));
-    original.lower.assign(original.lower.size(), 'z');
-    LineShape source = describe(line);
-    LineShape move_assigned;
-    move_assigned = std::move(source);
-    source.lower.assign(source.lower.size(), 'z');
-    for (const LineShape* shape : std::vector<const LineShape*>{&copied, &assigned, &moved, &move_assigned})
-      EXPECT_EQ(words_of(*shape), expected) << line;
+TEST(LineShape, TypographicApostropheStaysInsideAWord) {
+  const LineShape shape = describe("Don\u2019t say \u2018never\u2019");
+  ASSERT_EQ(shape.word_count(), 3u);
+  EXPECT_EQ(shape.words[0], "don\u2019t");
+  EXPECT_EQ(shape.words[2], "never");  // a closing quote is not part of the word
+}
+
+TEST(LineShape, SentenceEndingsIncludeEllipsisAndCjkStops) {
+  EXPECT_TRUE(describe("And then\u2026").ends_with_sentence_punctuation);
+  EXPECT_TRUE(describe("\u6E2F\u3002").ends_with_sentence_punctuation);
+  EXPECT_TRUE(describe("\u00ABIl est parti.\u00BB").ends_with_sentence_punctuation);
+  EXPECT_FALSE(describe("Harbour reopens").ends_with_sentence_punctuation);
+}
+
+TEST(LineShape, WeightedLengthCountsCharactersAndWideScripts) {
+  EXPECT_EQ(describe("caf\u00E9").weighted_length, 4u);
+  EXPECT_EQ(describe("\u6E2F\u6E2F").weighted_length, 6u);  // Han: 3 each
+  EXPECT_EQ(describe("\uD56D\uAD6C").weighted_length, 4u);  // Hangul: 2 each
+}
+
+TEST(LineShape, CopiesAndMovesKeepTheirWordsValid) {
+  // Short texts live inside the string object itself: a moved shape must re-point its words.
+  std::vector<LineShape> shapes;
+  for (int i = 0; i < 50; ++i) shapes.push_back(describe("Short line " + std::to_string(i)));
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_EQ(shapes[static_cast<std::size_t>(i)].word_count(), 3u);
+    EXPECT_EQ(shapes[static_cast<std::size_t>(i)].words[2], std::to_string(i));
+    EXPECT_GE(shapes[static_cast<std::size_t>(i)].words[0].data(), shapes[static_cast<std::size_t>(i)].lower.data());
   }
+  LineShape copy = shapes[7];
+  shapes.clear();
+  EXPECT_EQ(copy.words[1], "line");
+  LineShape moved = std::move(copy);
+  EXPECT_EQ(moved.words[2], "7");
+}
+
+std::vector<std::string> words_of(const LineShape& shape) {
+  return {shape.words.begin(), shape.words.end()};
 }
 
 TEST(LineShape, SurvivesVectorGrowth) {

@@ -8,18 +8,36 @@ namespace {
 constexpr std::size_t kMinWrapWidth = 40;
 constexpr std::size_t kMaxWrapWidth = 100;
 
-std::size_t first_word_length(std::string_view line) {
+// Width in characters (code points): a wrapping tool counts a curly quote as one, not three.
+std::size_t width_of(std::string_view text) {
+  std::size_t width = 0;
+  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+std::size_t first_word_width(std::string_view line) {
   const std::size_t space = line.find(' ');
-  return space == std::string_view::npos ? line.size() : space;
+  return width_of(space == std::string_view::npos ? line : line.substr(0, space));
 }
 
-// A hard wrap broke `line` before `next` when next's first word would not have fit on it.
-bool wrapped_before(std::string_view line, std::string_view next, std::size_t width) {
-  return line.size() + 1 + first_word_length(next) > width;
+// A hard wrap broke line i before line i+1 when the next line's first word would not have fit
+// on it. `widths` holds the block's line widths, from its first line `begin`.
+bool wrapped_before(const std::vector<std::string_view>& lines, const std::vector<std::size_t>& widths,
+                    std::uint32_t begin, std::uint32_t i, std::size_t width) {
+  return widths[i - begin] + 1 + first_word_width(lines[i + 1]) > width;
 }
 
-// Hard-wrapped prose ends its paragraph like a sentence; a list of headlines does not.
+// Hard-wrapped prose ends its paragraph like a sentence; a list of headlines does not. A
+// trailing reference in parentheses after the stop ("... said.(XYGP 1330)") does not count.
 bool ends_like_prose(std::string_view line) {
+  if (line.ends_with(')')) {
+    const std::size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      std::string_view before = line.substr(0, open);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (!before.empty() && (before.back() == '.' || before.back() == '!' || before.back() == '?')) return true;
+    }
+  }
   while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
   if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
   return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':' ||
@@ -29,20 +47,28 @@ bool ends_like_prose(std::string_view line) {
 // Appends the paragraphs of one block (lines [begin, end)) to `out`.
 void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin, std::uint32_t end,
                  std::vector<Paragraph>& out) {
+  thread_local std::vector<std::size_t> widths;
+  bool wrapped = end - begin >= 2;
   std::size_t width = 0;
-  for (std::uint32_t i = begin; i < end; ++i) width = std::max(width, lines[i].size());
-  bool wrapped = end - begin >= 2 && width >= kMinWrapWidth && width <= kMaxWrapWidth;
+  if (wrapped) {
+    widths.resize(end - begin);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      widths[i - begin] = width_of(lines[i]);
+      width = std::max(width, widths[i - begin]);
+    }
+    wrapped = width >= kMinWrapWidth && width <= kMaxWrapWidth;
+  }
   if (wrapped) {
     // Hard-wrapped text breaks most lines at the width; a list of short lines does not.
     std::uint32_t breaks = 0;
-    for (std::uint32_t i = begin; i + 1 < end; ++i) breaks += wrapped_before(lines[i], lines[i + 1], width);
+    for (std::uint32_t i = begin; i + 1 < end; ++i) breaks += wrapped_before(lines, widths, begin, i, width);
     wrapped = 2 * breaks >= end - begin - 1;
   }
   bool starts_block = true;
   for (std::uint32_t i = begin; i < end;) {
     std::uint32_t last = i;
     if (wrapped) {
-      while (last + 1 < end && wrapped_before(lines[last], lines[last + 1], width)) ++last;
+      while (last + 1 < end && wrapped_before(lines, widths, begin, last, width)) ++last;
       if (!ends_like_prose(lines[last])) last = i;
     }
     Paragraph paragraph{i, last, starts_block, std::string(lines[i])};

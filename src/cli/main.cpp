@@ -17,6 +17,8 @@ using namespace newsdedup;
 
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
+constexpr const char* kQualityHelp =
+    "Also apply the C4, Gopher and FineWeb quality rules: drop failing lines, empty failing documents (see README)";
 
 void add_input_options(CLI::App& command, std::vector<std::string>& inputs, InputOptions& input, std::size_t& threads,
                        bool& force, bool& strict) {
@@ -88,6 +90,7 @@ int main(int argc, char** argv) {
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(std::uint64_t{1} << 20, std::uint64_t{1} << 50))
       ->default_str("1G");
+  run_command->add_flag("--quality", run.quality, kQualityHelp);
 
   CleanOptions clean;
   std::string clean_out;
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
   add_input_options(*clean_command, clean.inputs, clean.input, clean.threads, clean.force, clean.strict);
   clean_command->add_option("-o,--output", clean_out, "Output JSONL file")->required();
   clean_command->add_flag("--keep-boilerplate", clean.keep_boilerplate, "Report furniture lines without removing them");
+  clean_command->add_flag("--quality", clean.quality, kQualityHelp);
 
   ExplainOptions explain;
   CLI::App* explain_command = app.add_subcommand("explain", "Show why one document of a finished run was kept or removed");

@@ -48,6 +48,28 @@ void append_removed(std::string& out, const ProcessedDocument& document) {
   out += ']';
 }
 
+// ,"quality":{"passed":false,"failed":[{"rule":"gopher_word_count","value":12,"limit":50}]}
+// when the quality rules were applied.
+void append_quality(std::string& out, const ProcessedDocument& document) {
+  if (!document.cleaned.quality) return;
+  const QualityVerdict& verdict = *document.cleaned.quality;
+  out += ",\"quality\":{\"passed\":";
+  out += verdict.passed() ? "true" : "false";
+  out += ",\"failed\":[";
+  for (std::size_t i = 0; i < verdict.failures.size(); ++i) {
+    const QualityFailure& failure = verdict.failures[i];
+    if (i > 0) out += ',';
+    out += "{\"rule\":";
+    append_json_string(out, name(failure.rule));
+    out += ",\"value\":";
+    append_json_number(out, failure.value);
+    out += ",\"limit\":";
+    append_json_number(out, failure.limit);
+    out += '}';
+  }
+  out += "]}";
+}
+
 void append_extra_fields(std::string& out, const ProcessedDocument& document) {
   if (document.extra_fields_json.empty()) return;
   out += ',';
@@ -127,6 +149,7 @@ std::string audit_details(const ProcessedDocument& document) {
   }
   out += ',';
   append_removed(out, document);
+  append_quality(out, document);
   return out;
 }
 
@@ -137,6 +160,7 @@ std::string clean_record(const ProcessedDocument& document) {
   append_original_id(out, document);
   out += ',';
   append_removed(out, document);
+  append_quality(out, document);
   if (!document.problem.empty()) {
     out += ',';
     append_json_key(out, "problem");

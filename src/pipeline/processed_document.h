@@ -40,10 +40,11 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);
-// ["original_id":…,]"source":…,"title":…,"removed":[…]: the per-document tail of an audit
-// line (no braces).
+// ["original_id":…,]"source":…,"title":…,"removed":[…](,"quality":{…}): the per-document tail
+// of an audit line (no braces).
 std::string audit_details(const ProcessedDocument& document);
-// {"id","title","text",["original_id",]"removed":[…],<extra fields>}: a line of `clean` output.
+// {"id","title","text",["original_id",]"removed":[…],("quality":{…},)<extra fields>}: a line of
+// `clean` output.
 std::string clean_record(const ProcessedDocument& document);
 
 }  // namespace newsdedup

@@ -287,7 +287,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   RecurringParagraphs recurring(options.out_dir, work + "-paragraphs", 8 * share);
   ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share);
   check_parameters(options.lsh);
-  const Cleaner cleaner;
+  const Cleaner cleaner(CleanerOptions{.quality = options.quality});
   std::vector<BandKey> keys;
 
   auto stage_start = Clock::now();
@@ -394,7 +394,7 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
   DocumentReader reader(options.inputs, options.input, diagnostics);
   Progress progress(reader.total_input_bytes());
   AtomicFile output(options.output, options.force);
-  const Cleaner cleaner(CleanerOptions{options.keep_boilerplate});
+  const Cleaner cleaner(CleanerOptions{options.keep_boilerplate, options.quality});
   RunSummary summary;
   std::string line;
   stream_documents(

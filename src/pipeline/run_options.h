@@ -20,6 +20,7 @@ struct RunOptions {
   std::size_t threads = 0;  // 0: all hardware threads
   bool force = false;
   bool strict = false;
+  bool quality = false;  // --quality: C4, Gopher and FineWeb rules (clean/quality_rules.h)
   InputOptions input;
   // Cross-corpus boilerplate: remove paragraphs that recur in the clusters of at least this
   // many different stories (0: off). Off by default: formulaic wire copy ("Terms were not
@@ -38,6 +39,7 @@ struct CleanOptions {
   bool force = false;
   bool strict = false;
   bool keep_boilerplate = false;
+  bool quality = false;  // --quality: C4, Gopher and FineWeb rules (clean/quality_rules.h)
   InputOptions input;
 };
 

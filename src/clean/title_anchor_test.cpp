@@ -1,0 +1,49 @@
+#include "clean/title_anchor.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+namespace {
+
+std::optional<std::size_t> anchor_of(std::initializer_list<std::string_view> paragraphs) {
+  std::vector<LineShape> shapes;
+  for (std::string_view p : paragraphs) shapes.push_back(describe(p));
+  return find_title_anchor(shapes);
+}
+
+TEST(TitleAnchor, HeadlineWithoutTheSiteSuffix) {
+  EXPECT_EQ(anchor_of({"Harbour reopens after the storm - The Coastal Gazette", "Home", "News",
+                       "Harbour reopens after the storm", "The harbour reopened on Monday."}),
+            std::optional<std::size_t>(3));
+}
+
+TEST(TitleAnchor, SiteNameFirstAndCaseIgnored) {
+  EXPECT_EQ(anchor_of({"Coastal Gazette | Harbour Reopens After The Storm", "Menu", "HARBOUR REOPENS AFTER THE STORM"}),
+            std::optional<std::size_t>(2));
+}
+
+TEST(TitleAnchor, TheSiteNameAloneIsNoAnchor) {
+  // "Coastal Gazette" is printed in the menu, but it is the site, not the headline.
+  EXPECT_EQ(anchor_of({"Harbour reopens after the storm | Coastal Gazette", "Coastal Gazette", "Weather",
+                       "The harbour reopened on Monday."}),
+            std::nullopt);
+}
+
+TEST(TitleAnchor, TheWholeTitleCountsToo) {
+  EXPECT_EQ(anchor_of({"Harbour reopens after the storm | Gazette", "Weather",
+                       "Harbour reopens after the storm | Gazette", "Harbour reopens after the storm"}),
+            std::optional<std::size_t>(2));
+}
+
+TEST(TitleAnchor, NoRepeatNoAnchor) {
+  EXPECT_EQ(anchor_of({"Harbour reopens after the storm", "The harbour reopened on Monday."}), std::nullopt);
+  EXPECT_EQ(anchor_of({"Harbour reopens"}), std::nullopt);
+  EXPECT_EQ(anchor_of({}), std::nullopt);
+}
+
+}  // namespace
+}  // namespace newsdedup

@@ -1,0 +1,278 @@
+#include "text/stop_words.h"
+
+#include <array>
+#include <vector>
+
+namespace newsdedup {
+namespace {
+
+// Written for this project from general knowledge of each language: the function words that
+// make up a large share of any running text, in lower case, separated by single spaces.
+constexpr std::string_view kEnglish =
+    "a about above across after again against all almost along already also although always am among an and "
+    "another any anyone anything are aren't around as at away be because been before behind being below "
+    "between both but by can can't cannot could couldn't did didn't do does doesn't doing don't done down "
+    "during each either else enough even ever every few for from further had hadn't has hasn't have haven't "
+    "having he he'd he'll he's her here hers herself him himself his how however i i'd i'll i'm i've if in "
+    "instead into is isn't it it's its itself just least less let's many may me might more most much must my "
+    "myself neither never no nor not nothing now of off often on once one only onto or other others otherwise "
+    "our ours ourselves out over own per perhaps rather said same say says several shall she she'd she'll "
+    "she's should shouldn't since so some something still such than that that's the their theirs them "
+    "themselves then there there's these they they'd they'll they're they've this those though through thus "
+    "till to together too toward towards under unless until up upon us very via was wasn't we we'd we'll "
+    "we're we've well were weren't what what's whatever when whenever where whereas wherever whether which "
+    "while who who's whoever whole whom whose why will with within without won't would wouldn't yet you "
+    "you'd you'll you're you've your yours yourself yourselves";
+
+constexpr std::string_view kFrench =
+    "a à afin ai ainsi alors après as au aucun aucune aujourd'hui auprès aussi autre autres aux avaient avais "
+    "avait avant avec avez avoir avons ayant c ça car ce ceci cela celle celles celui cependant certains ces "
+    "cet cette ceux chacun chaque chez comme comment contre d dans de depuis des dès deux devant doit donc "
+    "dont du durant elle elles en encore entre est et étaient était étant été être eu eux fait faire fois "
+    "font hors ici il ils j jamais je jusqu jusque l la là le lequel les leur leurs lors lorsque lui m ma "
+    "mais me même mêmes mes moi moins mon n ne ni nos notre nous on ont or ou où par parce parmi pas pendant "
+    "peu peut peuvent plus plusieurs pour pourquoi pourtant près puis qu quand que quel quelle quelles quels "
+    "qui quoi s sa sans se selon sera seront serait ses si sien soi son sont sous souvent suis sur t ta tandis "
+    "tant te tel telle tels tes toi ton toujours tous tout toute toutes très trop tu un une vers voici voilà "
+    "vos votre vous y";
+
+constexpr std::string_view kGerman =
+    "ab aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bereits bin bis "
+    "bist bzw da dabei dadurch dafür dagegen daher damit dann darauf darin darum das dass daß dem den denen "
+    "denn der deren derer des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch "
+    "ein eine einem einen einer eines einige er es etwa etwas euch euer für gegen gewesen hab habe haben hat "
+    "hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im immer in indem ins "
+    "ist ja jede jedem jeden jeder jedes jedoch jene jetzt kann kein keine keinem keinen keiner können konnte "
+    "könnte man mehr mein meine mit muss musste müssen nach nachdem neben nicht nichts noch nun nur ob oder "
+    "ohne sehr sein seine seinem seinen seiner seit selbst sich sie sind so sodass sogar soll sollen sollte "
+    "sondern sowie über um und uns unser unsere unter vom von vor während war waren warum was weil welche "
+    "welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo wollen wurde würde "
+    "wurden würden zu zum zur zwar zwischen";
+
+constexpr std::string_view kSpanish =
+    "a al algo algunas algunos ante antes aquel aquella aquellas aquellos aquí así aunque bajo bien cada casi "
+    "como con contra cual cuales cuando cuanto de del desde donde dos durante e el él ella ellas ellos en "
+    "entre era eran es esa esas ese eso esos esta está estaba estaban están estar estas este esto estos fue "
+    "fueron ha había habían han hasta hay hacia la las le les lo los más me mi mientras mis mismo misma muy "
+    "nada ni no nos nosotros nuestra nuestro nuestros o otra otras otro otros para pero poco por porque pues "
+    "que qué quien quienes se sea según ser si sí sido sin sino sobre solo sólo son su sus también tan tanto "
+    "te tiene tienen toda todas todo todos tras tu tus u un una unas uno unos usted ustedes y ya yo";
+
+constexpr std::string_view kPortuguese =
+    "a à ainda além ao aos apenas após aquela aquele aqueles as às assim até cada com como contra da das de "
+    "dela dele deles depois desde dessa desse desta deste do dos durante e é ela elas ele eles em embora "
+    "entre era eram essa essas esse esses esta está estão estava estar este estes eu foi foram há isso isto "
+    "já lhe lhes mais mas me mesmo meu minha muito muitos na não nas nem no nos nós nossa nosso num numa o "
+    "onde os ou para pela pelas pelo pelos pode podem por porque pois quais qual quando que quem se sem ser "
+    "seu seus sido sob sobre sua suas também tem têm tinha toda todas todo todos um uma umas uns você vocês";
+
+constexpr std::string_view kItalian =
+    "a ad agli ai al all alla alle allo anche ancora avere aveva avevano c che chi ci come con contro cosa così "
+    "cui da dal dall dalla dalle dagli dai dallo degli dei del dell della delle dello dentro di dopo dove e è ed era "
+    "erano essere fa fino fra gli ha hanno ho i il in io l la le lei loro lo lui ma mentre mi mia mio molto "
+    "ne negli nei nel nell nella nelle nello no noi non nostro o ogni oltre per perché però più poi prima può "
+    "quale quali quando quanto quell quella quelle quelli quello quest questa queste questi questo se sembra senza si "
+    "sia siamo sono sopra sotto sta stata stati stato su sua sue sugli sui sul sull sulla sulle suo suoi tra "
+    "tutta tutte tutti tutto un una uno vi voi";
+
+constexpr std::string_view kRussian =
+    "а без более будет будто бы был была были было быть в вам вас весь во вот все всегда всего всех всё вы "
+    "где да даже для до его ее её ей ему если есть еще ещё же за здесь и из или им их к как какая какой "
+    "когда кого кто куда ли либо лишь между меня мне много может можно мой мы на над надо нас не него нее "
+    "неё ней нет ни них но ну о об однако он она они оно от очень перед по под после потом потому почти при "
+    "про раз с сам свой свою себе себя со так также такой там те тем то того тоже только том тот тут ты у "
+    "уж уже хоть хотя чего чем через что чтобы эта эти это этого этой этом этот эту я";
+
+constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
+    kEnglish, kFrench, kGerman, kSpanish, kPortuguese, kItalian, kRussian};
+
+constexpr std::array<std::string_view, kStopWordLanguageCount> kCodes = {"en", "fr", "de", "es", "pt", "it", "ru"};
+
+// Longest stop word in bytes: six Cyrillic letters ("только", "потому"). Longer words are
+// turned away before any hashing.
+constexpr std::size_t kMaxStopWordBytes = 12;
+
+// FNV-1a over the word's bytes with a final avalanche (the 64-bit finaliser of MurmurHash3):
+// a few multiplications for these short keys. With about 900 keys a false match between two
+// different words is a 2^-54 event.
+std::uint64_t finish_hash(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h;
+}
+
+constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ull;
+constexpr std::uint64_t kFnvPrime = 0x100000001B3ull;
+
+std::uint64_t hash_word(std::string_view word) {
+  std::uint64_t h = kFnvOffset;
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+  return finish_hash(h);
+}
+
+// Open addressing over 64-bit hashes: a lookup is one hash and, almost always, one probe into
+// 18 KiB that stay in cache.
+class StopWordTable {
+ public:
+  StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0), shapes_((kMaxStopWordBytes + 1) * 256, 0) {
+    for (std::size_t language = 0; language < kLists.size(); ++language) {
+      const std::string_view list = kLists[language];
+      for (std::size_t start = 0; start < list.size();) {
+        std::size_t end = list.find(' ', start);
+        if (end == std::string_view::npos) end = list.size();
+        const std::string_view word = list.substr(start, end - start);
+        insert(hash_word(word), static_cast<LanguageMask>(1u << language));
+        shapes_[shape_index(word)] = 1;
+        start = end + 1;
+      }
+    }
+  }
+
+  // False when no stop word has this word's length and first byte: most words stop here.
+  bool may_hold(std::string_view word) const {
+    return !word.empty() && word.size() <= kMaxStopWordBytes && shapes_[shape_index(word)];
+  }
+
+  LanguageMask find(std::uint64_t hash) const {
+    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (masks_[i] == 0) return 0;
+      if (hashes_[i] == hash) return masks_[i];
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;  // a power of two, over twice the number of words
+
+  void insert(std::uint64_t hash, LanguageMask bit) {
+    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (masks_[i] == 0) {
+        hashes_[i] = hash;
+        masks_[i] = bit;
+        return;
+      }
+      if (hashes_[i] == hash) {
+        masks_[i] = static_cast<LanguageMask>(masks_[i] | bit);
+        return;
+      }
+    }
+  }
+
+  static std::size_t shape_index(std::string_view word) {
+    return word.size() * 256 + static_cast<unsigned char>(word.front());
+  }
+
+  std::vector<std::uint64_t> hashes_;
+  std::vector<LanguageMask> masks_;
+  std::vector<unsigned char> shapes_;  // [length][first byte] of the stop words
+};
+
+const StopWordTable& table() {
+  static const StopWordTable instance;
+  return instance;
+}
+
+// Lower-cases the upper-case letters that open sentences in the listed languages: ASCII,
+// Latin-1 (À..Þ, but not ×) and Cyrillic (Ѐ..Я), and writes the typographic apostrophe U+2019
+// as "'". Returns the length written to `out`, which has room for word.size() bytes.
+std::size_t fold_case(std::string_view word, char* out) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[n++] = static_cast<char>(c + 32);
+      continue;
+    }
+    if (c == 0xE2 && word.compare(i, 3, "\u2019") == 0) {
+      out[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    if (i + 1 < word.size()) {
+      const unsigned char next = static_cast<unsigned char>(word[i + 1]);
+      if (c == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+        out[n++] = static_cast<char>(c);
+        out[n++] = static_cast<char>(next + 0x20);
+        ++i;
+        continue;
+      }
+      if (c == 0xD0 && next >= 0x90 && next <= 0x9F) {  // А..П -> а..п
+        out[n++] = static_cast<char>(0xD0);
+        out[n++] = static_cast<char>(next + 0x20);
+        ++i;
+        continue;
+      }
+      if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {  // Р..Я -> р..я
+        out[n++] = static_cast<char>(0xD1);
+        out[n++] = static_cast<char>(next - 0x20);
+        ++i;
+        continue;
+      }
+      if (c == 0xD0 && next >= 0x80 && next <= 0x8F) {  // Ѐ..Џ -> ѐ..џ
+        out[n++] = static_cast<char>(0xD1);
+        out[n++] = static_cast<char>(next + 0x10);
+        ++i;
+        continue;
+      }
+    }
+    out[n++] = static_cast<char>(c);
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string_view language_code(Language language) { return kCodes[static_cast<std::size_t>(language)]; }
+
+namespace {
+
+// Words that may be an elided article plus a word ("l'homme", "dell'anno") or hold a
+// typographic apostrophe, capitals or accents: folded, then looked up whole and by elision.
+LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_view word) {
+  if (word.size() > 2 * kMaxStopWordBytes) return 0;
+  char folded[2 * kMaxStopWordBytes];
+  const std::string_view lower(folded, fold_case(word, folded));
+  if (stop_words.may_hold(lower))
+    if (const LanguageMask mask = stop_words.find(hash_word(lower)); mask != 0) return mask;
+  const std::size_t apostrophe = lower.find('\'');
+  if (apostrophe == std::string_view::npos || apostrophe == 0) return 0;
+  const std::string_view elided = lower.substr(0, apostrophe);
+  return stop_words.may_hold(elided) ? stop_words.find(hash_word(elided)) : 0;
+}
+
+bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
+
+inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_view word) {
+  if (word.empty()) return 0;
+  const char first = word.front();
+  if (first < 'a' || first > 'z') return needs_folding(first) ? languages_of_folded(stop_words, word) : 0;
+  // No stop word has this length and first letter (most words): done, unless folding could
+  // change the word.
+  if (!stop_words.may_hold(word)) {
+    for (const char c : word)
+      if (needs_folding(c)) return languages_of_folded(stop_words, word);
+    return 0;
+  }
+  // Lower-case ASCII letters only (most words of most pages): looked up as they are.
+  std::uint64_t h = kFnvOffset;
+  for (const char c : word) {
+    if (c < 'a' || c > 'z') return languages_of_folded(stop_words, word);
+    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+  }
+  return stop_words.find(finish_hash(h));
+}
+
+}  // namespace
+
+LanguageMask stop_word_languages(std::string_view word) { return languages_of(table(), word); }
+
+void count_stop_words(const std::vector<std::string_view>& words, LanguageCounts& counts) {
+  const StopWordTable& stop_words = table();
+  for (std::string_view word : words) {
+    const LanguageMask mask = languages_of(stop_words, word);
+    if (mask == 0) continue;
+    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) counts[language] += (mask >> language) & 1u;
+  }
+}
+
+}  // namespace newsdedup

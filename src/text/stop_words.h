@@ -1,0 +1,45 @@
+// Stop words: the most common function words (articles, pronouns, prepositions, conjunctions,
+// auxiliaries) of English, French, German, Spanish, Portuguese, Italian and Russian.
+//
+// Running prose is full of them; menus, headline lists, bylines and button labels are not, so
+// their share of a paragraph's words is the paragraph classifier's main evidence that it is
+// text. stop_word_languages() says in which languages' lists a word is, so one lookup serves
+// both choosing the language of a document and counting its stop words.
+// The lists are fixed data built into a table on first use (a function-local static, so the
+// first call from any thread is safe); every function here is thread-safe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+
+enum class Language : unsigned char { kEnglish, kFrench, kGerman, kSpanish, kPortuguese, kItalian, kRussian };
+
+inline constexpr std::size_t kStopWordLanguageCount = 7;
+
+// One bit per Language (bit i = Language value i).
+using LanguageMask = std::uint8_t;
+
+constexpr LanguageMask language_bit(Language language) {
+  return static_cast<LanguageMask>(1u << static_cast<unsigned>(language));
+}
+
+// ISO 639-1 code: "en", "fr", ...
+std::string_view language_code(Language language);
+
+// The languages whose stop-word list holds `word`, compared case-insensitively for ASCII,
+// Latin-1 letters and Cyrillic. A word with an inner apostrophe ("l'homme", "dell'anno",
+// "don't") is looked up whole, then by the part before the apostrophe (the elided article).
+// 0 for any other word.
+LanguageMask stop_word_languages(std::string_view word);
+
+using LanguageCounts = std::array<std::uint32_t, kStopWordLanguageCount>;
+
+// Adds to counts[language] the number of `words` in that language's list.
+void count_stop_words(const std::vector<std::string_view>& words, LanguageCounts& counts);
+
+}  // namespace newsdedup

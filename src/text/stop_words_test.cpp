@@ -1,0 +1,66 @@
+#include "text/stop_words.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+namespace {
+
+bool is_stop_word(std::string_view word, Language language) {
+  return (stop_word_languages(word) & language_bit(language)) != 0;
+}
+
+TEST(StopWords, EachLanguageHasItsFunctionWords) {
+  EXPECT_TRUE(is_stop_word("the", Language::kEnglish));
+  EXPECT_TRUE(is_stop_word("would", Language::kEnglish));
+  EXPECT_TRUE(is_stop_word("avec", Language::kFrench));
+  EXPECT_TRUE(is_stop_word("nicht", Language::kGerman));
+  EXPECT_TRUE(is_stop_word("pero", Language::kSpanish));
+  EXPECT_TRUE(is_stop_word("n\u00E3o", Language::kPortuguese));
+  EXPECT_TRUE(is_stop_word("perch\u00E9", Language::kItalian));
+  EXPECT_TRUE(is_stop_word("\u043A\u043E\u0433\u0434\u0430", Language::kRussian));  // когда
+}
+
+TEST(StopWords, OneWordCanBelongToSeveralLanguages) {
+  const LanguageMask de = stop_word_languages("de");
+  EXPECT_TRUE(de & language_bit(Language::kFrench));
+  EXPECT_TRUE(de & language_bit(Language::kSpanish));
+  EXPECT_TRUE(de & language_bit(Language::kPortuguese));
+  EXPECT_FALSE(de & language_bit(Language::kEnglish));
+}
+
+TEST(StopWords, ContentWordsNumbersAndEmptyAreNot) {
+  for (std::string_view word : {"harbour", "ferry", "minister", "2024", "", "x1000", "\u043F\u043E\u0440\u0442"})
+    EXPECT_EQ(stop_word_languages(word), 0) << word;
+}
+
+TEST(StopWords, CaseIsFoldedForAsciiLatin1AndCyrillic) {
+  EXPECT_TRUE(is_stop_word("The", Language::kEnglish));
+  EXPECT_TRUE(is_stop_word("WITH", Language::kEnglish));
+  EXPECT_TRUE(is_stop_word("\u00C9t\u00C9", Language::kFrench));                    // ÉtÉ -> été
+  EXPECT_TRUE(is_stop_word("\u041A\u043E\u0433\u0434\u0430", Language::kRussian));  // Когда
+  EXPECT_TRUE(is_stop_word("\u042D\u0422\u041E", Language::kRussian));              // ЭТО
+}
+
+TEST(StopWords, ApostrophesAndElidedArticles) {
+  EXPECT_TRUE(is_stop_word("don't", Language::kEnglish));
+  EXPECT_TRUE(is_stop_word("don\u2019t", Language::kEnglish));  // typographic apostrophe
+  EXPECT_TRUE(is_stop_word("l'homme", Language::kFrench));      // the elided article counts
+  EXPECT_TRUE(is_stop_word("dell'anno", Language::kItalian));
+  EXPECT_TRUE(is_stop_word("qu\u2019il", Language::kFrench));
+  EXPECT_EQ(stop_word_languages("harbour's"), 0);
+}
+
+TEST(StopWords, CountsPerLanguage) {
+  const std::vector<std::string_view> words = {"the", "ferry", "left", "the", "harbour", "with", "la", "gente"};
+  LanguageCounts counts{};
+  count_stop_words(words, counts);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 3u);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kSpanish)], 1u);  // "la"
+  EXPECT_EQ(language_code(Language::kGerman), "de");
+}
+
+}  // namespace
+}  // namespace newsdedup
