@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace newsdedup {
 namespace {
@@ -24,6 +27,11 @@ constexpr double kGopherMaxBulletLines = 0.9;
 constexpr double kGopherMaxEllipsisLines = 0.3;
 constexpr double kGopherMinAlphabeticWords = 0.8;
 constexpr double kGopherMinStopWords = 2;
+// Gopher repetition (Rae et al. 2021, table A1)
+constexpr double kGopherMaxDuplicateLines = 0.30;
+constexpr double kGopherMaxDuplicateLineCharacters = 0.20;
+constexpr std::array<double, 3> kGopherMaxTopNgram = {0.20, 0.18, 0.16};                    // n = 2, 3, 4
+constexpr std::array<double, 6> kGopherMaxDuplicateNgrams = {0.15, 0.14, 0.13, 0.12, 0.11, 0.10};  // n = 5..10
 // FineWeb
 constexpr double kFineWebMinLinePunctuation = 0.12;
 constexpr double kFineWebMaxShortLines = 0.67;
@@ -129,6 +137,95 @@ void fail(QualityVerdict& verdict, RemovalReason rule, double value, double limi
   verdict.failures.push_back({rule, value, limit});
 }
 
+struct Token {
+  std::uint64_t hash = 0;
+  std::size_t characters = 0;
+};
+
+std::uint64_t ngram_hash(const std::vector<Token>& tokens, std::size_t start, std::size_t n) {
+  std::uint64_t h = n;
+  for (std::size_t j = 0; j < n; ++j) h = (h ^ tokens[start + j].hash) * 0x9E3779B97F4A7C15ULL;
+  return h;
+}
+
+// Share of the word characters in the most frequent n-gram's occurrences.
+double top_ngram_share(const std::vector<Token>& tokens, std::size_t n, std::size_t total_characters) {
+  if (tokens.size() < n || total_characters == 0) return 0;
+  std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> counts;  // hash -> (count, first)
+  for (std::size_t i = 0; i + n <= tokens.size(); ++i) {
+    auto [it, fresh] = counts.try_emplace(ngram_hash(tokens, i, n), 0, i);
+    ++it->second.first;
+  }
+  std::size_t best_count = 0;
+  std::size_t best_first = 0;
+  for (const auto& [hash, entry] : counts)
+    if (entry.first > best_count || (entry.first == best_count && entry.second < best_first))
+      std::tie(best_count, best_first) = entry;
+  if (best_count < 2) return 0;
+  std::size_t ngram_characters = 0;
+  for (std::size_t j = 0; j < n; ++j) ngram_characters += tokens[best_first + j].characters;
+  return static_cast<double>(best_count * ngram_characters) / static_cast<double>(total_characters);
+}
+
+// Share of the word characters inside a repeat of an earlier n-gram (each word counted once).
+double duplicate_ngram_share(const std::vector<Token>& tokens, std::size_t n, std::size_t total_characters) {
+  if (tokens.size() < n || total_characters == 0) return 0;
+  std::unordered_set<std::uint64_t> seen;
+  std::vector<bool> covered(tokens.size(), false);
+  for (std::size_t i = 0; i + n <= tokens.size(); ++i)
+    if (!seen.insert(ngram_hash(tokens, i, n)).second)
+      for (std::size_t j = i; j < i + n; ++j) covered[j] = true;
+  std::size_t covered_characters = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (covered[i]) covered_characters += tokens[i].characters;
+  return static_cast<double>(covered_characters) / static_cast<double>(total_characters);
+}
+
+// Gopher's repetition rules, on the document's lines (one paragraph per line).
+void judge_repetition(const std::vector<std::string_view>& lines, QualityVerdict& verdict) {
+  std::unordered_set<std::uint64_t> seen_lines;
+  std::size_t duplicate_lines = 0;
+  std::size_t duplicate_characters = 0;
+  std::size_t line_characters = 0;
+  std::vector<Token> tokens;
+  std::size_t token_characters = 0;
+  for (const std::string_view line : lines) {
+    const std::size_t size = characters(line);
+    line_characters += size;
+    if (!seen_lines.insert(XXH3_64bits(line.data(), line.size())).second) {
+      ++duplicate_lines;
+      duplicate_characters += size;
+    }
+    for_each_token(line, [&](std::string_view token) {
+      tokens.push_back({XXH3_64bits(token.data(), token.size()), characters(token)});
+      token_characters += tokens.back().characters;
+    });
+  }
+  if (lines.empty()) return;
+  const double duplicate_line_share = static_cast<double>(duplicate_lines) / static_cast<double>(lines.size());
+  if (duplicate_line_share > kGopherMaxDuplicateLines)
+    fail(verdict, RemovalReason::kGopherDuplicateLines, duplicate_line_share, kGopherMaxDuplicateLines);
+  const double duplicate_character_share =
+      line_characters > 0 ? static_cast<double>(duplicate_characters) / static_cast<double>(line_characters) : 0;
+  if (duplicate_character_share > kGopherMaxDuplicateLineCharacters)
+    fail(verdict, RemovalReason::kGopherDuplicateLineCharacters, duplicate_character_share,
+         kGopherMaxDuplicateLineCharacters);
+  for (std::size_t n = 2; n <= 4; ++n) {
+    const double share = top_ngram_share(tokens, n, token_characters);
+    if (share > kGopherMaxTopNgram[n - 2]) {
+      fail(verdict, RemovalReason::kGopherTopNgram, share, kGopherMaxTopNgram[n - 2]);
+      break;
+    }
+  }
+  for (std::size_t n = 5; n <= 10; ++n) {
+    const double share = duplicate_ngram_share(tokens, n, token_characters);
+    if (share > kGopherMaxDuplicateNgrams[n - 5]) {
+      fail(verdict, RemovalReason::kGopherDuplicateNgrams, share, kGopherMaxDuplicateNgrams[n - 5]);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<RemovalReason> c4_line_rule(const LineShape& line, std::string_view text) {
@@ -216,6 +313,8 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
     if (static_cast<double>(stop_words) < kGopherMinStopWords)
       fail(verdict, RemovalReason::kGopherStopWords, static_cast<double>(stop_words), kGopherMinStopWords);
   }
+
+  judge_repetition(lines, verdict);
 
   // FineWeb
   const double punctuated_share = static_cast<double>(punctuated_lines) / line_count;

@@ -5,7 +5,10 @@
 //     notice; per document: at least 5 sentences, no "lorem ipsum", no curly bracket.
 //   Gopher (Rae et al. 2021), per document: 50 to 100,000 words, mean word length 3 to 10,
 //     at most 0.1 "#" or ellipsis per word, at most 90% of lines starting with a bullet and
-//     30% ending with an ellipsis, at least 80% of words with a letter, at least 2 stop words.
+//     30% ending with an ellipsis, at least 80% of words with a letter, at least 2 stop words;
+//     repetition: at most 30% of lines (20% of characters) repeating an earlier line, the most
+//     frequent word 2/3/4-gram under 20/18/16% of the characters, and under 15/14/13/12/11/10%
+//     of the characters in repeated 5/6/7/8/9/10-grams.
 //   FineWeb (Penedo et al. 2024), per document: more than 12% of lines end in punctuation,
 //     under 67% of lines are 30 characters or shorter, under 1% of characters are in lines
 //     that repeat an earlier line, at most 0.3 lines per word.

@@ -125,6 +125,27 @@ TEST(QualityRules, FineWebRules) {
   EXPECT_TRUE(failed(judge(list), RemovalReason::kFineWebListRatio));
 }
 
+TEST(QualityRules, GopherRepetitionRules) {
+  const auto article = good_article();
+  const QualityVerdict clean = judge(article);
+  for (RemovalReason rule : {RemovalReason::kGopherDuplicateLines, RemovalReason::kGopherDuplicateLineCharacters,
+                             RemovalReason::kGopherTopNgram, RemovalReason::kGopherDuplicateNgrams})
+    EXPECT_FALSE(failed(clean, rule)) << name(rule);
+
+  // Every line printed twice: half the lines and characters repeat, and every 5-gram too.
+  std::vector<std::string> doubled = article;
+  doubled.insert(doubled.end(), article.begin(), article.end());
+  const QualityVerdict twice = judge(doubled);
+  EXPECT_TRUE(failed(twice, RemovalReason::kGopherDuplicateLines));
+  EXPECT_TRUE(failed(twice, RemovalReason::kGopherDuplicateLineCharacters));
+  EXPECT_TRUE(failed(twice, RemovalReason::kGopherDuplicateNgrams));
+
+  // One phrase over and over inside otherwise distinct lines: the top 2-gram dominates.
+  std::vector<std::string> chant = article;
+  for (int i = 0; i < 6; ++i) chant.push_back("buy now buy now buy now buy now line " + std::to_string(i) + ".");
+  EXPECT_TRUE(failed(judge(chant), RemovalReason::kGopherTopNgram));
+}
+
 TEST(QualityRules, EveryFailureCarriesItsValueAndLimit) {
   const QualityVerdict verdict = judge({"Short page."});
   ASSERT_FALSE(verdict.passed());

@@ -44,9 +44,13 @@ enum class RemovalReason : unsigned char {
   kFineWebShortLines,
   kFineWebDuplicateLines,
   kFineWebListRatio,
+  kGopherDuplicateLines,           // Gopher repetition: share of lines that repeat an earlier one
+  kGopherDuplicateLineCharacters,  // ... and share of characters in them
+  kGopherTopNgram,                 // characters in the most frequent word 2-, 3- or 4-gram
+  kGopherDuplicateNgrams,          // characters in repeated word 5- to 10-grams
 };
 
-inline constexpr std::size_t kRemovalReasonCount = 31;
+inline constexpr std::size_t kRemovalReasonCount = 35;
 
 inline constexpr std::array<std::string_view, kRemovalReasonCount> kRemovalReasonNames = {
     "navigation", "date", "caption", "social", "related", "legal", "advertisement", "credit",
@@ -55,9 +59,10 @@ inline constexpr std::array<std::string_view, kRemovalReasonCount> kRemovalReaso
     "c4_min_sentences", "c4_lorem_ipsum", "c4_curly_bracket",
     "gopher_word_count", "gopher_mean_word_length", "gopher_symbol_ratio", "gopher_bullet_lines",
     "gopher_ellipsis_lines", "gopher_alphabetic_words", "gopher_stop_words",
-    "fineweb_line_punctuation", "fineweb_short_lines", "fineweb_duplicate_lines", "fineweb_list_ratio"};
+    "fineweb_line_punctuation", "fineweb_short_lines", "fineweb_duplicate_lines", "fineweb_list_ratio",
+    "gopher_duplicate_lines", "gopher_duplicate_line_characters", "gopher_top_ngram", "gopher_duplicate_ngrams"};
 
-static_assert(static_cast<std::size_t>(RemovalReason::kFineWebListRatio) + 1 == kRemovalReasonCount);
+static_assert(static_cast<std::size_t>(RemovalReason::kGopherDuplicateNgrams) + 1 == kRemovalReasonCount);
 
 constexpr std::string_view name(RemovalReason reason) {
   return kRemovalReasonNames[static_cast<std::size_t>(reason)];
