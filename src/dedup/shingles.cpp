@@ -44,37 +44,38 @@ void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
   }
 }
 
-// The text that identifies a story: every paragraph but editorial notes, with the wire
-// dateline cut from the first of them (a note may come before the dateline).
-template <typename Visit>
-void for_each_story_paragraph(std::string_view body, Visit visit) {
-  bool first = true;
-  for (std::size_t start = 0; start < body.size();) {
-    const std::size_t end = std::min(body.find('\n', start), body.size());
-    std::string_view paragraph = body.substr(start, end - start);
-    start = end + 1;
-    if (paragraph.empty() || is_editorial_note(paragraph)) continue;
-    if (first) paragraph = strip_leading_dateline(paragraph);
-    first = false;
-    visit(paragraph);
-  }
-}
-
 }  // namespace
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;
+  // One pass over the paragraphs: every word goes to the exact hash; the story's words (all
+  // paragraphs but editorial notes, with the wire dateline cut from the first of them, since
+  // both vary between copies of one story) go to the shingles.
   std::vector<std::uint64_t> all_words;
-  append_word_hashes(body, all_words);
+  std::vector<std::uint64_t> words;
+  std::vector<std::uint64_t> dateline_words;
+  bool first = true;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = std::min(body.find('\n', start), body.size());
+    const std::string_view paragraph = body.substr(start, end - start);
+    start = end + 1;
+    const std::size_t paragraph_start = all_words.size();
+    append_word_hashes(paragraph, all_words);
+    if (paragraph.empty() || is_editorial_note(paragraph)) continue;
+    std::string_view story = paragraph;
+    if (first) {
+      story = strip_leading_dateline(paragraph);
+      dateline_words.clear();
+      append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), dateline_words);
+      first = false;
+    }
+    collect_figures(story, set.numbers);
+    words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(paragraph_start + dateline_words.size()),
+                 all_words.end());
+    dateline_words.clear();
+  }
   set.word_count = static_cast<std::uint32_t>(all_words.size());
   set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
-
-  std::vector<std::uint64_t> words;
-  words.reserve(all_words.size());
-  for_each_story_paragraph(body, [&](std::string_view paragraph) {
-    collect_figures(paragraph, set.numbers);
-    append_word_hashes(paragraph, words);
-  });
   std::sort(set.numbers.begin(), set.numbers.end());
   set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
   if (words.empty()) return set;
