@@ -1,7 +1,8 @@
 // Fuzz target: the Cleaner (and the normalisation and shingling around it) on any text.
 // Checks: normalised text is valid UTF-8 and normalising it again changes nothing; every
 // removed line is reported once, in order, with its exact text; title and body are valid
-// UTF-8; --keep-boilerplate makes the same decisions; shingles are sorted and distinct.
+// UTF-8; --keep-boilerplate makes the same decisions; shingles are sorted and distinct, and
+// there are none without words.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -60,7 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ShingleSet shingles = shingle_body(cleaned.body);
   FUZZ_CHECK(std::adjacent_find(shingles.hashes.begin(), shingles.hashes.end(),
                                 [](std::uint64_t a, std::uint64_t b) { return a >= b; }) == shingles.hashes.end());
-  FUZZ_CHECK(shingles.hashes.empty() == (shingles.word_count == 0));
+  // No words, no shingles; words but no shingles happens too: a body that is only a dateline.
+  FUZZ_CHECK(shingles.word_count > 0 || shingles.hashes.empty());
   minhash_signature(shingles.hashes);
   return 0;
 }

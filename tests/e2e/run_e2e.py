@@ -172,6 +172,11 @@ def test_bad_input(binary, work):
     check("invalid and empty documents are marked", statuses.count("invalid") == 2 and statuses.count("empty") == 1,
           str(statuses))
     check("gzip input is read", audit.get("gz", {}).get("status") == "kept")
+    cleaned = os.path.join(work, "bad-clean.jsonl")
+    proc = run(binary, "clean", folder, "-o", cleaned, "--strict")
+    check("clean --strict: fails (exit 1) on skipped lines, says so, writes every line",
+          proc.returncode == 1 and "--strict" in proc.stderr.splitlines()[-1] and len(read_jsonl(cleaned)) == 5,
+          proc.stderr)
 
 
 GOOD_TEXTS = [
