@@ -349,6 +349,23 @@ def test_each_bad_input(binary, work):
                    False, both_kept)
 
 
+def test_file_name_not_utf8(binary, work):
+    folder = os.path.join(work, "names")
+    os.makedirs(folder)
+    with open(os.path.join(folder.encode(), b"caf\xe9 \"quoted\".txt"), "w") as fh:
+        fh.write(GOOD_TEXTS[0])
+    out = os.path.join(work, "names-out")
+    proc = run(binary, "run", folder, "-o", out)
+    try:
+        rows = read_jsonl(os.path.join(out, "audit.jsonl"))
+        json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+        valid = [r["id"] for r in rows] == ['caf\ufffd "quoted"']
+    except (ValueError, OSError) as error:
+        valid = False
+        proc.stderr += str(error)
+    check("a file name that is not UTF-8: outputs are valid JSON", proc.returncode == 0 and valid, proc.stderr)
+
+
 def test_huge_line(binary, work):
     folder = os.path.join(work, "huge")
     os.makedirs(folder)
@@ -513,6 +530,7 @@ def main():
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
         test_each_bad_input(a.binary, work)
+        test_file_name_not_utf8(a.binary, work)
         test_huge_line(a.binary, work)
         test_many_files(a.binary, work)
         test_killed_run(a.binary, work)
