@@ -53,12 +53,11 @@ CharClass classify(utf8proc_int32_t cp) {
 
 }  // namespace
 
-std::string normalize_text(std::string_view input) {
-  std::string nfc;
-  const bool already_nfc = is_trivially_nfc(input);
-  if (!already_nfc) nfc = to_nfc(input);
-  const std::string_view text = already_nfc ? input : std::string_view(nfc);
-
+// Composition comes last: a character dropped in between (a control character, a zero-width
+// space) must not keep a letter and its accent apart, or the result would not be NFC and would
+// change if normalised again. No character the first pass keeps composes or decomposes into a
+// space, a line break or a dropped character, so that pass needs no second round.
+std::string normalize_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;  // a space seen since the last kept character on this line
@@ -115,6 +114,7 @@ std::string normalize_text(std::string_view input) {
     }
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  if (!is_trivially_nfc(out)) out = to_nfc(out);
   return out;
 }
 

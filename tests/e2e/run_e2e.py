@@ -264,6 +264,11 @@ def test_bad_input(binary, work):
     check("invalid and empty documents are marked", statuses.count("invalid") == 2 and statuses.count("empty") == 1,
           str(statuses))
     check("gzip input is read", audit.get("gz", {}).get("status") == "kept")
+    cleaned = os.path.join(work, "bad-clean.jsonl")
+    proc = run(binary, "clean", folder, "-o", cleaned, "--strict")
+    check("clean --strict: fails (exit 1) on skipped lines, says so, writes every line",
+          proc.returncode == 1 and "--strict" in proc.stderr.splitlines()[-1] and len(read_jsonl(cleaned)) == 5,
+          proc.stderr)
 
 
 GOOD_TEXTS = [
@@ -436,6 +441,23 @@ def test_each_bad_input(binary, work):
                    False, both_kept)
 
 
+def test_file_name_not_utf8(binary, work):
+    folder = os.path.join(work, "names")
+    os.makedirs(folder)
+    with open(os.path.join(folder.encode(), b"caf\xe9 \"quoted\".txt"), "w") as fh:
+        fh.write(GOOD_TEXTS[0])
+    out = os.path.join(work, "names-out")
+    proc = run(binary, "run", folder, "-o", out)
+    try:
+        rows = read_jsonl(os.path.join(out, "audit.jsonl"))
+        json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+        valid = [r["id"] for r in rows] == ['caf\ufffd "quoted"']
+    except (ValueError, OSError) as error:
+        valid = False
+        proc.stderr += str(error)
+    check("a file name that is not UTF-8: outputs are valid JSON", proc.returncode == 0 and valid, proc.stderr)
+
+
 def test_huge_line(binary, work):
     folder = os.path.join(work, "huge")
     os.makedirs(folder)
@@ -604,6 +626,7 @@ def main():
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
         test_each_bad_input(a.binary, work)
+        test_file_name_not_utf8(a.binary, work)
         test_huge_line(a.binary, work)
         test_many_files(a.binary, work)
         test_killed_run(a.binary, work)
