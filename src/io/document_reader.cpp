@@ -68,7 +68,19 @@ void report_utf8_repairs(Diagnostics& diagnostics, const Document& doc) {
 // system; sorting makes runs reproducible). Everything else is reported, never silently
 // dropped: files of other kinds, pipes and sockets, links to folders (not followed, so that a
 // link cannot make a loop) and folders that cannot be listed.
-std::vector<fs::path> list_folder(const fs::path& root, Diagnostics& diagnostics) {
+// Whether `entry` is one of `excluded` (compared by file name first, so that the common case
+// costs no system call).
+bool is_excluded(const fs::path& entry, const std::vector<fs::path>& excluded) {
+  for (const fs::path& path : excluded) {
+    if (entry.filename() != path.filename()) continue;
+    std::error_code ec;
+    if (fs::equivalent(entry, path, ec)) return true;
+  }
+  return false;
+}
+
+std::vector<fs::path> list_folder(const fs::path& root, const std::vector<fs::path>& excluded,
+                                  Diagnostics& diagnostics) {
   std::vector<fs::path> found;
   std::vector<std::pair<fs::path, std::string_view>> skipped;  // path, why
   std::vector<fs::path> folders = {root};
@@ -80,6 +92,7 @@ std::vector<fs::path> list_folder(const fs::path& root, Diagnostics& diagnostics
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
       std::error_code type_error;
       const fs::file_status status = it->status(type_error);
+      if (!excluded.empty() && is_excluded(it->path(), excluded)) continue;
       if (fs::is_directory(status)) {
         if (it->is_symlink(type_error)) {
           skipped.emplace_back(it->path(), kFolderLinkMessage);
@@ -236,7 +249,7 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions opt
       }
       continue;
     }
-    std::vector<fs::path> found = list_folder(path, diagnostics_);
+    std::vector<fs::path> found = list_folder(path, options_.excluded, diagnostics_);
     files_.insert(files_.end(), found.begin(), found.end());
   }
   for (const fs::path& file : files_) {

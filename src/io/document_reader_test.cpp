@@ -141,7 +141,7 @@ TEST(DocumentReader, ConfigurableFieldNames) {
   TestTempDir dir;
   const auto file = dir.write("f.jsonl", R"({"uid":"u7","body":"b","id":"kept","text":"kept too"})");
   Diagnostics diagnostics;
-  const auto docs = read_all({file.string()}, diagnostics, InputOptions{"uid", "body"});
+  const auto docs = read_all({file.string()}, diagnostics, InputOptions{"uid", "body", {}});
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].id, "u7");
   EXPECT_EQ(docs[0].text, "b");

@@ -274,7 +274,9 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   prepare_out_dir(options);
 
-  DocumentReader reader(options.inputs, options.input, diagnostics);
+  InputOptions input = options.input;
+  input.excluded.push_back(options.out_dir);  // never read our own outputs back
+  DocumentReader reader(options.inputs, input, diagnostics);
   Progress progress(reader.total_input_bytes());
   RunSummary summary;
   DocumentTable table;
@@ -344,7 +346,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     const BoilerplateFilter filter = [&](std::string_view paragraph) { return recurring.is_boilerplate(paragraph); };
     Diagnostics reported_already;  // pass one reported every problem with the inputs
     reported_already.set_quiet(true);
-    DocumentReader again(options.inputs, options.input, reported_already);
+    DocumentReader again(options.inputs, input, reported_already);
     stream_documents(
         again, cleaner, /*sketch=*/true, threads,
         [&](ProcessedDocument&& document) {
@@ -391,7 +393,9 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
     throw OutputError(options.output.string() + " exists; use --force to overwrite");
   if (options.output.has_parent_path()) std::filesystem::create_directories(options.output.parent_path());
 
-  DocumentReader reader(options.inputs, options.input, diagnostics);
+  InputOptions input = options.input;
+  input.excluded.push_back(options.output);  // a previous output inside an input folder
+  DocumentReader reader(options.inputs, input, diagnostics);
   Progress progress(reader.total_input_bytes());
   AtomicFile output(options.output, options.force);
   const Cleaner cleaner(CleanerOptions{options.keep_boilerplate, options.quality});

@@ -218,6 +218,22 @@ def test_input_title(binary, work):
           and record["url"] == "u", line)
 
 
+def test_output_inside_input(binary, sample, work):
+    folder = os.path.join(work, "nested")
+    shutil.copytree(sample, folder)
+    out = os.path.join(folder, "out")
+    run(binary, "run", folder, "-o", out, expect=0)
+    first = open(os.path.join(out, "audit.jsonl")).read()
+    run(binary, "run", folder, "-o", out, "--force", expect=0)
+    check("run: its own output folder inside an input folder is not read back",
+          open(os.path.join(out, "audit.jsonl")).read() == first)
+    cleaned = os.path.join(folder, "cleaned.jsonl")
+    run(binary, "clean", folder, "-o", cleaned, expect=0)
+    first = open(cleaned).read()
+    run(binary, "clean", folder, "-o", cleaned, "--force", expect=0)
+    check("clean: its own output inside an input folder is not read back", open(cleaned).read() == first)
+
+
 def test_outputs_protected(binary, sample, work):
     out = os.path.join(work, "protect")
     run(binary, "run", sample, "-o", out, expect=0)
@@ -622,6 +638,7 @@ def main():
         test_cross_corpus(a.binary, work)
         test_tiny_documents(a.binary, work)
         test_input_title(a.binary, work)
+        test_output_inside_input(a.binary, a.sample, work)
         test_outputs_protected(a.binary, a.sample, work)
         test_usage_and_failures(a.binary, a.sample, work)
         test_bad_input(a.binary, work)
