@@ -30,10 +30,13 @@ std::uint64_t SketchStore::append(std::string_view id, std::span<const std::uint
                                   std::span<const std::uint64_t> numbers) {
   const Header header{static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(shingles.size()),
                       static_cast<std::uint32_t>(numbers.size())};
-  const bool written = std::fwrite(&header, sizeof header, 1, file_) == 1 &&
-                       std::fwrite(id.data(), 1, id.size(), file_) == id.size() &&
-                       std::fwrite(shingles.data(), sizeof(std::uint64_t), shingles.size(), file_) == shingles.size() &&
-                       std::fwrite(numbers.data(), sizeof(std::uint64_t), numbers.size(), file_) == numbers.size();
+  // fwrite must not see the null pointer of an empty span, even for zero bytes.
+  auto write_all = [&](const void* data, std::size_t size, std::size_t count) {
+    return count == 0 || std::fwrite(data, size, count, file_) == count;
+  };
+  const bool written = write_all(&header, sizeof header, 1) && write_all(id.data(), 1, id.size()) &&
+                       write_all(shingles.data(), sizeof(std::uint64_t), shingles.size()) &&
+                       write_all(numbers.data(), sizeof(std::uint64_t), numbers.size());
   if (!written) fail(path_, "cannot write temporary file (is the disk full?)");
   const std::uint64_t offset = end_;
   end_ += sizeof header + id.size() + (shingles.size() + numbers.size()) * sizeof(std::uint64_t);
