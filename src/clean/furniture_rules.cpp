@@ -118,20 +118,22 @@ bool is_caption(const LineShape& line) {
                                                 "photo credit"sv, "image credit"sv, "pic:"sv};
   if (std::any_of(kCaptionStarts.begin(), kCaptionStarts.end(), [&](std::string_view p) { return bare.starts_with(p); }))
     return true;
-  if (line.lower.find_first_of("/(:") == std::string::npos && !line.contains("getty") && !line.contains("shutterstock"))
-    return false;
   static constexpr std::array kCredits = {"reuters/"sv, "/reuters"sv, "getty images"sv,
                                           "afp photo"sv, "ap photo"sv, "(file photo)"sv,
                                           "/file photo"sv, "photo: reuters"sv, "/pool"sv,
                                           "shutterstock"sv};
   // A credit closes a caption ("... REUTERS/File Photo"); inside a sentence ("a Reuters/Ipsos
-  // poll") it is not one.
-  const std::string_view tail = std::string_view(line.lower).substr(line.lower.size() > 48 ? line.lower.size() - 48 : 0);
-  if (std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return tail.find(c) != std::string_view::npos; }))
-    return true;
+  // poll") it is not one. So only the line's tail is searched, which keeps long paragraphs cheap.
+  const std::string_view lower = line.lower;
+  const std::string_view tail = lower.substr(lower.size() > 48 ? lower.size() - 48 : 0);
+  const bool credit =
+      std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return tail.find(c) != std::string_view::npos; });
   // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
-  const std::size_t photo = line.lower.rfind("photo:");
-  return photo != std::string::npos && line.lower.size() - photo < 40 && line.word_count() <= 30;
+  const std::size_t photo = tail.rfind("photo:");
+  const bool photo_credit = photo != std::string_view::npos && tail.size() - photo < 40 && line.word_count() <= 30;
+  if (!credit && !photo_credit) return false;
+  // A caption credit comes with a slash, parenthesis or colon, or names an agency.
+  return lower.find_first_of("/(:") != std::string_view::npos || line.contains("getty") || line.contains("shutterstock");
 }
 
 // True when the line writes the country as "US": then "join US sanctions" is no prompt.
