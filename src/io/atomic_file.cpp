@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -34,10 +35,12 @@ std::filesystem::path folder_of(const std::filesystem::path& file) {
   return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
 
+std::atomic<bool> named_temporary_files{false};
+
 // An unnamed file in `folder`, or -1 when the file system (or a missing /proc, needed to give
 // it a name later) rules that out.
 int open_unnamed(const std::filesystem::path& folder) {
-  if (::access("/proc/self/fd", X_OK) != 0) return -1;
+  if (named_temporary_files || ::access("/proc/self/fd", X_OK) != 0) return -1;
   return ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
 }
 
@@ -48,6 +51,8 @@ std::filesystem::path temp_name(const std::filesystem::path& path) {
 }
 
 }  // namespace
+
+void AtomicFile::use_named_temporary_files(bool named) { named_temporary_files = named; }
 
 AtomicFile::AtomicFile(std::filesystem::path path, bool overwrite)
     : path_(std::move(path)), overwrite_(overwrite) {

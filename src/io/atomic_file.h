@@ -34,6 +34,10 @@ class AtomicFile {
   void commit();
   const std::filesystem::path& path() const { return path_; }
 
+  // For tests: makes AtomicFiles opened from now on use the named temporary file, as on a file
+  // system without O_TMPFILE, so that both ways are tested on any machine.
+  static void use_named_temporary_files(bool named);
+
  private:
   void publish_named();
   void publish_anonymous();

@@ -105,6 +105,51 @@ TEST(AtomicFile, KilledWriterLeavesNoOutput) {
   for (const std::string& name : names_in(dir.path())) EXPECT_NE(name, "out.jsonl");
 }
 
+// Where O_TMPFILE is missing, the temporary file has a name: "<path>.tmp-<pid>".
+class NamedTemporaryFile : public testing::Test {
+ protected:
+  NamedTemporaryFile() { AtomicFile::use_named_temporary_files(true); }
+  ~NamedTemporaryFile() override { AtomicFile::use_named_temporary_files(false); }
+  static std::string temp_name() { return "out.jsonl.tmp-" + std::to_string(::getpid()); }
+};
+
+TEST_F(NamedTemporaryFile, CommitRenamesItIntoPlace) {
+  TestTempDir dir;
+  const auto path = dir.path() / "out.jsonl";
+  AtomicFile file(path, false);
+  file.write("hello");
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{temp_name()});
+  file.commit();
+  EXPECT_EQ(slurp(path), "hello");
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
+}
+
+TEST_F(NamedTemporaryFile, AbandonedFileIsRemoved) {
+  TestTempDir dir;
+  {
+    AtomicFile file(dir.path() / "out.jsonl", false);
+    file.write("partial");
+  }
+  EXPECT_TRUE(names_in(dir.path()).empty());
+}
+
+TEST_F(NamedTemporaryFile, RefusesAFileThatAppearsWhileWritingUnlessForced) {
+  TestTempDir dir;
+  const auto path = dir.path() / "out.jsonl";
+  {
+    AtomicFile file(path, false);
+    file.write("new");
+    dir.write("out.jsonl", "raced");
+    EXPECT_THROW(file.commit(), OutputError);
+  }
+  EXPECT_EQ(slurp(path), "raced");
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
+  AtomicFile forced(path, true);
+  forced.write("new");
+  forced.commit();
+  EXPECT_EQ(slurp(path), "new");
+}
+
 TEST(AtomicFile, ReportsUncreatableFile) {
   TestTempDir dir;
   const auto path = dir.path() / "no-such-folder" / "out.jsonl";
