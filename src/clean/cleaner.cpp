@@ -273,14 +273,23 @@ std::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page) {
   return out;
 }
 
-// The line (0-based) of a paragraph that holds byte `offset` of its joined text.
-std::uint32_t line_at(const SplitText& split, const Paragraph& paragraph, std::size_t offset) {
-  std::size_t line_start = 0;
-  for (std::uint32_t line = paragraph.first_line; line < paragraph.last_line; ++line) {
-    line_start += split.lines[line].size() + 1;
-    if (offset < line_start) return line;
+// Reports a span [begin, end) of a paragraph's joined text that was cut as repeated, one piece
+// per line it covers, so that every piece is text of the line it names.
+void report_cut(const SplitText& split, const Paragraph& paragraph, std::size_t begin, std::size_t end,
+                std::vector<RemovedLine>& removed) {
+  std::size_t line_start = 0;  // offset of the line in the joined text (lines joined by one space)
+  for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line) {
+    const std::size_t line_end = line_start + split.lines[line].size();
+    const std::size_t from = std::max(begin, line_start);
+    const std::size_t to = std::min(end, line_end);
+    if (from < to) {
+      std::string_view piece = std::string_view(paragraph.text).substr(from, to - from);
+      while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+      while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+      if (!piece.empty()) removed.push_back({line + 1, std::string(piece), RemovalReason::kRepeated});
+    }
+    line_start = line_end + 1;
   }
-  return paragraph.last_line;
 }
 
 // Marks paragraphs most of whose words repeat earlier text, for the region to weigh.
@@ -403,9 +412,7 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
         out.removed.push_back({line + 1, std::string(split.lines[line]), *verdict.reason});
       if (!options_.keep_boilerplate) continue;
     } else {
-      for (auto cut = first_cut; cut != next_cut; ++cut)
-        out.removed.push_back({line_at(split, paragraph, cut->begin) + 1,
-                               paragraph.text.substr(cut->begin, cut->end - cut->begin), RemovalReason::kRepeated});
+      for (auto cut = first_cut; cut != next_cut; ++cut) report_cut(split, paragraph, cut->begin, cut->end, out.removed);
     }
     const std::string_view text = texts[i];
     if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {

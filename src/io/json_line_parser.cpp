@@ -213,6 +213,7 @@ std::string_view JsonLineParser::parse(std::string_view line, Document& doc) {
     return "invalid_json";
   }
   if (!text.is_string) {
+    doc.text.clear();  // an earlier "text" member may have been a string
     doc.problem = text.found ? fmt::format("field \"{}\" is not a string", impl_->options.text_field)
                              : fmt::format("no \"{}\" field", impl_->options.text_field);
     return "missing_text";
