@@ -77,6 +77,20 @@ LineShape::LineShape(const LineShape& other) { *this = other; }
 
 LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
 
+namespace {
+
+// Everything but `lower` and `words`, which need re-pointing.
+void copy_counts(const LineShape& from, LineShape& to) {
+  to.capitalized_words = from.capitalized_words;
+  to.alphabetic_words = from.alphabetic_words;
+  to.digit_words = from.digit_words;
+  to.ends_with_sentence_punctuation = from.ends_with_sentence_punctuation;
+  to.starts_upper = from.starts_upper;
+  to.weighted_length = from.weighted_length;
+}
+
+}  // namespace
+
 LineShape& LineShape::operator=(const LineShape& other) {
   if (this == &other) return *this;
   lower = other.lower;
@@ -84,12 +98,7 @@ LineShape& LineShape::operator=(const LineShape& other) {
   words.reserve(other.words.size());
   for (std::string_view word : other.words)
     words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
-  capitalized_words = other.capitalized_words;
-  alphabetic_words = other.alphabetic_words;
-  digit_words = other.digit_words;
-  ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
-  starts_upper = other.starts_upper;
-  weighted_length = other.weighted_length;
+  copy_counts(other, *this);
   return *this;
 }
 
@@ -100,12 +109,7 @@ LineShape& LineShape::operator=(LineShape&& other) noexcept {
   words = std::move(other.words);
   if (lower.data() != old_base)
     for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
-  capitalized_words = other.capitalized_words;
-  alphabetic_words = other.alphabetic_words;
-  digit_words = other.digit_words;
-  ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
-  starts_upper = other.starts_upper;
-  weighted_length = other.weighted_length;
+  copy_counts(other, *this);
   return *this;
 }
 

@@ -18,10 +18,15 @@ std::FILE* create_unnamed_file(const std::filesystem::path& path) {
   if (file == nullptr) {
     const int error = errno;
     if (fd >= 0) ::close(fd);
-    throw OutputError(path.string() + ": cannot create temporary file: " + std::strerror(error));
+    errno = error;
+    throw_file_error(path, "cannot create temporary file");
   }
   if (fd < 0) ::unlink(path.c_str());
   return file;
+}
+
+void throw_file_error(const std::filesystem::path& path, std::string_view what) {
+  throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(errno));
 }
 
 }  // namespace newsdedup

@@ -9,9 +9,13 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
 
 namespace newsdedup {
 
 std::FILE* create_unnamed_file(const std::filesystem::path& path);
+
+// Throws OutputError "PATH: WHAT: <strerror(errno)>" for a failed temporary-file operation.
+[[noreturn]] void throw_file_error(const std::filesystem::path& path, std::string_view what);
 
 }  // namespace newsdedup

@@ -13,10 +13,8 @@
 #include <oneapi/tbb/parallel_sort.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -26,7 +24,6 @@
 #include <utility>
 #include <vector>
 
-#include "io/atomic_file.h"
 #include "io/unnamed_file.h"
 
 namespace newsdedup {
@@ -96,7 +93,7 @@ class ExternalSorter {
    public:
     RunReader(std::FILE* file, std::filesystem::path path, std::size_t chunk)
         : path_(std::move(path)), chunk_(chunk), file_(file) {
-      if (std::fseek(file_, 0, SEEK_SET) != 0) fail(path_, "cannot read temporary file");
+      if (std::fseek(file_, 0, SEEK_SET) != 0) throw_file_error(path_, "cannot read temporary file");
     }
     RunReader(const RunReader&) = delete;
     RunReader& operator=(const RunReader&) = delete;
@@ -105,7 +102,7 @@ class ExternalSorter {
       if (position_ == records_.size()) {
         records_.resize(chunk_);
         const std::size_t got = std::fread(records_.data(), sizeof(Record), chunk_, file_);
-        if (got == 0 && std::ferror(file_)) fail(path_, "cannot read temporary file");
+        if (got == 0 && std::ferror(file_)) throw_file_error(path_, "cannot read temporary file");
         records_.resize(got);
         position_ = 0;
         if (got == 0) return false;
@@ -122,10 +119,6 @@ class ExternalSorter {
     std::size_t position_ = 0;
   };
 
-  [[noreturn]] static void fail(const std::filesystem::path& path, const char* what) {
-    throw OutputError(path.string() + ": " + what + ": " + std::strerror(errno));
-  }
-
   static void release(std::vector<Record>& records) { std::vector<Record>().swap(records); }
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
@@ -136,7 +129,7 @@ class ExternalSorter {
     std::FILE* file = create_unnamed_file(path);
     runs_.push_back(file);
     const bool written = std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), file) == buffer_.size();
-    if (std::fflush(file) != 0 || !written) fail(path, "cannot write temporary file (is the disk full?)");
+    if (std::fflush(file) != 0 || !written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
     bytes_spilled_ += buffer_.size() * sizeof(Record);
     buffer_.clear();
   }

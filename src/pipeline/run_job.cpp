@@ -306,10 +306,13 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         const auto body_bytes = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNone));
         table.states.push_back(document.state);
         table.body_bytes.push_back(body_bytes);
-        table.sketch_offsets.push_back(sketches.append(document.id, document.shingles.hashes, document.shingles.numbers));
+        // Only documents that can be clustered are ever read back (as members or representatives).
+        const bool comparable = ok && document.shingles.word_count >= kMinComparableWords;
+        table.sketch_offsets.push_back(
+            comparable ? sketches.append(document.id, document.shingles.hashes, document.shingles.numbers) : 0);
         // Too short to tell a copy from a template ("Qtly div 10 cts vs 10 cts prior" of two
         // companies): such a document stays a cluster of its own, even against identical text.
-        if (!ok || document.shingles.word_count < kMinComparableWords) return;
+        if (!comparable) return;
         exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
         if (options.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
         keys.clear();

@@ -2,21 +2,10 @@
 
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 
-#include "io/atomic_file.h"
 #include "io/unnamed_file.h"
 
 namespace newsdedup {
-namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& path, std::string_view what) {
-  throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(errno));
-}
-
-}  // namespace
-
 SketchStore::SketchStore(std::filesystem::path path) : path_(std::move(path)) {
   file_ = create_unnamed_file(path_);
   std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
@@ -37,21 +26,21 @@ std::uint64_t SketchStore::append(std::string_view id, std::span<const std::uint
   const bool written = write_all(&header, sizeof header, 1) && write_all(id.data(), 1, id.size()) &&
                        write_all(shingles.data(), sizeof(std::uint64_t), shingles.size()) &&
                        write_all(numbers.data(), sizeof(std::uint64_t), numbers.size());
-  if (!written) fail(path_, "cannot write temporary file (is the disk full?)");
+  if (!written) throw_file_error(path_, "cannot write temporary file (is the disk full?)");
   const std::uint64_t offset = end_;
   end_ += sizeof header + id.size() + (shingles.size() + numbers.size()) * sizeof(std::uint64_t);
   return offset;
 }
 
 void SketchStore::flush() {
-  if (std::fflush(file_) != 0) fail(path_, "cannot write temporary file (is the disk full?)");
+  if (std::fflush(file_) != 0) throw_file_error(path_, "cannot write temporary file (is the disk full?)");
 }
 
 void SketchStore::read_at(std::uint64_t offset, void* into, std::size_t bytes) const {
   auto* out = static_cast<char*>(into);
   while (bytes > 0) {
     const ssize_t got = ::pread(fileno(file_), out, bytes, static_cast<off_t>(offset));
-    if (got <= 0) fail(path_, "cannot read temporary file");
+    if (got <= 0) throw_file_error(path_, "cannot read temporary file");
     out += got;
     offset += static_cast<std::uint64_t>(got);
     bytes -= static_cast<std::size_t>(got);
