@@ -1,6 +1,7 @@
 #include "clean/furniture_rules.h"
 
 #include "clean/phrase_set.h"
+#include "text/byte_set.h"
 
 #include <algorithm>
 #include <array>
@@ -58,7 +59,8 @@ bool is_short_segment_bar(std::string_view text, std::string_view separator, std
 bool is_navigation(const LineShape& line, std::string_view text) {
   if (starts_with_bullet(text) && line.word_count() <= 4 && !line.ends_with_sentence_punctuation) return true;
   // A link bar has at most a dozen short entries, split by | > / › or » (the last bytes of › and »).
-  const bool may_be_bar = line.word_count() <= 40 && text.find_first_of("|>/\xBA\xBB") != std::string_view::npos;
+  static constexpr ByteSet kBarBytes("|>/\xBA\xBB");
+  const bool may_be_bar = line.word_count() <= 40 && kBarBytes.any_in(text);
   if (may_be_bar) {
     if (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4)) return true;
     for (std::string_view crumb : {" > "sv, " \u203A "sv, " \u00BB "sv, " / "sv})
@@ -133,7 +135,8 @@ bool is_caption(const LineShape& line) {
   const bool photo_credit = photo != std::string_view::npos && tail.size() - photo < 40 && line.word_count() <= 30;
   if (!credit && !photo_credit) return false;
   // A caption credit comes with a slash, parenthesis or colon, or names an agency.
-  return lower.find_first_of("/(:") != std::string_view::npos || line.contains("getty") || line.contains("shutterstock");
+  static constexpr ByteSet kCreditMarks("/(:");
+  return kCreditMarks.any_in(lower) || line.contains("getty") || line.contains("shutterstock");
 }
 
 // True when the line writes the country as "US": then "join US sanctions" is no prompt.
@@ -336,9 +339,10 @@ bool is_headline_shaped(const LineShape& line) {
 }
 
 bool is_menu_item(const LineShape& line, std::string_view text) {
+  static constexpr ByteSet kSentenceMarks(".,;:!?\"()");
   return line.word_count() >= 1 && line.word_count() <= 3 && line.digit_words == 0 &&
          line.capitalized_words == line.alphabetic_words && text.size() <= 30 &&
-         text.find_first_of(".,;:!?\"()") == std::string_view::npos;
+         !kSentenceMarks.any_in(text);
 }
 
 bool is_dateline_only(const LineShape& line, std::string_view text) {

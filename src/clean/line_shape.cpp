@@ -1,12 +1,13 @@
 #include "clean/line_shape.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace newsdedup {
 namespace {
 
-bool is_word_byte(unsigned char c) {
+constexpr bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
 }
 
@@ -27,6 +28,23 @@ bool is_inner_apostrophe(std::string_view text, std::size_t i) {
   const unsigned char next = static_cast<unsigned char>(text[i + 3]);
   return next != '\'' && separator_length(text, i + 3) == 0;
 }
+
+// What each byte of lowercased text is to the tokenizer, in the order the word loop tests:
+// bytes up to kApostrophe continue a word.
+enum class ByteClass : unsigned char { kWord, kApostrophe, kSeparator, kTwoByteSeparator, kThreeByteSeparator };
+
+constexpr std::array<ByteClass, 256> kByteClasses = [] {
+  std::array<ByteClass, 256> classes{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    classes[c] = byte == '\'' ? ByteClass::kApostrophe
+                 : byte < 0x80 ? (is_word_byte(byte) ? ByteClass::kWord : ByteClass::kSeparator)
+                 : byte == 0xC2 ? ByteClass::kTwoByteSeparator
+                 : byte == 0xE2 ? ByteClass::kThreeByteSeparator
+                                : ByteClass::kWord;
+  }
+  return classes;
+}();
 
 bool ends_like_sentence(std::string_view text) {
   while (!text.empty()) {
@@ -131,20 +149,17 @@ LineShape describe(std::string_view text) {
   const bool wide_possible = highest >= 0xE1;  // a lead byte of U+1000 and above
   shape.words.reserve(n / 6 + 1);
   const std::string_view lower = shape.lower;
-  for (std::size_t i = 0; i < lower.size();) {
-    if (const std::size_t skip = separator_length(lower, i); skip > 0) {
-      i += skip;
+  for (std::size_t i = 0; i < n;) {
+    const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
+    if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
+      i += leading == ByteClass::kTwoByteSeparator ? 2 : leading == ByteClass::kThreeByteSeparator ? 3 : 1;
       continue;
     }
     const std::size_t start = i;
-    while (i < lower.size()) {
-      if (lower[i] == '\'' || separator_length(lower, i) == 0) {
-        ++i;
-      } else if (is_inner_apostrophe(lower, i)) {
-        i += 3;
-      } else {
-        break;
-      }
+    while (true) {
+      while (i < n && kByteClasses[static_cast<unsigned char>(lower[i])] <= ByteClass::kApostrophe) ++i;
+      if (!is_inner_apostrophe(lower, i)) break;
+      i += 3;
     }
     shape.words.push_back(lower.substr(start, i - start));
     const unsigned char first = static_cast<unsigned char>(text[start]);

@@ -3,10 +3,42 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "text/utf8.h"
 
 namespace newsdedup {
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// High bit set in each byte of `word` that is zero (exact for the lowest such byte, which is all
+// next_escaped_byte needs).
+constexpr std::uint64_t zero_bytes(std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; }
+
+// Offset of the first byte at or after `from` that JSON must escape (a control character, '"'
+// or '\\'), or text.size(). Eight bytes at a time: most text has nothing to escape.
+std::size_t next_escaped_byte(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    // Bytes below 0x20: subtracting 0x20 borrows into the high bit of exactly those bytes
+    // that are below 0x20 and had it clear.
+    const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighBits;
+    if ((control | zero_bytes(word ^ ('"' * kOnes)) | zero_bytes(word ^ ('\\' * kOnes))) != 0) break;
+  }
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return text.size();
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   // Document text is repaired when read, but file names and ids built from them are not:
@@ -20,8 +52,9 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
   std::size_t plain_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    i = next_escaped_byte(text, i);
+    if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.substr(plain_start, i - plain_start));
     plain_start = i + 1;
     switch (c) {

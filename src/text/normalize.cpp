@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace newsdedup {
@@ -57,46 +58,60 @@ CharClass classify(utf8proc_int32_t cp) {
 // space) must not keep a letter and its accent apart, or the result would not be NFC and would
 // change if normalised again. No character the first pass keeps composes or decomposes into a
 // space, a line break or a dropped character, so that pass needs no second round.
+//
+// The output is never longer than the input (every space, break or kept character replaces at
+// least as many input bytes), so it is written through a pointer into a buffer of the input's
+// size, and runs of visible ASCII, most of any text, are copied whole.
 std::string normalize_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
   bool pending_space = false;  // a space seen since the last kept character on this line
   auto end_line = [&] {
     pending_space = false;
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out.push_back('\n');
+    while (o != begin && o[-1] == ' ') --o;
+    *o++ = '\n';
   };
-  for (std::size_t i = 0; i < text.size();) {
+  auto before_kept = [&] {
+    if (pending_space && o != begin && o[-1] != '\n') *o++ = ' ';
+    pending_space = false;
+  };
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c > 0x20 && c < 0x7F) {
+      std::size_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(text[end]) - 0x21u < 0x5Eu) ++end;
+      before_kept();
+      std::memcpy(o, text.data() + i, end - i);
+      o += end - i;
+      i = end;
+      continue;
+    }
     if (c < 0x80) {
       ++i;
       if (c == '\n') {
         end_line();
       } else if (c == '\r') {
-        if (i < text.size() && text[i] == '\n') ++i;
+        if (i < n && text[i] == '\n') ++i;
         end_line();
       } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
         pending_space = true;
-      } else if (c < 0x20 || c == 0x7F) {
-        // other control characters carry no text
-      } else {
-        if (pending_space && !out.empty() && out.back() != '\n') out.push_back(' ');
-        pending_space = false;
-        out.push_back(static_cast<char>(c));
       }
+      // other control characters (and DEL) carry no text
       continue;
     }
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                                  static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+                                                  static_cast<utf8proc_ssize_t>(n - i), &cp);
     if (len <= 0) {  // cannot happen on repaired input; keep the byte rather than lose it
-      out.push_back(static_cast<char>(c));
+      *o++ = static_cast<char>(c);
       ++i;
       continue;
     }
-    const std::string_view bytes = text.substr(i, static_cast<std::size_t>(len));
-    i += static_cast<std::size_t>(len);
+    const std::size_t length = static_cast<std::size_t>(len);
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      i += length;
       end_line();
       continue;
     }
@@ -107,13 +122,15 @@ std::string normalize_text(std::string_view text) {
         pending_space = true;
         break;
       case CharClass::kKeep:
-        if (pending_space && !out.empty() && out.back() != '\n') out.push_back(' ');
-        pending_space = false;
-        out.append(bytes);
+        before_kept();
+        std::memcpy(o, text.data() + i, length);
+        o += length;
         break;
     }
+    i += length;
   }
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  while (o != begin && (o[-1] == ' ' || o[-1] == '\n')) --o;
+  out.resize(static_cast<std::size_t>(o - begin));
   if (!is_trivially_nfc(out)) out = to_nfc(out);
   return out;
 }
