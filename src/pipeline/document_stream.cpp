@@ -19,6 +19,7 @@ struct Batch {
 }  // namespace
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
+                             const std::function<void(ProcessedDocument&)>& prepare,
                              const std::function<void(ProcessedDocument&&)>& consume,
                              const std::function<void(const StreamStats&)>& on_batch,
                              const StreamSelection& selection) {
@@ -55,8 +56,10 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Batch> batch) {
                 batch->processed.reserve(batch->documents.size());
-                for (Document& document : batch->documents)
+                for (Document& document : batch->documents) {
                   batch->processed.push_back(process_document(std::move(document), cleaner, sketch, selection.boilerplate));
+                  if (prepare) prepare(batch->processed.back());
+                }
                 batch->documents.clear();
                 return batch;
               }) &

@@ -1,8 +1,10 @@
 // stream_documents: the first pass of every job, read -> (clean, sketch) -> consume.
 //
 // A oneTBB parallel_pipeline with three filters: a serial reader that cuts the input into
-// batches, a parallel filter that runs process_document() on each batch, and a serial
-// in-order filter that hands every ProcessedDocument to `consume` in input order. At most
+// batches, a parallel filter that runs process_document() and then the job's `prepare` (its
+// records' serialisation, optional) on each document of a batch, and a serial in-order filter
+// that hands every ProcessedDocument to `consume` in input order. Work moved from `consume` to
+// `prepare` leaves the one serial step shorter. At most
 // 2 x threads batches are in flight, so memory stays bounded however large the input.
 // `on_batch` (optional) is called from the reading filter after each batch, for progress.
 // StreamSelection (optional) restricts the work to some documents (by ordinal; the others are
@@ -29,6 +31,7 @@ struct StreamSelection {
 };
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
+                             const std::function<void(ProcessedDocument&)>& prepare,
                              const std::function<void(ProcessedDocument&&)>& consume,
                              const std::function<void(const StreamStats&)>& on_batch = {},
                              const StreamSelection& selection = {});

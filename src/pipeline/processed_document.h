@@ -7,9 +7,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "clean/cleaned_document.h"
 #include "clean/cleaner.h"
+#include "dedup/lsh_candidates.h"
 #include "dedup/minhash.h"
 #include "dedup/shingles.h"
 #include "document/document.h"
@@ -32,6 +34,12 @@ struct ProcessedDocument {
   CleanedDocument cleaned;
   ShingleSet shingles;  // filled when sketching
   Signature signature{};
+  // The job's records of this document, serialised on a worker thread (see stream_documents)
+  // so that the in-order consumer only copies them: `run` fills all three (the corpus line,
+  // empty unless kOk; the audit details; the LSH band keys), `clean` only `record`.
+  std::string record;
+  std::string audit_record;
+  std::vector<BandKey> band_keys;
 };
 
 // `boilerplate` (optional): cross-corpus evidence for the cleaner (see Cleaner::clean).

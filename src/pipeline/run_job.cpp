@@ -73,6 +73,17 @@ void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
   for (const RemovedLine& line : document.cleaned.removed) ++summary.lines_removed[static_cast<std::size_t>(line.reason)];
 }
 
+// The records `run` keeps of a document, made on a worker thread: its corpus line (when it has
+// text), its audit details and, when `lsh` is given and the document can be clustered, its band
+// keys (documents are numbered by their input ordinal).
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh) {
+  const bool ok = document.state == DocumentState::kOk;
+  if (ok) document.record = corpus_record(document);
+  document.audit_record = audit_details(document);
+  if (lsh != nullptr && ok && document.shingles.word_count >= kMinComparableWords && document.ordinal < kNone)
+    append_band_keys(document.signature, static_cast<std::uint32_t>(document.ordinal), *lsh, document.band_keys);
+}
+
 // Exact duplicates first: among documents with the same hash, the longest copy leads; only
 // leaders are clustered. Returns each document's leader (kNone for documents without text).
 std::vector<std::uint32_t> exact_leaders(ExternalSorter<ExactKey>& exact, std::size_t n) {
@@ -290,19 +301,19 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share);
   check_parameters(options.lsh);
   const Cleaner cleaner(CleanerOptions{.quality = options.quality});
-  std::vector<BandKey> keys;
 
   auto stage_start = Clock::now();
   stream_documents(
       reader, cleaner, /*sketch=*/true, threads,
+      [&](ProcessedDocument& document) { prepare_run_records(document, &options.lsh); },
       [&](ProcessedDocument&& document) {
         if (table.states.size() >= kNone) throw std::runtime_error("more than 4,294,967,294 documents in one run");
         const auto doc = static_cast<std::uint32_t>(table.states.size());
         record_cleaning(document, summary);
         const bool ok = document.state == DocumentState::kOk;
         spool.write(document.id);
-        spool.write(ok ? corpus_record(document) : std::string());
-        spool.write(audit_details(document));
+        spool.write(document.record);
+        spool.write(document.audit_record);
         const auto body_bytes = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNone));
         table.states.push_back(document.state);
         table.body_bytes.push_back(body_bytes);
@@ -315,9 +326,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
         if (!comparable) return;
         exact.add({document.shingles.exact_hash, kNone - body_bytes, doc});
         if (options.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
-        keys.clear();
-        append_band_keys(document.signature, doc, options.lsh, keys);
-        for (const BandKey& key : keys) band_keys.add(key);
+        for (const BandKey& key : document.band_keys) band_keys.add(key);
       },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
   sketches.flush();
@@ -351,14 +360,14 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     reported_already.set_quiet(true);
     DocumentReader again(options.inputs, input, reported_already);
     stream_documents(
-        again, cleaner, /*sketch=*/true, threads,
+        again, cleaner, /*sketch=*/true, threads, [&](ProcessedDocument& document) { prepare_run_records(document, nullptr); },
         [&](ProcessedDocument&& document) {
           const auto doc = static_cast<std::uint32_t>(document.ordinal);
           for (const RemovedLine& line : document.cleaned.removed)
             summary.lines_removed[static_cast<std::size_t>(RemovalReason::kBoilerplate)] +=
                 line.reason == RemovalReason::kBoilerplate;
-          patches->write(document.state == DocumentState::kOk ? corpus_record(document) : std::string());
-          patches->write(audit_details(document));
+          patches->write(document.record);
+          patches->write(document.audit_record);
           table.states[doc] = document.state;
           table.body_bytes[doc] = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNone));
           table.sketch_offsets[doc] = sketches.append(document.id, document.shingles.hashes, document.shingles.numbers);
@@ -403,18 +412,16 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
   AtomicFile output(options.output, options.force);
   const Cleaner cleaner(CleanerOptions{options.keep_boilerplate, options.quality});
   RunSummary summary;
-  std::string line;
   stream_documents(
-      reader, cleaner, /*sketch=*/false, threads,
+      reader, cleaner, /*sketch=*/false, threads, [&](ProcessedDocument& document) { document.record = clean_record(document); },
       [&](ProcessedDocument&& document) {
         record_cleaning(document, summary);
         count_status(document.state == DocumentState::kInvalid ? "invalid"
                      : document.state == DocumentState::kEmpty ? "empty"
                                                                 : "kept",
                      summary);
-        line = clean_record(document);
-        line += '\n';
-        output.write(line);
+        document.record += '\n';
+        output.write(document.record);
       },
       [&](const StreamStats& stats) { progress.update("clean", stats.documents, stats.input_bytes); });
   output.commit();

@@ -22,11 +22,31 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCanonic
 
 constexpr std::size_t kLongestAbbreviation = 4;
 
+// A word of at most four bytes as one integer, so that it is compared with every abbreviation
+// without a call to memcmp.
+constexpr std::uint32_t pack_short(std::string_view word) {
+  std::uint32_t packed = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) packed |= std::uint32_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return packed;
+}
+
+constexpr std::array<std::uint32_t, kCanonical.size()> kPackedAbbreviations = [] {
+  std::array<std::uint32_t, kCanonical.size()> packed{};
+  for (std::size_t i = 0; i < kCanonical.size(); ++i) packed[i] = pack_short(kCanonical[i].first);
+  return packed;
+}();
+
 std::uint64_t hash_word(std::string_view word) {
-  if (word.size() <= kLongestAbbreviation)
-    for (const auto& [short_form, long_form] : kCanonical)
-    if (word == short_form) return XXH3_64bits(long_form.data(), long_form.size());
+  if (word.size() <= kLongestAbbreviation) {
+    const std::uint32_t packed = pack_short(word);
+    for (std::size_t i = 0; i < kCanonical.size(); ++i)
+      if (packed == kPackedAbbreviations[i]) return XXH3_64bits(kCanonical[i].second.data(), kCanonical[i].second.size());
+  }
   return XXH3_64bits(word.data(), word.size());
+}
+
+constexpr bool is_ascii_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
 bool is_word_code_point(utf8proc_int32_t cp) {
@@ -61,19 +81,30 @@ void for_each_word(std::string_view text, OnWord on_word) {
     if (word.empty()) word_begin = at;
     word_end = end;
   };
-  for (std::size_t i = 0; i < text.size();) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        extend(i, i + 1);
-        word.push_back(static_cast<char>(c));
-      } else if (c >= 'A' && c <= 'Z') {
-        extend(i, i + 1);
-        word.push_back(static_cast<char>(c - 'A' + 'a'));
-      } else {
+      if (!is_ascii_word_byte(c)) {
         flush();
+        ++i;
+        continue;
       }
-      ++i;
+      std::size_t end = i + 1;
+      bool upper = c <= 'Z' && c >= 'A';
+      for (; end < n && is_ascii_word_byte(static_cast<unsigned char>(text[end])); ++end)
+        upper |= text[end] <= 'Z' && text[end] >= 'A';
+      // Most words are lower-case ASCII between ASCII separators: handed on as they stand.
+      if (word.empty() && !upper && (end == n || static_cast<unsigned char>(text[end]) < 0x80)) {
+        on_word(text.substr(i, end - i), i, end);
+        i = end;
+        continue;
+      }
+      extend(i, end);
+      for (; i < end; ++i) {
+        const char b = text[i];
+        word.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+      }
       continue;
     }
     utf8proc_int32_t cp = 0;
