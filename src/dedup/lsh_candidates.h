@@ -46,11 +46,14 @@ struct BandKey {
   std::uint32_t band = 0;
   std::uint32_t doc = 0;
   bool same_bucket(const BandKey& other) const { return key == other.key && band == other.band; }
+  // Band first: a sorter can then sort each band on its own (see ExternalSorter).
   bool operator<(const BandKey& other) const {
-    if (key != other.key) return key < other.key;
     if (band != other.band) return band < other.band;
+    if (key != other.key) return key < other.key;
     return doc < other.doc;
   }
+  std::size_t sort_partition() const { return band; }
+  std::uint64_t sort_hash() const { return key; }
 };
 
 // Throws std::invalid_argument when the parameters do not fit the signature.

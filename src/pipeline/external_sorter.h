@@ -7,12 +7,18 @@
 // trivially copyable and ordered by operator<; equal records come out in no particular order.
 // Run files are unnamed files in the given folder (nothing is left behind, even by a killed
 // run) and are freed when the sorter is destroyed.
+// A record type with `std::size_t sort_partition() const` and `std::uint64_t sort_hash() const`
+// that its operator< orders by, in that order (an LSH band, then the band's key), gives the
+// number of partitions to the constructor and is sorted with partition_sort (radix, in
+// parallel and in cache); others with tbb::parallel_sort.
 // Not thread-safe: one thread adds, then merges once.
 #pragma once
 
 #include <oneapi/tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <concepts>
+#include <span>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -25,6 +31,7 @@
 #include <vector>
 
 #include "io/unnamed_file.h"
+#include "pipeline/partition_sort.h"
 
 namespace newsdedup {
 
@@ -33,11 +40,13 @@ class ExternalSorter {
   static_assert(std::is_trivially_copyable_v<Record>);
 
  public:
-  // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer.
-  ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes)
+  // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer;
+  // `partitions`: for records with sort_partition(), how many there are.
+  ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes, std::size_t partitions = 0)
       : folder_(std::move(folder)),
         name_(std::move(name)),
-        capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record), kMinCapacity)) {}
+        capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record), kMinCapacity)),
+        partitions_(partitions) {}
   ~ExternalSorter() {
     for (std::FILE* run : runs_) std::fclose(run);
   }
@@ -61,7 +70,7 @@ class ExternalSorter {
   template <typename Visit>
   void merge(Visit&& visit) {
     if (runs_.empty()) {
-      tbb::parallel_sort(buffer_.begin(), buffer_.end());
+      sort_buffer();
       for (const Record& record : buffer_) visit(record);
       return;
     }
@@ -123,8 +132,17 @@ class ExternalSorter {
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
 
+  void sort_buffer() {
+    if constexpr (requires(const Record& record) { { record.sort_partition() } -> std::same_as<std::size_t>; })
+      partition_sort(
+          std::span<Record>(buffer_), partitions_, [](const Record& record) { return record.sort_partition(); },
+          [](const Record& record) { return record.sort_hash(); });
+    else
+      tbb::parallel_sort(buffer_.begin(), buffer_.end());
+  }
+
   void spill() {
-    tbb::parallel_sort(buffer_.begin(), buffer_.end());
+    sort_buffer();
     const auto path = folder_ / run_name(runs_.size());
     std::FILE* file = create_unnamed_file(path);
     runs_.push_back(file);
@@ -137,6 +155,7 @@ class ExternalSorter {
   std::filesystem::path folder_;
   std::string name_;
   std::uint64_t capacity_;
+  std::size_t partitions_;
   std::vector<Record> buffer_;
   std::vector<std::FILE*> runs_;
   std::uint64_t count_ = 0;

@@ -298,7 +298,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   const std::uint64_t share = options.memory_bytes / (options.lsh.bands + 9);
   ExternalSorter<ExactKey> exact(options.out_dir, work + "-exact", share);
   RecurringParagraphs recurring(options.out_dir, work + "-paragraphs", 8 * share);
-  ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share);
+  ExternalSorter<BandKey> band_keys(options.out_dir, work + "-bands", options.lsh.bands * share, options.lsh.bands);
   check_parameters(options.lsh);
   const Cleaner cleaner(CleanerOptions{.quality = options.quality});
 
