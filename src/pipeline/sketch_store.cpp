@@ -19,6 +19,11 @@ SketchReader::Header SketchReader::read_header(std::uint64_t offset) const {
   if (offset < kWorkFileHeaderBytes) file_.fail("no sketch at offset " + std::to_string(offset) + " (corrupt documents.bin?)");
   Header header;
   file_.read_at(offset, &header, sizeof header);
+  // Checked before anything is allocated for it: a corrupt count could ask for terabytes.
+  const std::uint64_t bytes =
+      sizeof header + header.id_bytes + (std::uint64_t{header.shingles} + header.numbers) * sizeof(std::uint64_t);
+  if (bytes > kWorkFileHeaderBytes + file_.data_bytes() - offset)
+    file_.fail("the sketch at offset " + std::to_string(offset) + " runs past the end (corrupt?)");
   return header;
 }
 

@@ -108,6 +108,8 @@ class FormatReader {
   bool read_record(Record& record) {
     return read(&record, sizeof record);
   }
+  // Bytes of records not read yet by read().
+  std::uint64_t remaining() const { return end_ - position_ + (buffer_.size() - buffer_position_); }
   bool at_end() const { return position_ == end_ && buffer_position_ == buffer_.size(); }
   [[noreturn]] void fail(std::string_view what) const;
 
