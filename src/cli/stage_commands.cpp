@@ -22,7 +22,6 @@ StageCommands::StageCommands(CLI::App& app) {
     stage->add_flag("--force", stage_.force, "Overwrite existing outputs");
   }
   add_memory_option(*candidates_, stage_.memory_bytes);
-  add_memory_option(*cluster_, stage_.memory_bytes);
   add_rule_options(*cluster_, rule_);
   write_->add_option("-o,--output", out_, "Output folder")->required();
 }
