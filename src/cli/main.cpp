@@ -7,44 +7,16 @@
 #include <cstdio>
 #include <exception>
 
-#include "pipeline/explain_job.h"
+#include "cli/common_options.h"
+#include "cli/stage_commands.h"
 #include "io/diagnostics.h"
+#include "pipeline/explain_job.h"
 #include "pipeline/run_job.h"
 
 namespace {
 
 using namespace newsdedup;
-
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
-constexpr const char* kQualityHelp =
-    "Also apply the C4, Gopher and FineWeb quality rules: drop failing lines, empty failing documents (see README)";
-
-void add_input_options(CLI::App& command, std::vector<std::string>& inputs, InputOptions& input, std::size_t& threads,
-                       bool& force, bool& strict) {
-  command.add_option("inputs", inputs, "Files or folders: *.txt, *.jsonl, *.jsonl.gz, *.jsonl.zst (folders recursively)")
-      ->required();
-  command.add_option("--id-field", input.id_field, "JSONL field holding the document id")->capture_default_str();
-  command.add_option("--text-field", input.text_field, "JSONL field holding the article text")->capture_default_str();
-  command.add_option("--threads", threads, "Worker threads (default: all cores; output does not depend on it)")
-      ->check(CLI::Range(1, 1024));
-  command.add_flag("--force", force, "Overwrite existing outputs");
-  command.add_flag("--strict", strict,
-                   "Fail (exit 1) when any input was skipped: a bad line, an unreadable or damaged file, a file of "
-                   "another kind; the outputs are still written");
-}
-
-// --strict: the outputs are written, but the command fails when input was skipped. Returns the
-// exit status.
-int strict_status(bool strict, const Diagnostics& diagnostics, const std::string& outputs) {
-  const std::uint64_t skipped = diagnostics.skipped();
-  if (!strict || skipped == 0) return 0;
-  fmt::print(stderr,
-             "newsdedup: --strict: failed: {} input{} skipped (see the messages above); the outputs in {} "
-             "were written without {}\n",
-             skipped, skipped == 1 ? " was" : "s were", outputs, skipped == 1 ? "it" : "them");
-  return kExitFailure;
-}
+using namespace newsdedup::cli;
 
 void print_run_summary(const RunSummary& s, const std::string& where) {
   fmt::print("newsdedup: {} documents, {:.1f} MB in {:.2f} s ({:.1f} MB/s)\n", s.documents,
@@ -68,28 +40,14 @@ int main(int argc, char** argv) {
   CLI::App* run_command = app.add_subcommand("run", "Clean, de-duplicate and write corpus.jsonl, audit.jsonl, report.json");
   add_input_options(*run_command, run.inputs, run.input, run.threads, run.force, run.strict);
   run_command->add_option("-o,--output", run_out, "Output folder")->required();
-  run_command
-      ->add_option("--threshold", run.rule.threshold,
-                   "Jaccard similarity of word 5-gram shingles at which two copies are duplicates")
-      ->check(CLI::Range(0.05, 1.0))
-      ->capture_default_str();
-  run_command
-      ->add_option("--containment", run.rule.min_containment,
-                   "Share of the shorter copy's shingles found in the longer one at which a truncated copy is a duplicate")
-      ->check(CLI::Range(0.05, 1.0))
-      ->capture_default_str();
+  add_rule_options(*run_command, run.rule);
   run_command
       ->add_option("--cross-corpus", run.boilerplate_stories,
                    "Remove paragraphs that recur in the clusters of at least N different stories (site furniture "
                    "the rules miss); 0 = off")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 30) | CLI::IsMember({std::size_t{0}}))
       ->capture_default_str();
-  run_command
-      ->add_option("--memory", run.memory_bytes,
-                   "Memory for sorting band keys (e.g. 512M, 2G); beyond it they spill to sorted runs on disk")
-      ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(std::uint64_t{1} << 20, std::uint64_t{1} << 50))
-      ->default_str("1G");
+  add_memory_option(*run_command, run.memory_bytes);
   run_command->add_flag("--quality", run.quality, kQualityHelp);
 
   CleanOptions clean;
@@ -104,6 +62,8 @@ int main(int argc, char** argv) {
   CLI::App* explain_command = app.add_subcommand("explain", "Show why one document of a finished run was kept or removed");
   explain_command->add_option("id", explain.id, "Document id")->required();
   explain_command->add_option("--run", explain.run_dir, "Output folder of the run")->required();
+
+  StageCommands stages(app);
 
   try {
     app.parse(argc, argv);
@@ -126,6 +86,8 @@ int main(int argc, char** argv) {
       return strict_status(clean.strict, diagnostics, clean_out);
     } else if (*explain_command) {
       return explain_document(explain) ? 0 : kExitFailure;
+    } else {
+      return stages.run(diagnostics);
     }
   } catch (const std::exception& e) {
     fmt::print(stderr, "newsdedup: {}\n", e.what());

@@ -2,8 +2,58 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
+#include <utility>
 
 namespace newsdedup {
+
+VisitOrderClusterer::VisitOrderClusterer(std::uint32_t documents, const DuplicateRule& rule, ShingleLoader load)
+    : documents_(documents), rule_(rule), load_(std::move(load)), assignment_(documents) {}
+
+void VisitOrderClusterer::add(std::uint32_t later, std::uint32_t earlier) {
+  if (earlier >= later || later >= documents_ || later < next_ || (later == next_ && earlier < last_earlier_))
+    throw std::invalid_argument("candidate pairs out of visit order");
+  visit_until(later);
+  last_earlier_ = earlier;
+  reps_.push_back(assignment_[earlier].representative);  // visited already: earlier < later
+}
+
+void VisitOrderClusterer::visit_until(std::uint32_t rank) {
+  while (next_ < rank) {
+    visit(next_);
+    reps_.clear();
+    last_earlier_ = 0;
+    ++next_;
+  }
+}
+
+std::vector<ClusterAssignment> VisitOrderClusterer::finish() {
+  visit_until(documents_);
+  return std::move(assignment_);
+}
+
+void VisitOrderClusterer::visit(std::uint32_t d) {
+  // Representatives are ranks, so sorting them orders them by visit, as tie-breaks expect.
+  std::sort(reps_.begin(), reps_.end());
+  reps_.erase(std::unique(reps_.begin(), reps_.end()), reps_.end());
+  ClusterAssignment best{d, 0, 0};
+  Similarity best_similarity;
+  if (!reps_.empty()) {
+    const ShingleView shingles = load_(d, document_buffer_);
+    for (std::uint32_t r : reps_) {
+      const Similarity s = compare_shingles(shingles, load_(r, representative_buffer_));
+      ++verifications_;
+      if (!rule_.is_duplicate(s)) continue;
+      const bool better = best.representative == d || s.containment > best_similarity.containment ||
+                          (s.containment == best_similarity.containment && s.jaccard > best_similarity.jaccard);
+      if (better) {
+        best_similarity = s;
+        best = {r, static_cast<float>(s.jaccard), static_cast<float>(s.containment)};
+      }
+    }
+  }
+  assignment_[d] = best;
+}
 
 std::vector<ClusterAssignment> cluster_documents(std::span<const std::uint32_t> body_bytes, const CandidateGraph& graph,
                                                  const DuplicateRule& rule, const ShingleLoader& load,
@@ -16,36 +66,21 @@ std::vector<ClusterAssignment> cluster_documents(std::span<const std::uint32_t> 
   std::vector<std::uint32_t> rank(n);
   for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
 
-  std::vector<ClusterAssignment> assignment(n);
-  std::vector<std::uint32_t> reps;
-  ShingleBuffer document_buffer;
-  ShingleBuffer representative_buffer;
-  std::uint64_t verifications = 0;
-  for (std::uint32_t d : order) {
-    reps.clear();
-    for (std::uint32_t c : graph.neighbors_of(d))
-      if (rank[c] < rank[d]) reps.push_back(assignment[c].representative);  // visited already
-    std::sort(reps.begin(), reps.end(), [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
-    reps.erase(std::unique(reps.begin(), reps.end()), reps.end());
-    ClusterAssignment best{d, 0, 0};
-    Similarity best_similarity;
-    if (!reps.empty()) {
-      const ShingleView shingles = load(d, document_buffer);
-      for (std::uint32_t r : reps) {
-        const Similarity s = compare_shingles(shingles, load(r, representative_buffer));
-        ++verifications;
-        if (!rule.is_duplicate(s)) continue;
-        const bool better = best.representative == d || s.containment > best_similarity.containment ||
-                            (s.containment == best_similarity.containment && s.jaccard > best_similarity.jaccard);
-        if (better) {
-          best_similarity = s;
-          best = {r, static_cast<float>(s.jaccard), static_cast<float>(s.containment)};
-        }
-      }
-    }
-    assignment[d] = best;
+  VisitOrderClusterer clusterer(
+      n, rule, [&](std::uint32_t r, ShingleBuffer& buffer) { return load(order[r], buffer); });
+  std::vector<std::uint32_t> earlier;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    earlier.clear();
+    for (std::uint32_t c : graph.neighbors_of(order[r]))
+      if (rank[c] < r) earlier.push_back(rank[c]);
+    std::sort(earlier.begin(), earlier.end());
+    for (std::uint32_t e : earlier) clusterer.add(r, e);
   }
-  if (stats != nullptr) stats->verifications = verifications;
+  const std::vector<ClusterAssignment> by_rank = clusterer.finish();
+  std::vector<ClusterAssignment> assignment(n);
+  for (std::uint32_t r = 0; r < n; ++r)
+    assignment[order[r]] = {order[by_rank[r].representative], by_rank[r].jaccard, by_rank[r].containment};
+  if (stats != nullptr) stats->verifications = clusterer.verifications();
   return assignment;
 }
 

@@ -6,6 +6,11 @@
 // matches it becomes a representative itself. So a member is always verified similar to its
 // cluster's representative — never only to another member — and the representative is the
 // longest copy. Sequential by design (the result depends only on the input).
+//
+// VisitOrderClusterer does the work with the candidate pairs streamed in visit order, so no
+// candidate graph has to be held in memory: documents are named by their visit rank (0 is
+// visited first), and each pair (later, earlier) arrives sorted by later, then earlier.
+// cluster_documents() builds that stream from a CandidateGraph held in memory.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +40,35 @@ struct ClusterAssignment {
 
 struct ClusterStats {
   std::uint64_t verifications = 0;
+};
+
+// Clusters documents 0..n-1 named by visit rank. load(rank, buffer) reads a document's
+// shingles. Not thread-safe.
+class VisitOrderClusterer {
+ public:
+  VisitOrderClusterer(std::uint32_t documents, const DuplicateRule& rule, ShingleLoader load);
+  // A candidate pair: `earlier` < `later`, pairs ascending by (later, earlier); repeats are
+  // allowed. Throws std::invalid_argument when out of order.
+  void add(std::uint32_t later, std::uint32_t earlier);
+  // Visits the documents not visited yet; returns each rank's assignment (representatives
+  // named by rank too).
+  std::vector<ClusterAssignment> finish();
+  std::uint64_t verifications() const { return verifications_; }
+
+ private:
+  void visit_until(std::uint32_t rank);  // visits every document before `rank`
+  void visit(std::uint32_t rank);
+
+  std::uint32_t documents_;
+  DuplicateRule rule_;
+  ShingleLoader load_;
+  std::vector<ClusterAssignment> assignment_;
+  std::uint32_t next_ = 0;                    // the next document to visit
+  std::vector<std::uint32_t> reps_;           // representatives of next_'s earlier candidates
+  std::uint32_t last_earlier_ = 0;            // of the last pair added for next_
+  ShingleBuffer document_buffer_;
+  ShingleBuffer representative_buffer_;
+  std::uint64_t verifications_ = 0;
 };
 
 // Documents are indexed 0..n-1 in input order; body_bytes[i] is the length of document i's

@@ -177,6 +177,37 @@ TEST(Clusterer, MembersAreVerifiedAgainstTheirRepresentative) {
   EXPECT_LT(representatives, docs.size());
 }
 
+// The streaming form sees the same pairs in visit order, with repeats, and decides the same.
+TEST(VisitOrderClusterer, RepeatedPairsChangeNothingAndMembersJoinTheirRepresentative) {
+  const std::vector<Doc> docs = {make_set(0, 100, 1000), make_set(0, 90, 900), make_set(500, 600, 800)};
+  auto load = [&](std::uint32_t rank, ShingleBuffer&) { return ShingleView{docs[rank].set.hashes, docs[rank].set.numbers}; };
+  VisitOrderClusterer clusterer(3, DuplicateRule{}, load);
+  clusterer.add(1, 0);
+  clusterer.add(1, 0);
+  clusterer.add(2, 0);
+  clusterer.add(2, 1);
+  const std::vector<ClusterAssignment> assignment = clusterer.finish();
+  EXPECT_EQ(assignment[0].representative, 0u);
+  EXPECT_EQ(assignment[1].representative, 0u);
+  EXPECT_FLOAT_EQ(assignment[1].containment, 1.0f);
+  EXPECT_EQ(assignment[2].representative, 2u);
+  // Rank 2's two candidates share one representative: it is verified once.
+  EXPECT_EQ(clusterer.verifications(), 2u);
+}
+
+TEST(VisitOrderClusterer, RefusesPairsOutOfVisitOrder) {
+  auto load = [](std::uint32_t, ShingleBuffer& buffer) { return ShingleView{buffer.shingles, buffer.numbers}; };
+  VisitOrderClusterer later_first(4, DuplicateRule{}, load);
+  later_first.add(3, 0);
+  EXPECT_THROW(later_first.add(2, 0), std::invalid_argument);
+  VisitOrderClusterer earlier_descending(4, DuplicateRule{}, load);
+  earlier_descending.add(3, 1);
+  EXPECT_THROW(earlier_descending.add(3, 0), std::invalid_argument);
+  VisitOrderClusterer backwards(4, DuplicateRule{}, load);
+  EXPECT_THROW(backwards.add(1, 2), std::invalid_argument);
+  EXPECT_THROW(backwards.add(4, 0), std::invalid_argument);
+}
+
 TEST(Clusterer, EmptyInput) {
   EXPECT_TRUE(cluster_documents({}, graph_of(0, {}), DuplicateRule{}).empty());
 }

@@ -35,13 +35,7 @@ CandidateCollector::CandidateCollector(std::size_t documents, const LshParameter
     : documents_(documents), max_bucket_(parameters.max_bucket) {}
 
 void CandidateCollector::add_bucket(std::span<const std::uint32_t> docs) {
-  const std::size_t n = docs.size();
-  const bool oversized_bucket = n > max_bucket_;
-  oversized_ += oversized_bucket;
-  for (std::size_t a = 0; a < n; ++a) {
-    const std::size_t last = oversized_bucket ? std::min(n, a + 1 + max_bucket_) : n;
-    for (std::size_t b = a + 1; b < last; ++b) pairs_.push_back(pack(docs[a], docs[b]));
-  }
+  oversized_ += for_each_bucket_pair(docs, max_bucket_, [&](std::uint32_t a, std::uint32_t b) { pairs_.push_back(pack(a, b)); });
   // Similar documents share many bands, so the same pair arrives many times: drop repeats
   // whenever the list has doubled, which keeps it within twice the distinct pairs.
   if (pairs_.size() >= 2 * compacted_size_ + (1u << 20)) compact();

@@ -14,6 +14,7 @@
 // into the graph. find_candidates() does all of it in memory.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -63,7 +64,21 @@ void check_parameters(const LshParameters& parameters);
 void append_band_keys(const Signature& signature, std::uint32_t doc, const LshParameters& parameters,
                       std::vector<BandKey>& out);
 
-// Collects candidate pairs bucket by bucket. Not thread-safe.
+// Calls pair(a, b) for the pairs one bucket yields, a before b in `docs` (ascending, distinct):
+// every pair, or for a bucket over `max_bucket` each member with its `max_bucket` next
+// members. Returns whether the bucket was oversized.
+template <typename Pair>
+bool for_each_bucket_pair(std::span<const std::uint32_t> docs, std::size_t max_bucket, Pair&& pair) {
+  const std::size_t n = docs.size();
+  const bool oversized = n > max_bucket;
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t last = oversized ? std::min(n, a + 1 + max_bucket) : n;
+    for (std::size_t b = a + 1; b < last; ++b) pair(docs[a], docs[b]);
+  }
+  return oversized;
+}
+
+// Collects candidate pairs bucket by bucket, in memory. Not thread-safe.
 class CandidateCollector {
  public:
   CandidateCollector(std::size_t documents, const LshParameters& parameters);

@@ -1,15 +1,16 @@
 // run_job: the whole de-duplication job, from inputs to OUT_DIR/{corpus,audit}.jsonl and
-// report.json.
+// report.json, as a composition of the stages (each in its own file):
 //
-//   pass 1  stream_documents: read -> clean -> shingle -> sketch, in parallel; results kept in
-//           input order: per document its id, state and sketch in memory, its output records
-//           in a spool file in OUT_DIR
-//   dedup   exact groups by hash -> LSH candidates among group leaders -> clusterer (verifies
-//           every pair against the representative)
-//   pass 2  the spool is read back in order and merged with the cluster assignments into
-//           corpus.jsonl and audit.jsonl; report.json is written last with "complete": true.
-// Every output file is written atomically. Throws OutputError when an output exists and
-// options.force is false, std::runtime_error on unreadable inputs named on the command line.
+//   sketch_stage     read -> clean -> shingle -> sketch, in parallel, kept in input order:
+//                    document table in memory; spool, sketches, sorted exact and band keys on disk
+//   candidate_stage  exact-duplicate leaders -> LSH buckets -> candidate pairs in visit order
+//   cluster_stage    pairs streamed into the clusterer, verified against representatives
+//   (cross-corpus)   optional: documents with recurring paragraphs cleaned again, reclustered
+//   write_stage      spool + outcomes -> corpus.jsonl, audit.jsonl; report.json last
+// The files between stages are unnamed temporaries in OUT_DIR here; stage_jobs.h runs the same
+// stages as separate commands over named files. Every output file is written atomically.
+// Throws OutputError when an output exists and options.force is false, std::runtime_error on
+// unreadable inputs named on the command line.
 #pragma once
 
 #include "io/diagnostics.h"

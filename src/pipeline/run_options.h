@@ -3,9 +3,11 @@
 // with exit status 1; the outputs are still written, complete for the input that was used.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dedup/lsh_candidates.h"
@@ -42,5 +44,10 @@ struct CleanOptions {
   bool quality = false;  // --quality: C4, Gopher and FineWeb rules (clean/quality_rules.h)
   InputOptions input;
 };
+
+// Worker threads for `requested` (0: all hardware threads).
+inline std::size_t effective_threads(std::size_t requested) {
+  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace newsdedup

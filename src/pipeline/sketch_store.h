@@ -1,39 +1,54 @@
-// SketchStore: what de-duplication needs to know about each document after pass one (its id,
-// shingles and figures), kept in a temporary file instead of memory and read back by offset.
+// SketchStore: what the cluster and write stages need to know about each comparable document
+// (its id, shingles and figures), kept on disk and read back by offset, so the corpus's
+// sketches never occupy the process's memory.
 //
-// append() writes one record and returns its offset; read() and read_id() fetch a record
-// with positioned reads (pread), so the corpus's sketches never occupy the process's memory.
-// Record layout (native byte order): u32 id bytes, u32 shingles, u32 figures, then the id,
-// the shingle hashes and the figure hashes (u64 each). The file has no name (a killed run
-// leaves nothing) and is gone once the store is destroyed.
-// Not thread-safe.
+// sketches.bin is a work file (pipeline/work_file.h) of magic "NDD-SKCH", version 1,
+// variable-length records: u32 id bytes, u32 shingle count, u32 figure count, the id, the
+// shingle hashes (u64, ascending, distinct), the figure hashes (u64, ascending, distinct).
+// A record is addressed by its offset from the start of the file (documents.bin holds each
+// document's; 0 = no record), so the first one is at 16, after the header.
+// SketchWriter::append() returns that offset. SketchReader reads with pread: read() and
+// read_id() may be called from several threads at once; SketchWriter is not thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "dedup/clusterer.h"
+#include "pipeline/work_file.h"
 
 namespace newsdedup {
 
-class SketchStore {
- public:
-  explicit SketchStore(std::filesystem::path path);
-  ~SketchStore();
-  SketchStore(const SketchStore&) = delete;
-  SketchStore& operator=(const SketchStore&) = delete;
+inline constexpr FileFormat kSketchFormat{"NDD-SKCH", 1, 0};
 
+class SketchWriter {
+ public:
+  SketchWriter(std::filesystem::path path, FormatWriter::Kind kind, bool overwrite = false)
+      : file_(std::move(path), kSketchFormat, kind, overwrite) {}
   std::uint64_t append(std::string_view id, std::span<const std::uint64_t> shingles,
                        std::span<const std::uint64_t> numbers);
-  // Makes everything appended so far readable.
-  void flush();
+  // Makes a temporary store's records readable (SketchReader::open(writer)).
+  void flush() { file_.flush(); }
+  void finish() { file_.finish(); }
+  const FormatWriter& file() const { return file_; }
+
+ private:
+  FormatWriter file_;
+};
+
+class SketchReader {
+ public:
+  explicit SketchReader(FormatReader file) : file_(std::move(file)) {}
+  static SketchReader open(const std::filesystem::path& path) { return SketchReader(FormatReader(path, kSketchFormat)); }
+  // What a temporary writer has flushed so far (it may go on appending; open again to see more).
+  static SketchReader open(const SketchWriter& writer) {
+    return SketchReader(FormatReader::unfinished(writer.file(), kSketchFormat));
+  }
   ShingleView read(std::uint64_t offset, ShingleBuffer& buffer) const;
   std::string read_id(std::uint64_t offset) const;
-  std::uint64_t bytes() const { return end_; }
 
  private:
   struct Header {
@@ -42,11 +57,8 @@ class SketchStore {
     std::uint32_t numbers = 0;
   };
   Header read_header(std::uint64_t offset) const;
-  void read_at(std::uint64_t offset, void* into, std::size_t bytes) const;
 
-  std::filesystem::path path_;
-  std::FILE* file_ = nullptr;
-  std::uint64_t end_ = 0;
+  FormatReader file_;
 };
 
 }  // namespace newsdedup

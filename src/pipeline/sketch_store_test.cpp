@@ -9,35 +9,65 @@
 namespace newsdedup {
 namespace {
 
-TEST(SketchStore, ReadsBackEveryRecordByOffset) {
-  TestTempDir dir;
-  SketchStore store(dir.path() / "sketches");
-  const std::vector<std::uint64_t> shingles = {3, 5, 8, 13}, numbers = {42};
-  const std::uint64_t first = store.append("doc-1", shingles, numbers);
-  const std::uint64_t empty = store.append("", {}, {});
-  const std::uint64_t third = store.append("doc-\xC3\xA9", numbers, shingles);
-  store.flush();
+std::vector<std::uint64_t> as_vector(std::span<const std::uint64_t> values) { return {values.begin(), values.end()}; }
 
+TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
+  TestTempDir dir;
+  const std::vector<std::uint64_t> shingles = {3, 5, 8, 13}, numbers = {42};
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
+  const std::uint64_t first = writer.append("doc-1", shingles, numbers);
+  const std::uint64_t empty = writer.append("", {}, {});
+  const std::uint64_t third = writer.append("doc-\xC3\xA9", numbers, shingles);
+  writer.finish();
+  EXPECT_EQ(first, kWorkFileHeaderBytes);  // offset 0 stays free to mean "no sketch"
+
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
   ShingleBuffer buffer;
   ShingleView view = store.read(first, buffer);
-  EXPECT_EQ(std::vector<std::uint64_t>(view.shingles.begin(), view.shingles.end()), shingles);
-  EXPECT_EQ(std::vector<std::uint64_t>(view.numbers.begin(), view.numbers.end()), numbers);
+  EXPECT_EQ(as_vector(view.shingles), shingles);
+  EXPECT_EQ(as_vector(view.numbers), numbers);
   EXPECT_EQ(store.read_id(first), "doc-1");
   view = store.read(empty, buffer);
   EXPECT_TRUE(view.shingles.empty());
   EXPECT_TRUE(view.numbers.empty());
   EXPECT_EQ(store.read_id(empty), "");
   view = store.read(third, buffer);
-  EXPECT_EQ(view.shingles.size(), 1u);
-  EXPECT_EQ(view.numbers.size(), 4u);
+  EXPECT_EQ(as_vector(view.shingles), numbers);
+  EXPECT_EQ(as_vector(view.numbers), shingles);
   EXPECT_EQ(store.read_id(third), "doc-\xC3\xA9");
 }
 
-TEST(SketchStore, LeavesNoFile) {
+TEST(SketchStore, ABadOffsetIsRefusedNamingTheFile) {
   TestTempDir dir;
-  SketchStore store(dir.path() / "sketches");
-  store.append("doc", {}, {});
-  store.flush();
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
+  const std::vector<std::uint64_t> shingles(1000, ~std::uint64_t{0});
+  const std::uint64_t offset = writer.append("doc", shingles, {});
+  writer.finish();
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
+  ShingleBuffer buffer;
+  EXPECT_THROW(store.read(0, buffer), WorkFileError);
+  // An offset into the middle of the shingles reads a "header" whose counts run past the end.
+  try {
+    store.read(offset + 20, buffer);
+    ADD_FAILURE() << "read a record that is not there";
+  } catch (const WorkFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("sketches.bin"), std::string::npos);
+  }
+}
+
+TEST(SketchStore, TemporaryStoreLeavesNoFileAndIsReadWhileWritten) {
+  TestTempDir dir;
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kTemporary);
+  const std::vector<std::uint64_t> shingles = {1, 2};
+  const std::uint64_t first = writer.append("a", shingles, {});
+  writer.flush();
+  EXPECT_EQ(SketchReader::open(writer).read_id(first), "a");
+  const std::uint64_t second = writer.append("b", {}, shingles);
+  writer.flush();
+  const SketchReader store = SketchReader::open(writer);
+  EXPECT_EQ(store.read_id(second), "b");
+  ShingleBuffer buffer;
+  EXPECT_EQ(as_vector(store.read(second, buffer).numbers), shingles);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 

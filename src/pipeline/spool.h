@@ -1,34 +1,48 @@
-// Spool: a temporary file of per-document records written in pass one and read back in order
-// in pass two, so the text of the corpus never has to be held in memory.
+// Spool: per-document output records (id, corpus line, audit details) written by the sketch
+// stage and read back in input order by the write stage, so the corpus's text is never held
+// in memory.
 //
-// Each record is a sequence of strings, each written as a 32-bit length and its bytes.
-// The file is anonymous (O_TMPFILE in the folder of `path`, else `path` unlinked as soon as it
-// is open), so it disappears with the Spool or the process, even one killed. Not thread-safe.
+// A work file (pipeline/work_file.h) of magic "NDD-SPOL", version 1, variable-length records:
+// each record is a fixed number of strings (3 in spool.bin: id, corpus line or "" when the
+// document is not kept, audit details), each a u32 byte length and the bytes. The footer
+// counts records. SpoolWriter and SpoolReader are not thread-safe.
 #pragma once
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
+#include "pipeline/work_file.h"
+
 namespace newsdedup {
 
-class Spool {
- public:
-  explicit Spool(std::filesystem::path path);
-  ~Spool();
-  Spool(const Spool&) = delete;
-  Spool& operator=(const Spool&) = delete;
+inline constexpr FileFormat kSpoolFormat{"NDD-SPOL", 1, 0};
 
+class SpoolWriter {
+ public:
+  SpoolWriter(std::filesystem::path path, FormatWriter::Kind kind, bool overwrite = false)
+      : file_(std::move(path), kSpoolFormat, kind, overwrite) {}
   void write(std::string_view text);
-  // Switches from writing to reading from the start.
-  void rewind();
-  // Reads the next string written; throws at the end of the file.
+  void end_record() { file_.end_record(); }
+  void finish() { file_.finish(); }
+  const FormatWriter& file() const { return file_; }
+
+ private:
+  FormatWriter file_;
+};
+
+class SpoolReader {
+ public:
+  explicit SpoolReader(FormatReader file) : file_(std::move(file)) {}
+  static SpoolReader open(const std::filesystem::path& path) { return SpoolReader(FormatReader(path, kSpoolFormat)); }
+  // A finished temporary spool, read back in the process that wrote it.
+  static SpoolReader open(const SpoolWriter& finished) { return SpoolReader(FormatReader(finished.file(), kSpoolFormat)); }
+  std::uint64_t records() const { return file_.records(); }
+  // Reads the next string; throws WorkFileError naming the file at its end.
   void read(std::string& text);
 
  private:
-  std::filesystem::path path_;
-  std::FILE* file_ = nullptr;
+  FormatReader file_;
 };
 
 }  // namespace newsdedup

@@ -158,6 +158,79 @@ def test_memory_limit(binary, work):
     check("generated copies cluster by story", outputs[0][0].count(b"\n") == 600, str(outputs[0][0].count(b"\n")))
 
 
+WORK_FILES = ["assignments.bin", "band_keys.bin", "candidates.bin", "candidates.json", "cluster.json",
+              "documents.bin", "exact_keys.bin", "sketch.json", "sketches.bin", "spool.bin"]
+
+
+def outputs_of(out):
+    return tuple(open(os.path.join(out, f), "rb").read() for f in ("corpus.jsonl", "audit.jsonl"))
+
+
+def run_stages(binary, inputs, stage_work, out, memory="1G"):
+    """sketch, candidates, cluster, write; returns the first failed process, or None."""
+    for args in (["sketch", *inputs, "-o", stage_work, "--memory", memory, "--threads", "2"],
+                 ["candidates", stage_work, "--memory", memory], ["cluster", stage_work], ["write", stage_work, "-o", out]):
+        proc = run(binary, *args, expect=0)
+        if proc.returncode != 0:
+            return proc
+    return None
+
+
+def test_stages(binary, sample, work):
+    corpus = os.path.join(work, "stages.jsonl")
+    generated_corpus(corpus, stories=600, copies=3)  # enough band keys to spill at --memory 1M
+    inputs = [sample, corpus]
+    run(binary, "run", *inputs, "-o", os.path.join(work, "stages-run"), expect=0)
+    expected = outputs_of(os.path.join(work, "stages-run"))
+    for memory in ("1G", "1M"):
+        stage_work = os.path.join(work, "stages-work-" + memory)
+        out = os.path.join(work, "stages-out-" + memory)
+        failed = run_stages(binary, inputs, stage_work, out, memory)
+        check(f"stages ({memory}): sketch, candidates, cluster, write exit 0", failed is None,
+              failed and failed.args + [failed.stderr])
+        if failed:
+            continue
+        check(f"stages ({memory}): corpus.jsonl and audit.jsonl byte-identical to run", outputs_of(out) == expected)
+        if memory == "1M":
+            report = json.load(open(os.path.join(out, "report.json")))
+            check("stages (1M): keys and pairs spill to sorted runs", report["spilled"]["runs"] > 1, str(report["spilled"]))
+        check(f"stages ({memory}): the work folder holds the stages' files and nothing else",
+              sorted(os.listdir(stage_work)) == WORK_FILES, str(sorted(os.listdir(stage_work))))
+    stage_work = os.path.join(work, "stages-work-1G")
+    out = os.path.join(work, "stages-out-1G")
+    report = json.load(open(os.path.join(out, "report.json")))
+    check("stages: report.json complete, counting every document and the candidate pairs",
+          report["complete"] is True and report["documents"] == 1806 and report["candidates"]["pairs"] > 0, str(report))
+    proc = run(binary, "explain", "harbour-2", "--run", out)
+    check("stages: explain reads the staged outputs", proc.returncode == 0 and "harbour-1" in proc.stdout, proc.stderr)
+
+    proc = run(binary, "candidates", stage_work)
+    check("stages: an existing file is not overwritten without --force",
+          proc.returncode == 1 and "candidates.bin exists" in proc.stderr and "--force" in proc.stderr, proc.stderr)
+    proc = run(binary, "candidates", stage_work, "--force")
+    check("stages: --force replaces a stage's files and removes the later stages' (stale) files",
+          proc.returncode == 0 and not os.path.exists(os.path.join(stage_work, "cluster.json")) and
+          not os.path.exists(os.path.join(stage_work, "assignments.bin")), proc.stderr)
+    pairs = os.path.join(stage_work, "candidates.bin")
+    data = open(pairs, "rb").read()
+    open(pairs, "wb").write(data[:-5])
+    proc = run(binary, "cluster", stage_work)
+    check("stages: a truncated file is refused, naming it",
+          proc.returncode == 1 and "candidates.bin" in proc.stderr and "truncated" in proc.stderr, proc.stderr)
+    open(pairs, "wb").write(data[:8] + b"\x07" + data[9:])
+    proc = run(binary, "cluster", stage_work)
+    check("stages: a file of another format version is refused, naming it",
+          proc.returncode == 1 and "candidates.bin" in proc.stderr and "version 7" in proc.stderr, proc.stderr)
+    os.remove(os.path.join(stage_work, "documents.bin"))
+    open(pairs, "wb").write(data)
+    proc = run(binary, "cluster", stage_work)
+    check("stages: a missing file is refused, naming it",
+          proc.returncode == 1 and "documents.bin" in proc.stderr, proc.stderr)
+    proc = run(binary, "write", os.path.join(work, "no-such-work"), "-o", os.path.join(work, "nowhere"))
+    check("stages: a folder no stage wrote is refused, naming the record it lacks",
+          proc.returncode == 1 and "cluster.json" in proc.stderr, proc.stderr)
+
+
 def test_cross_corpus(binary, work):
     rng = random.Random(9)
     words = ["harvest", "council", "ferry", "market", "budget", "station", "river", "school", "tariff", "bridge",
@@ -635,6 +708,7 @@ def main():
         test_sample(a.binary, a.sample, work)
         test_determinism(a.binary, a.sample, work)
         test_memory_limit(a.binary, work)
+        test_stages(a.binary, a.sample, work)
         test_cross_corpus(a.binary, work)
         test_tiny_documents(a.binary, work)
         test_input_title(a.binary, work)

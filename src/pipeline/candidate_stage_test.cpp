@@ -1,0 +1,100 @@
+#include "pipeline/candidate_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "io/test_temp_dir.h"
+
+namespace newsdedup {
+namespace {
+
+template <typename Record>
+RecordStream<Record> stream_of(const std::vector<Record>& records) {
+  return [records](const std::function<void(const Record&)>& visit) {
+    for (const Record& record : records) visit(record);
+  };
+}
+
+std::vector<CandidatePair> read_pairs(const std::filesystem::path& path) {
+  FormatReader file(path, kCandidatesFormat);
+  std::vector<CandidatePair> pairs;
+  CandidatePair pair;
+  while (file.read_record(pair)) pairs.push_back(pair);
+  EXPECT_EQ(pairs.size(), file.records());
+  return pairs;
+}
+
+TEST(CandidateStage, ExactDuplicatesFollowTheirLongestCopy) {
+  // Documents 0 and 2 share a hash, 2 the longer (smaller inverse); 3 is not comparable.
+  const std::vector<ExactKey> keys = {{5, kNoDocument - 90, 2}, {5, kNoDocument - 10, 0}, {9, kNoDocument - 50, 1}};
+  EXPECT_EQ(exact_leaders(stream_of(keys), 4), (std::vector<std::uint32_t>{2, 1, 2, kNoDocument}));
+}
+
+TEST(CandidateStage, VisitOrderIsLongestFirstThenInputOrder) {
+  const std::vector<std::uint32_t> body_bytes = {10, 30, 30, 5, 40};
+  const std::vector<std::uint32_t> leader = {0, 1, 2, kNoDocument, 1};
+  const VisitOrder visit(body_bytes, leader);
+  EXPECT_EQ(visit.order, (std::vector<std::uint32_t>{1, 2, 0}));
+  EXPECT_EQ(visit.rank, (std::vector<std::uint32_t>{2, 0, 1, kNoDocument, kNoDocument}));
+}
+
+TEST(CandidateStage, WritesEachPairOnceInVisitOrder) {
+  TestTempDir dir;
+  const std::vector<std::uint32_t> body_bytes = {10, 30, 20, 5};
+  const VisitOrder visit(body_bytes, std::vector<std::uint32_t>{0, 1, 2, kNoDocument});  // visits 1, 2, 0
+  // Band 0 and band 1 both put 0, 1, 2 (and 3, not clustered) in one bucket; band 2 pairs 0 and 3 only.
+  const std::vector<BandKey> keys = {{7, 0, 0}, {7, 0, 1}, {7, 0, 2}, {7, 0, 3}, {7, 1, 0},
+                                     {7, 1, 1}, {7, 1, 2}, {8, 2, 0}, {8, 2, 3}};
+  FormatWriter out(dir.path() / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent);
+  RunSummary summary;
+  find_candidates(stream_of(keys), visit, LshParameters{}, 1 << 20, dir.path(), out, summary);
+  const std::vector<CandidatePair> pairs = read_pairs(dir.path() / "candidates.bin");
+  ASSERT_EQ(pairs.size(), 3u);
+  EXPECT_EQ(summary.candidate_pairs, 3u);
+  // (doc, candidate) by the doc's visit rank, then the candidate's: 2 after 1, then 0 after 1 and 2.
+  EXPECT_EQ(pairs[0].doc, 2u);
+  EXPECT_EQ(pairs[0].candidate, 1u);
+  EXPECT_EQ(pairs[1].doc, 0u);
+  EXPECT_EQ(pairs[1].candidate, 1u);
+  EXPECT_EQ(pairs[2].doc, 0u);
+  EXPECT_EQ(pairs[2].candidate, 2u);
+}
+
+TEST(CandidateStage, AnOversizedBucketLinksEachMemberToItsNextMembersOnly) {
+  TestTempDir dir;
+  const std::vector<std::uint32_t> body_bytes = {40, 30, 20, 10};  // visit order = input order
+  const VisitOrder visit(body_bytes, std::vector<std::uint32_t>{0, 1, 2, 3});
+  const std::vector<BandKey> keys = {{7, 0, 0}, {7, 0, 1}, {7, 0, 2}, {7, 0, 3}};
+  FormatWriter out(dir.path() / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent);
+  RunSummary summary;
+  find_candidates(stream_of(keys), visit, LshParameters{.max_bucket = 1}, 1 << 20, dir.path(), out, summary);
+  const std::vector<CandidatePair> pairs = read_pairs(dir.path() / "candidates.bin");
+  ASSERT_EQ(pairs.size(), 3u);
+  EXPECT_EQ(summary.oversized_buckets, 1u);
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(pairs[i].doc, i + 1);
+    EXPECT_EQ(pairs[i].candidate, i);
+  }
+}
+
+TEST(CandidateStage, KeyFilesOutOfOrderOrNamingUnknownDocumentsAreRefused) {
+  TestTempDir dir;
+  auto write_keys = [&](const std::string& name, const std::vector<BandKey>& keys) {
+    FormatWriter file(dir.path() / name, kBandKeysFormat, FormatWriter::Kind::kPersistent);
+    for (const BandKey& key : keys) file.write_record(key);
+    file.finish();
+    return file.path();
+  };
+  const auto ignore = [](const BandKey&) {};
+  FormatReader sorted(write_keys("sorted.bin", {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}}), kBandKeysFormat);
+  EXPECT_NO_THROW(key_file_stream<BandKey>(sorted, 2)(ignore));
+  FormatReader unsorted(write_keys("unsorted.bin", {{2, 0, 0}, {1, 0, 1}}), kBandKeysFormat);
+  EXPECT_THROW(key_file_stream<BandKey>(unsorted, 2)(ignore), WorkFileError);
+  FormatReader unknown(write_keys("unknown.bin", {{1, 0, 0}, {1, 0, 5}}), kBandKeysFormat);
+  EXPECT_THROW(key_file_stream<BandKey>(unknown, 2)(ignore), WorkFileError);
+  EXPECT_THROW(FormatReader(dir.path() / "sorted.bin", kExactKeysFormat), WorkFileError);
+}
+
+}  // namespace
+}  // namespace newsdedup

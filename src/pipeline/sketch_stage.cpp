@@ -1,0 +1,94 @@
+#include "pipeline/sketch_stage.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "pipeline/document_stream.h"
+
+namespace newsdedup {
+namespace {
+
+// The memory budget goes to the sorters, about in proportion to their records per document.
+std::uint64_t sorter_share(const RunOptions& options) { return options.memory_bytes / (options.lsh.bands + 9); }
+
+template <typename Record>
+void save_sorted(ExternalSorter<Record>& sorter, const std::filesystem::path& path, const FileFormat& format,
+                 bool overwrite) {
+  FormatWriter file(path, format, FormatWriter::Kind::kPersistent, overwrite);
+  sorter.merge([&](const Record& record) { file.write_record(record); });
+  file.finish();
+}
+
+}  // namespace
+
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh) {
+  const bool ok = document.state == DocumentState::kOk;
+  if (ok) document.record = corpus_record(document);
+  document.audit_record = audit_details(document);
+  if (lsh != nullptr && ok && document.shingles.word_count >= kMinComparableWords && document.ordinal < kNoDocument)
+    append_band_keys(document.signature, static_cast<std::uint32_t>(document.ordinal), *lsh, document.band_keys);
+}
+
+void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
+  ++summary.documents;
+  summary.input_bytes += document.input_bytes;
+  summary.repaired_utf8 += document.repaired_utf8;
+  for (const RemovedLine& line : document.cleaned.removed) ++summary.lines_removed[static_cast<std::size_t>(line.reason)];
+}
+
+SketchStage::SketchStage(const StageFiles& files, const RunOptions& options)
+    : spool(files / "spool.bin", files.kind, files.overwrite),
+      sketches(files / "sketches.bin", files.kind, files.overwrite),
+      exact(files.folder, files.prefix + "exact", sorter_share(options)),
+      band_keys(files.folder, files.prefix + "bands", options.lsh.bands * sorter_share(options), options.lsh.bands),
+      recurring(files.folder, files.prefix + "paragraphs", 8 * sorter_share(options)),
+      files_(files),
+      options_(options) {
+  check_parameters(options.lsh);
+}
+
+void SketchStage::run(DocumentReader& reader, const Cleaner& cleaner, std::size_t threads, Progress& progress,
+                      RunSummary& summary) {
+  stream_documents(
+      reader, cleaner, /*sketch=*/true, threads,
+      [&](ProcessedDocument& document) { prepare_run_records(document, &options_.lsh); },
+      [&](ProcessedDocument&& document) { consume(document, summary); },
+      [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
+  sketches.flush();
+}
+
+void SketchStage::consume(const ProcessedDocument& document, RunSummary& summary) {
+  if (table.size() >= kNoDocument) throw std::runtime_error("more than 4,294,967,294 documents in one run");
+  const auto doc = static_cast<std::uint32_t>(table.size());
+  record_cleaning(document, summary);
+  const bool ok = document.state == DocumentState::kOk;
+  spool.write(document.id);
+  spool.write(document.record);
+  spool.write(document.audit_record);
+  spool.end_record();
+  const auto body_bytes = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNoDocument));
+  table.states.push_back(document.state);
+  table.body_bytes.push_back(body_bytes);
+  // Only documents that can be clustered are ever read back (as members or representatives).
+  const bool comparable = ok && document.shingles.word_count >= kMinComparableWords;
+  table.sketch_offsets.push_back(
+      comparable ? sketches.append(document.id, document.shingles.hashes, document.shingles.numbers) : 0);
+  // Too short to tell a copy from a template ("Qtly div 10 cts vs 10 cts prior" of two
+  // companies): such a document stays a cluster of its own, even against identical text.
+  if (!comparable) return;
+  exact.add({document.shingles.exact_hash, kNoDocument - body_bytes, doc});
+  if (options_.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
+  for (const BandKey& key : document.band_keys) band_keys.add(key);
+}
+
+void SketchStage::save(RunSummary& summary) {
+  spool.finish();
+  sketches.finish();
+  table.save(files_ / "documents.bin", files_.overwrite);
+  save_sorted(exact, files_ / "exact_keys.bin", kExactKeysFormat, files_.overwrite);
+  save_sorted(band_keys, files_ / "band_keys.bin", kBandKeysFormat, files_.overwrite);
+  summary.spilled_runs += exact.runs_spilled() + band_keys.runs_spilled();
+  summary.spilled_bytes += exact.bytes_spilled() + band_keys.bytes_spilled();
+}
+
+}  // namespace newsdedup

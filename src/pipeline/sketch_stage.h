@@ -1,0 +1,102 @@
+// SketchStage: pass one, the only stage that reads the inputs. Every document is read,
+// cleaned, shingled and sketched in parallel (pipeline/document_stream) and consumed in input
+// order into:
+//   table      state, body length and sketch offset of each document (pipeline/document_table)
+//   spool      its output records (pipeline/spool)
+//   sketches   id, shingles and figures of each comparable document (pipeline/sketch_store)
+//   exact      an ExactKey per comparable document, sorted externally
+//   band_keys  options.lsh.bands BandKeys per comparable document, sorted externally
+//   recurring  the paragraphs of each comparable document, when --cross-corpus is on
+// The memory budget is shared among the sorters in proportion to their records per document.
+// `run` keeps everything in the process and hands the sorters to the candidate stage;
+// `newsdedup sketch` saves them into a work folder with save():
+//   exact_keys.bin  magic "NDD-EXCT", version 1, 16-byte records ascending by (hash,
+//                   inverse_bytes, doc): u64 exact hash of the shingles, u32 ~0 - body bytes
+//                   (so the longest copy sorts first), u32 document
+//   band_keys.bin   magic "NDD-BAND", version 1, 16-byte records ascending by (band, key,
+//                   doc): u64 hash of the band's signature rows, u32 band, u32 document
+// Owns its files and sorters; not thread-safe (the parallelism is inside run()).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "clean/cleaner.h"
+#include "dedup/lsh_candidates.h"
+#include "io/document_reader.h"
+#include "pipeline/document_table.h"
+#include "pipeline/external_sorter.h"
+#include "pipeline/progress.h"
+#include "pipeline/recurring_paragraphs.h"
+#include "pipeline/run_options.h"
+#include "pipeline/run_summary.h"
+#include "pipeline/sketch_store.h"
+#include "pipeline/spool.h"
+
+namespace newsdedup {
+
+// (exact hash, longest body first, input order): sorting these groups exact duplicates, their
+// longest copy first.
+struct ExactKey {
+  std::uint64_t hash = 0;
+  std::uint32_t inverse_bytes = 0;
+  std::uint32_t doc = 0;
+  bool operator<(const ExactKey& other) const {
+    if (hash != other.hash) return hash < other.hash;
+    if (inverse_bytes != other.inverse_bytes) return inverse_bytes < other.inverse_bytes;
+    return doc < other.doc;
+  }
+};
+
+inline constexpr FileFormat kExactKeysFormat{"NDD-EXCT", 1, sizeof(ExactKey)};
+inline constexpr FileFormat kBandKeysFormat{"NDD-BAND", 1, sizeof(BandKey)};
+static_assert(sizeof(ExactKey) == 16 && sizeof(BandKey) == 16);
+
+// Documents with fewer words are never compared (see SketchStage::consume).
+inline constexpr std::uint32_t kMinComparableWords = 8;
+
+// Where a stage's files go: names in a work folder, or unnamed temporaries beside `folder`.
+struct StageFiles {
+  std::filesystem::path folder;
+  std::string prefix;  // prepended to each file name
+  FormatWriter::Kind kind = FormatWriter::Kind::kTemporary;
+  bool overwrite = false;
+
+  std::filesystem::path operator/(const std::string& name) const { return folder / (prefix + name); }
+};
+
+// Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
+// corpus line (when it has text), its audit details and, when `lsh` is given and the document
+// can be clustered, its band keys (documents are numbered by their input ordinal).
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh);
+
+// Adds one document's cleaning counts to the summary.
+void record_cleaning(const ProcessedDocument& document, RunSummary& summary);
+
+class SketchStage {
+ public:
+  SketchStage(const StageFiles& files, const RunOptions& options);
+
+  // Reads every input; fills the table, the files and the sorters, and the summary's counts.
+  void run(DocumentReader& reader, const Cleaner& cleaner, std::size_t threads, Progress& progress,
+           RunSummary& summary);
+  // Writes documents.bin, exact_keys.bin and band_keys.bin and finishes spool.bin and
+  // sketches.bin in the work folder (persistent StageFiles only).
+  void save(RunSummary& summary);
+
+  DocumentTable table;
+  SpoolWriter spool;
+  SketchWriter sketches;
+  ExternalSorter<ExactKey> exact;
+  ExternalSorter<BandKey> band_keys;
+  RecurringParagraphs recurring;
+
+ private:
+  void consume(const ProcessedDocument& document, RunSummary& summary);
+
+  StageFiles files_;
+  const RunOptions& options_;
+};
+
+}  // namespace newsdedup

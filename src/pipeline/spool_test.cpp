@@ -1,0 +1,65 @@
+#include "pipeline/spool.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "io/test_temp_dir.h"
+
+namespace newsdedup {
+namespace {
+
+TEST(Spool, RoundTripsRecordsOfStringsInOrder) {
+  TestTempDir dir;
+  SpoolWriter writer(dir.path() / "spool.bin", FormatWriter::Kind::kPersistent);
+  for (const char* id : {"a", "b"}) {
+    writer.write(id);
+    writer.write("");
+    writer.write(std::string(3000, *id));
+    writer.end_record();
+  }
+  writer.finish();
+  SpoolReader reader = SpoolReader::open(dir.path() / "spool.bin");
+  EXPECT_EQ(reader.records(), 2u);
+  std::string text;
+  for (const char* id : {"a", "b"}) {
+    reader.read(text);
+    EXPECT_EQ(text, id);
+    reader.read(text);
+    EXPECT_EQ(text, "");
+    reader.read(text);
+    EXPECT_EQ(text, std::string(3000, *id));
+  }
+  EXPECT_THROW(reader.read(text), WorkFileError);
+}
+
+TEST(Spool, ALengthRunningPastTheEndIsRefused) {
+  TestTempDir dir;
+  SpoolWriter writer(dir.path() / "spool.bin", FormatWriter::Kind::kPersistent);
+  writer.write("abcdef");
+  writer.end_record();
+  writer.finish();
+  std::ifstream in(dir.path() / "spool.bin", std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  bytes[kWorkFileHeaderBytes] = 100;  // the string's length, now longer than the file
+  SpoolReader reader = SpoolReader::open(dir.write("bad.bin", bytes));
+  std::string text;
+  EXPECT_THROW(reader.read(text), WorkFileError);
+}
+
+TEST(Spool, TemporarySpoolReadsBackInTheSameProcess) {
+  TestTempDir dir;
+  SpoolWriter writer(dir.path() / "spool.bin", FormatWriter::Kind::kTemporary);
+  writer.write("x");
+  writer.end_record();
+  writer.finish();
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+  SpoolReader reader = SpoolReader::open(writer);
+  std::string text;
+  reader.read(text);
+  EXPECT_EQ(text, "x");
+}
+
+}  // namespace
+}  // namespace newsdedup

@@ -1,0 +1,130 @@
+// WorkFile: the envelope shared by every file the stages hand to each other (documents,
+// sketches, spool, exact keys, band keys, candidate pairs, assignments; docs/formats.md).
+//
+// A work file is a 16-byte header, the records, and a 16-byte footer, all little-endian:
+//   header: 8-byte magic naming the format, u32 version, u32 record bytes (0: variable length)
+//   footer: u64 record count, the 8 bytes "NDD-DONE"
+// The footer is written last, so a file cut short by a crash or a full disk is refused rather
+// than read as a smaller corpus. FormatWriter writes one either as a persistent file, which
+// appears under its name only when finished (io/atomic_file), or as an unnamed temporary file
+// that a FormatReader can read back in the same process. FormatReader checks the envelope on
+// opening and every read against it; any mismatch throws WorkFileError naming the file.
+// Neither class is thread-safe, except that FormatReader::read_at() may be called from
+// several threads at once (it only preads).
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdedup {
+
+static_assert(std::endian::native == std::endian::little, "work files are written in the machine's byte order");
+
+struct WorkFileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct FileFormat {
+  std::string_view magic;  // exactly 8 bytes
+  std::uint32_t version = 1;
+  std::uint32_t record_bytes = 0;  // 0: records of variable length
+};
+
+inline constexpr std::uint64_t kWorkFileHeaderBytes = 16;
+inline constexpr std::uint64_t kWorkFileFooterBytes = 16;
+
+class AtomicFile;
+
+class FormatWriter {
+ public:
+  enum class Kind { kPersistent, kTemporary };
+  // kPersistent: `path` appears when finish() returns; it must not exist unless `overwrite`.
+  // kTemporary: an unnamed file in `path`'s folder (`path` names it in messages only).
+  FormatWriter(std::filesystem::path path, const FileFormat& format, Kind kind, bool overwrite = false);
+  ~FormatWriter();
+  FormatWriter(const FormatWriter&) = delete;
+  FormatWriter& operator=(const FormatWriter&) = delete;
+
+  void write(const void* data, std::size_t bytes);
+  template <typename Record>
+  void write_record(const Record& record) {
+    write(&record, sizeof record);
+    ++records_;
+  }
+  // For variable-length records: counts one after its bytes were written.
+  void end_record() { ++records_; }
+  // Offset of the next byte written, from the start of the file.
+  std::uint64_t offset() const { return offset_; }
+  std::uint64_t records() const { return records_; }
+  // Makes what was written so far visible to pread (temporary files only).
+  void flush();
+  // Writes the footer; a persistent file then appears under its name.
+  void finish();
+  // The descriptor of a temporary file, for FormatReader.
+  int temporary_fd() const;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  std::string_view magic_;
+  std::unique_ptr<AtomicFile> persistent_;
+  std::FILE* temporary_ = nullptr;
+  std::uint64_t offset_ = 0;
+  std::uint64_t records_ = 0;
+};
+
+class FormatReader {
+ public:
+  // Opens and checks a finished file.
+  FormatReader(std::filesystem::path path, const FileFormat& format);
+  // Reads a finished temporary file through the writer's descriptor (which must outlive this).
+  explicit FormatReader(const FormatWriter& finished, const FileFormat& format);
+  // Reads the records a temporary writer has flushed so far, without a footer to check.
+  static FormatReader unfinished(const FormatWriter& writer, const FileFormat& format);
+  ~FormatReader();
+  FormatReader(FormatReader&& other) noexcept;
+  FormatReader& operator=(FormatReader&&) = delete;
+  FormatReader(const FormatReader&) = delete;
+  FormatReader& operator=(const FormatReader&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::uint64_t records() const { return records_; }
+  std::uint64_t data_bytes() const { return end_ - kWorkFileHeaderBytes; }
+
+  // Positioned read of bytes [offset, offset + bytes) of the records.
+  void read_at(std::uint64_t offset, void* into, std::size_t bytes) const;
+  // Sequential reading from the first record: false at the end of the records, throws when
+  // a read would cross it.
+  bool read(void* into, std::size_t bytes);
+  template <typename Record>
+  bool read_record(Record& record) {
+    return read(&record, sizeof record);
+  }
+  // Bytes of records not read yet by read().
+  std::uint64_t remaining() const { return end_ - position_ + (buffer_.size() - buffer_position_); }
+  bool at_end() const { return position_ == end_ && buffer_position_ == buffer_.size(); }
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  FormatReader(std::filesystem::path path, int fd, bool owned);
+  void check(const FileFormat& format, std::optional<std::uint64_t> unfinished_end);
+
+  std::filesystem::path path_;
+  int fd_ = -1;
+  bool owned_ = false;
+  std::uint64_t end_ = 0;  // offset of the footer
+  std::uint64_t records_ = 0;
+  std::uint64_t position_ = kWorkFileHeaderBytes;
+  std::vector<char> buffer_;
+  std::size_t buffer_position_ = 0;
+};
+
+}  // namespace newsdedup

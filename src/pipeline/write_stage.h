@@ -1,0 +1,45 @@
+// WriteStage: the last pass, from the spool and the cluster outcomes to OUT/corpus.jsonl,
+// OUT/audit.jsonl and OUT/report.json.
+//
+// The spool is read back in input order and merged with each document's outcome: kept
+// documents go to corpus.jsonl, every document gets an audit line naming its status, its
+// cluster (the representative's id, read from the sketches) and its evidence. report.json is
+// written last, so that its "complete": true vouches for the other two. Every file is written
+// atomically (io/atomic_file); prepare_output_folder() refuses existing outputs without
+// --force and removes stale ones with it. Reads no format of its own. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/cluster_stage.h"
+#include "pipeline/document_table.h"
+#include "pipeline/run_options.h"
+#include "pipeline/run_summary.h"
+#include "pipeline/sketch_store.h"
+#include "pipeline/spool.h"
+
+namespace newsdedup {
+
+// Records of the documents cleaned again by the cross-corpus pass, which replace the spool's.
+struct SpoolPatches {
+  SpoolReader* spool = nullptr;                       // (corpus line, audit details) per patched document
+  std::function<bool(std::uint64_t doc)> patched;     // in input order
+};
+
+void prepare_output_folder(const std::filesystem::path& out_dir, bool force);
+
+// Counts statuses and cluster sizes into `summary`.
+void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcome>& outcome, SpoolReader& spool,
+                            const SpoolPatches& patches, const SketchReader& sketches,
+                            const std::filesystem::path& out_dir, bool force, RunSummary& summary);
+
+void write_report(const RunSummary& summary, const RunOptions& options);
+
+// "kept", "duplicate", "exact_duplicate", "empty", "invalid": adds one to its count.
+void count_status(std::string_view status, RunSummary& summary);
+
+}  // namespace newsdedup
