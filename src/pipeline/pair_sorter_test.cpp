@@ -33,5 +33,22 @@ TEST(PairSorter, VisitsEachDistinctPairOnceInOrder) {
   }
 }
 
+// Pairs are hashed into a set that grows: values that share low or high bits, zero and the
+// largest value (which the set uses to mark a free slot) all come out once.
+TEST(PairSorter, KeepsValuesTheHashSetTreatsSpecially) {
+  TestTempDir dir;
+  PairSorter sorter(dir.path(), "pairs", std::uint64_t{1} << 20);
+  std::set<std::uint64_t> expected = {0, ~std::uint64_t{0}};
+  for (std::uint64_t i = 0; i < 5000; ++i) {
+    expected.insert(i << 40);
+    expected.insert(i << 32 | 7);
+  }
+  for (int round = 0; round < 3; ++round)
+    for (std::uint64_t pair : expected) sorter.add(pair);
+  std::vector<std::uint64_t> seen;
+  sorter.merge([&](std::uint64_t pair) { seen.push_back(pair); });
+  EXPECT_EQ(seen, std::vector<std::uint64_t>(expected.begin(), expected.end()));
+}
+
 }  // namespace
 }  // namespace newsdedup
