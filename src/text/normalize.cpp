@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -9,11 +10,31 @@
 namespace newsdedup {
 namespace {
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+std::uint64_t load8(const char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+// Whether all eight bytes of `word` are visible ASCII (0x21 to 0x7E): no byte is below 0x21
+// (subtracting 0x21 from it borrows into its high bit), and none is above 0x7E (adding 1 to its
+// low seven bits carries into the high bit, or it had the bit already).
+bool all_visible_ascii(std::uint64_t word) {
+  const std::uint64_t below = (word - 0x21 * kOnes) & ~word;
+  const std::uint64_t above = ((word & ~kHighBits) + kOnes) | word;
+  return ((below | above) & kHighBits) == 0;
+}
+
 // True when NFC cannot change the text: every code point is below U+0300 (precomposed Latin
 // letters are already NFC and nothing below U+0300 composes) or is general punctuation from
 // U+2002 to U+206F (curly quotes, dashes, bullets). Most news text passes, and skips utf8proc.
 bool is_trivially_nfc(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i + 8 <= text.size() && (load8(text.data() + i) & kHighBits) == 0) i += 8;  // ASCII
+    if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0xC0) continue;  // ASCII or a continuation byte
     if (c < 0xCC) continue;  // U+0080..U+02FF
@@ -52,8 +73,6 @@ CharClass classify(utf8proc_int32_t cp) {
   return CharClass::kKeep;
 }
 
-}  // namespace
-
 // Composition comes last: a character dropped in between (a control character, a zero-width
 // space) must not keep a letter and its accent apart, or the result would not be NFC and would
 // change if normalised again. No character the first pass keeps composes or decomposes into a
@@ -62,6 +81,10 @@ CharClass classify(utf8proc_int32_t cp) {
 // The output is never longer than the input (every space, break or kept character replaces at
 // least as many input bytes), so it is written through a pointer into a buffer of the input's
 // size, and runs of visible ASCII, most of any text, are copied whole.
+bool is_visible_ascii(char c) { return static_cast<unsigned char>(c) - 0x21u < 0x5Eu; }
+
+}  // namespace
+
 std::string normalize_text(std::string_view text) {
   std::string out(text.size(), '\0');
   char* const begin = out.data();
@@ -80,8 +103,19 @@ std::string normalize_text(std::string_view text) {
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c > 0x20 && c < 0x7F) {
+      // The run goes on through single spaces between visible characters, which the
+      // normalisation keeps as they are: it usually ends only at a line's end or a non-ASCII
+      // character.
       std::size_t end = i + 1;
-      while (end < n && static_cast<unsigned char>(text[end]) - 0x21u < 0x5Eu) ++end;
+      while (true) {
+        while (end + 8 <= n && all_visible_ascii(load8(text.data() + end))) end += 8;
+        while (end < n && is_visible_ascii(text[end])) ++end;
+        if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end + 1])) {
+          end += 2;
+          continue;
+        }
+        break;
+      }
       before_kept();
       std::memcpy(o, text.data() + i, end - i);
       o += end - i;

@@ -7,6 +7,44 @@
 namespace newsdedup {
 namespace {
 
+// ASCII text as the rules say it comes out: space, tab, form feed and vertical tab runs become
+// one space between kept characters, other control characters and DEL go, "\r\n" and "\r"
+// end lines, lines lose their trailing spaces and the text its trailing breaks.
+std::string normalized_ascii(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += '\n';
+      pending_space = false;
+    } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+      pending_space = true;
+    } else if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) {
+      if (pending_space && !out.empty() && out.back() != '\n') out += ' ';
+      pending_space = false;
+      out += c;
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
+// Runs of plain text are copied eight bytes at a time: every kind of byte that ends a run, at
+// every offset of a block.
+TEST(NormalizeText, EndsCopiedRunsAtEveryOffset) {
+  const std::string plain = "Reuters said on Monday: prices (up 3.5%) rose again.";
+  for (const std::string_view stop : {"  ", "\t", " \n", "\x7F", "\x01", "\r\n", " ~", "~ "}) {
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+      std::string text = plain;
+      text.insert(at, stop);
+      EXPECT_EQ(normalize_text(text), normalized_ascii(text)) << "stop " << testing::PrintToString(std::string(stop)) << " at " << at;
+    }
+  }
+}
+
 TEST(NormalizeText, FoldsLineEndingsAndSpaces) {
   EXPECT_EQ(normalize_text("a\r\nb\rc\n"), "a\nb\nc");
   EXPECT_EQ(normalize_text("  two\t\tspaces  here  \n"), "two spaces here");
