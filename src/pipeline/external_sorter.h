@@ -8,17 +8,21 @@
 // Run files are unnamed files in the given folder (nothing is left behind, even by a killed
 // run) and are freed when the sorter is destroyed.
 // A record type with `std::size_t sort_partition() const` and `std::uint64_t sort_hash() const`
-// that its operator< orders by, in that order (an LSH band, then the band's key), gives the
-// number of partitions to the constructor and is sorted with partition_sort (radix, in
-// parallel and in cache); others with tbb::parallel_sort.
+// that its operator< orders by, in that order (an LSH band, then the band's key), is buffered
+// partition by partition, each with an equal share of the budget, and each partition is sorted
+// on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
+// written one after the other form a sorted run. Other records are sorted with
+// tbb::parallel_sort.
 // Not thread-safe: one thread adds, then merges once.
 #pragma once
 
+#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <concepts>
 #include <span>
+#include <stdexcept>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -31,7 +35,7 @@
 #include <vector>
 
 #include "io/unnamed_file.h"
-#include "pipeline/partition_sort.h"
+#include "pipeline/hash_radix_sort.h"
 
 namespace newsdedup {
 
@@ -41,12 +45,12 @@ class ExternalSorter {
 
  public:
   // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer;
-  // `partitions`: for records with sort_partition(), how many there are.
-  ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes, std::size_t partitions = 0)
+  // `partitions`: for records with sort_partition(), how many there are (ignored otherwise).
+  ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes, std::size_t partitions = 1)
       : folder_(std::move(folder)),
         name_(std::move(name)),
-        capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record), kMinCapacity)),
-        partitions_(partitions) {}
+        parts_(kPartitioned ? std::max<std::size_t>(partitions, 1) : 1),
+        part_capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record) / parts_.size(), kMinCapacity)) {}
   ~ExternalSorter() {
     for (std::FILE* run : runs_) std::fclose(run);
   }
@@ -54,11 +58,12 @@ class ExternalSorter {
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
   void add(const Record& record) {
-    // Reserving the whole budget at once keeps the buffer from doubling past it; pages that
+    std::vector<Record>& part = parts_[partition_of(record)];
+    // Reserving the whole share at once keeps the buffer from doubling past it; pages that
     // are never written are never resident.
-    if (buffer_.capacity() < capacity_) buffer_.reserve(capacity_);
-    if (buffer_.size() == capacity_) spill();
-    buffer_.push_back(record);
+    if (part.capacity() < part_capacity_) part.reserve(part_capacity_);
+    if (part.size() == part_capacity_) spill();
+    part.push_back(record);
     ++count_;
   }
 
@@ -70,14 +75,15 @@ class ExternalSorter {
   template <typename Visit>
   void merge(Visit&& visit) {
     if (runs_.empty()) {
-      sort_buffer();
-      for (const Record& record : buffer_) visit(record);
+      sort_parts();
+      for (const std::vector<Record>& part : parts_)
+        for (const Record& record : part) visit(record);
       return;
     }
-    if (!buffer_.empty()) spill();
-    release(buffer_);
+    if (buffered() > 0) spill();
+    for (std::vector<Record>& part : parts_) std::vector<Record>().swap(part);
     std::vector<std::unique_ptr<RunReader>> readers;
-    const std::size_t chunk = std::max<std::size_t>(capacity_ / runs_.size(), 256);
+    const std::size_t chunk = std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256);
     for (std::size_t r = 0; r < runs_.size(); ++r)
       readers.push_back(std::make_unique<RunReader>(runs_[r], folder_ / run_name(r), chunk));
     using Head = std::pair<Record, std::size_t>;  // a run's smallest unread record, and the run
@@ -128,35 +134,59 @@ class ExternalSorter {
     std::size_t position_ = 0;
   };
 
-  static void release(std::vector<Record>& records) { std::vector<Record>().swap(records); }
+  static constexpr bool kPartitioned = requires(const Record& record) {
+    { record.sort_partition() } -> std::same_as<std::size_t>;
+    { record.sort_hash() } -> std::same_as<std::uint64_t>;
+  };
+
+  std::size_t partition_of(const Record& record) const {
+    if constexpr (kPartitioned) {
+      const std::size_t p = record.sort_partition();
+      if (p >= parts_.size()) throw std::out_of_range(name_ + ": record of partition " + std::to_string(p) + " of " +
+                                                      std::to_string(parts_.size()));
+      return p;
+    } else {
+      return 0;
+    }
+  }
+
+  std::uint64_t buffered() const {
+    std::uint64_t n = 0;
+    for (const std::vector<Record>& part : parts_) n += part.size();
+    return n;
+  }
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
 
-  void sort_buffer() {
-    if constexpr (requires(const Record& record) { { record.sort_partition() } -> std::same_as<std::size_t>; })
-      partition_sort(
-          std::span<Record>(buffer_), partitions_, [](const Record& record) { return record.sort_partition(); },
-          [](const Record& record) { return record.sort_hash(); });
-    else
-      tbb::parallel_sort(buffer_.begin(), buffer_.end());
+  void sort_parts() {
+    if constexpr (kPartitioned) {
+      tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t p) {
+        sort_by_hash(std::span<Record>(parts_[p]), [](const Record& record) { return record.sort_hash(); });
+      });
+    } else {
+      tbb::parallel_sort(parts_[0].begin(), parts_[0].end());
+    }
   }
 
+  // Sorts the buffered records and writes them as one run: the partitions in order.
   void spill() {
-    sort_buffer();
+    sort_parts();
     const auto path = folder_ / run_name(runs_.size());
     std::FILE* file = create_unnamed_file(path);
     runs_.push_back(file);
-    const bool written = std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), file) == buffer_.size();
-    if (std::fflush(file) != 0 || !written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
-    bytes_spilled_ += buffer_.size() * sizeof(Record);
-    buffer_.clear();
+    for (std::vector<Record>& part : parts_) {
+      const bool written = std::fwrite(part.data(), sizeof(Record), part.size(), file) == part.size();
+      if (!written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
+      bytes_spilled_ += part.size() * sizeof(Record);
+      part.clear();
+    }
+    if (std::fflush(file) != 0) throw_file_error(path, "cannot write temporary file (is the disk full?)");
   }
 
   std::filesystem::path folder_;
   std::string name_;
-  std::uint64_t capacity_;
-  std::size_t partitions_;
-  std::vector<Record> buffer_;
+  std::vector<std::vector<Record>> parts_;  // one for records without partitions
+  std::uint64_t part_capacity_;
   std::vector<std::FILE*> runs_;
   std::uint64_t count_ = 0;
   std::uint64_t bytes_spilled_ = 0;

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <stdexcept>
 
+#include "dedup/lsh_candidates.h"
 #include "io/test_temp_dir.h"
 
 namespace newsdedup {
@@ -27,6 +30,36 @@ std::vector<KeyedRecord> sorted_through(std::uint64_t budget, const std::vector<
   if (runs != nullptr) *runs = sorter.runs_spilled();
   EXPECT_EQ(sorter.size(), input.size());
   return out;
+}
+
+// Band keys are buffered band by band and each band is radix-sorted: in memory and through
+// spilled runs, the merge gives the same order as one sort of everything.
+TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
+  std::mt19937_64 random(9);
+  std::vector<BandKey> input;
+  for (std::uint32_t doc = 0; doc < 3000; ++doc)
+    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({random() % 700 * 0x9E3779B97F4A7C15ULL, band, doc});
+  std::vector<BandKey> expected = input;
+  std::sort(expected.begin(), expected.end());
+  for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
+    TestTempDir dir;
+    ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 16);
+    for (const BandKey& key : input) sorter.add(key);
+    std::vector<BandKey> out;
+    sorter.merge([&](const BandKey& key) { out.push_back(key); });
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    if (budget < (1u << 20)) {
+      EXPECT_GT(sorter.runs_spilled(), 1u);
+    }
+  }
+}
+
+TEST(ExternalSorter, RejectsARecordOfAnUnknownPartition) {
+  TestTempDir dir;
+  ExternalSorter<BandKey> sorter(dir.path(), "bands", 1 << 20, 4);
+  EXPECT_THROW(sorter.add({1, 4, 0}), std::out_of_range);
 }
 
 TEST(ExternalSorter, SpillsRunsAndMergesThemInOrder) {
