@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-run benchmark: MB/s and peak memory of `newsdedup run` with 1 and 2 threads, with each
-# stage's time, next to the floors of reading the input once (read + UTF-8 validation, and
-# newsdedup's document reader alone: build/newsdedup_floor).
+# stage's time and rate (input MB over the stage's seconds), next to the floors of reading the
+# input once (read + UTF-8 validation, and newsdedup's document reader alone:
+# build/newsdedup_floor).
 #   usage: bench/run.sh [CORPUS.jsonl] [BINARY]
 # Without a corpus, generates the syndication set (3000 stories, seed 1) with
 # ../shared/bench/syndicate.py when that is present.
@@ -34,7 +35,9 @@ for threads in 1 2; do
   python3 - "$work/out$threads/report.json" "$secs" "$kib" "$threads" "$mb" <<'PY'
 import json, sys
 report, secs, kib, threads, mb = json.load(open(sys.argv[1])), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5])
-stages = ", ".join(f"{k} {v:.2f}s" for k, v in report["seconds"].items() if k != "total")
+# Each stage's rate: the whole input's megabytes over the stage's seconds.
+stages = ", ".join(f"{k} {v:.2f}s = {mb / max(v, 1e-3):.0f} MB/s" for k, v in report["seconds"].items()
+                   if k != "total" and v > 0)
 print(f"threads {threads}: {mb} MB in {secs:.2f}s = {mb / max(secs, 1e-3):.1f} MB/s, peak {kib // 1024} MiB ({stages})")
 PY
 done
