@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <simdjson.h>
+
 namespace newsdedup {
 namespace {
 
@@ -58,8 +60,8 @@ std::size_t first_invalid(const unsigned char* p, std::size_t i, std::size_t n) 
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  return first_invalid(p, 0, bytes.size()) == bytes.size();
+  // simdjson's validator checks 32 or 64 bytes per step; every output string passes here.
+  return simdjson::validate_utf8(bytes.data(), bytes.size());
 }
 
 std::size_t repair_utf8(std::string& text) {
