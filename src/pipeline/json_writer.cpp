@@ -70,6 +70,12 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
 void append_json_key(std::string& out, std::string_view key) {
   out.push_back('"');
   out.append(key);

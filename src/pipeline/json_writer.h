@@ -4,6 +4,8 @@
 // written is always valid JSON. Stateless and thread-safe.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 
@@ -14,5 +16,20 @@ void append_json_string(std::string& out, std::string_view text);
 void append_json_key(std::string& out, std::string_view key);
 // Appends a number with at most four decimals, as scores are written.
 void append_json_number(std::string& out, double value);
+
+// The escaped string with its quotes.
+std::string json_string(std::string_view text);
+
+// {"key": value, ...} of a map whose keys and values fmt formats (keys become strings).
+template <typename Map>
+std::string json_object(const Map& values) {
+  std::string out = "{";
+  for (const auto& [key, value] : values) {
+    if (out.size() > 1) out += ", ";
+    append_json_string(out, fmt::format("{}", key));
+    out += fmt::format(": {}", value);
+  }
+  return out + "}";
+}
 
 }  // namespace newsdedup

@@ -8,28 +8,6 @@
 #include "pipeline/json_writer.h"
 
 namespace newsdedup {
-namespace {
-
-template <typename Map>
-std::string object_of_counts(const Map& counts) {
-  std::string out = "{";
-  bool first = true;
-  for (const auto& [key, count] : counts) {
-    if (!first) out += ", ";
-    first = false;
-    append_json_string(out, fmt::format("{}", key));
-    out += fmt::format(": {}", count);
-  }
-  return out + "}";
-}
-
-std::string json_string(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
-}
-
-}  // namespace
 
 std::string report_json(const RunSummary& s, const RunOptions& options) {
   std::map<std::string_view, std::uint64_t> lines_removed;
@@ -75,8 +53,8 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.strict,
       options.rule.threshold, options.rule.min_containment, options.rule.min_shared, kShingleWords, kSignatureSize,
       options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes,
-      s.kept, s.kept, s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, object_of_counts(s.clusters_by_size),
-      object_of_counts(lines_removed), object_of_counts(s.input_problems), skipped_inputs, s.repaired_utf8,
+      s.kept, s.kept, s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, json_object(s.clusters_by_size),
+      json_object(lines_removed), json_object(s.input_problems), skipped_inputs, s.repaired_utf8,
       s.candidate_pairs, s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents,
       s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
 }

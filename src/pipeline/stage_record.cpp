@@ -12,23 +12,6 @@ namespace {
 
 constexpr std::uint64_t kRecordVersion = 1;
 
-template <typename Map>
-std::string json_object(const Map& values) {
-  std::string out = "{";
-  for (const auto& [key, value] : values) {
-    if (out.size() > 1) out += ", ";
-    append_json_string(out, key);
-    out += fmt::format(": {}", value);
-  }
-  return out + "}";
-}
-
-std::string json_string(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
-}
-
 }  // namespace
 
 void write_stage_record(const std::filesystem::path& path, std::string_view stage, const RunSummary& s,
