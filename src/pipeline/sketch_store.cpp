@@ -1,5 +1,9 @@
 #include "pipeline/sketch_store.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 namespace newsdedup {
 
 std::uint64_t SketchWriter::append(std::string_view id, std::span<const std::uint64_t> shingles,
@@ -15,10 +19,14 @@ std::uint64_t SketchWriter::append(std::string_view id, std::span<const std::uin
   return offset;
 }
 
-SketchReader::Header SketchReader::read_header(std::uint64_t offset) const {
+SketchReader::Header SketchReader::read_header(std::uint64_t offset, std::span<const char> prefix) const {
   if (offset < kWorkFileHeaderBytes) file_.fail("no sketch at offset " + std::to_string(offset) + " (corrupt documents.bin?)");
   Header header;
-  file_.read_at(offset, &header, sizeof header);
+  if (prefix.size() >= sizeof header) {
+    std::memcpy(&header, prefix.data(), sizeof header);
+  } else {
+    file_.read_at(offset, &header, sizeof header);
+  }
   // Checked before anything is allocated for it: a corrupt count could ask for terabytes.
   const std::uint64_t bytes =
       sizeof header + header.id_bytes + (std::uint64_t{header.shingles} + header.numbers) * sizeof(std::uint64_t);
@@ -27,21 +35,46 @@ SketchReader::Header SketchReader::read_header(std::uint64_t offset) const {
   return header;
 }
 
+template <std::size_t N>
+std::size_t SketchReader::read_block(std::uint64_t offset, std::array<char, N>& block) const {
+  const std::uint64_t end = kWorkFileHeaderBytes + file_.data_bytes();
+  if (offset < kWorkFileHeaderBytes || offset >= end) return 0;  // read_header() reports it
+  const auto bytes = static_cast<std::size_t>(std::min<std::uint64_t>(N, end - offset));
+  file_.read_at(offset, block.data(), bytes);
+  return bytes;
+}
+
+// Verification reads two sketches per comparison, at random offsets: one read of a block that
+// holds most records whole, instead of one for the header and one for each array.
 ShingleView SketchReader::read(std::uint64_t offset, ShingleBuffer& buffer) const {
-  const Header header = read_header(offset);
+  std::array<char, 4096> block;
+  const std::size_t block_bytes = read_block(offset, block);
+  const Header header = read_header(offset, std::span<const char>(block.data(), block_bytes));
   buffer.shingles.resize(header.shingles);
   buffer.numbers.resize(header.numbers);
-  const std::uint64_t body = offset + sizeof header + header.id_bytes;
+  const std::uint64_t body = sizeof header + header.id_bytes;  // from `offset`
   const std::uint64_t shingle_bytes = std::uint64_t{header.shingles} * sizeof(std::uint64_t);
-  file_.read_at(body, buffer.shingles.data(), shingle_bytes);
-  file_.read_at(body + shingle_bytes, buffer.numbers.data(), header.numbers * sizeof(std::uint64_t));
+  const std::uint64_t number_bytes = std::uint64_t{header.numbers} * sizeof(std::uint64_t);
+  if (body + shingle_bytes + number_bytes <= block_bytes) {
+    std::memcpy(buffer.shingles.data(), block.data() + body, shingle_bytes);
+    std::memcpy(buffer.numbers.data(), block.data() + body + shingle_bytes, number_bytes);
+  } else {
+    file_.read_at(offset + body, buffer.shingles.data(), shingle_bytes);
+    file_.read_at(offset + body + shingle_bytes, buffer.numbers.data(), number_bytes);
+  }
   return {buffer.shingles, buffer.numbers};
 }
 
 std::string SketchReader::read_id(std::uint64_t offset) const {
-  const Header header = read_header(offset);
+  std::array<char, 512> block;
+  const std::size_t block_bytes = read_block(offset, block);
+  const Header header = read_header(offset, std::span<const char>(block.data(), block_bytes));
   std::string id(header.id_bytes, '\0');
-  file_.read_at(offset + sizeof header, id.data(), id.size());
+  if (sizeof header + id.size() <= block_bytes) {
+    std::memcpy(id.data(), block.data() + sizeof header, id.size());
+  } else {
+    file_.read_at(offset + sizeof header, id.data(), id.size());
+  }
   return id;
 }
 

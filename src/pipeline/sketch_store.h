@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,7 +57,12 @@ class SketchReader {
     std::uint32_t shingles = 0;
     std::uint32_t numbers = 0;
   };
-  Header read_header(std::uint64_t offset) const;
+  // Reads the header at `offset` and checks the record it announces lies within the file.
+  // `prefix`, when given, already holds the file's bytes from `offset` on.
+  Header read_header(std::uint64_t offset, std::span<const char> prefix = {}) const;
+  // Reads up to N bytes from `offset` (fewer at the end of the file); returns how many.
+  template <std::size_t N>
+  std::size_t read_block(std::uint64_t offset, std::array<char, N>& block) const;
 
   FormatReader file_;
 };

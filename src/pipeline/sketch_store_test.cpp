@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "io/test_temp_dir.h"
@@ -35,6 +36,34 @@ TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
   EXPECT_EQ(as_vector(view.shingles), numbers);
   EXPECT_EQ(as_vector(view.numbers), shingles);
   EXPECT_EQ(store.read_id(third), "doc-\xC3\xA9");
+}
+
+// Records are read with one block read when they fit in it: records and ids larger than the
+// block, and records that end at the end of the file, are read whole too.
+TEST(SketchStore, ReadsRecordsLargerThanTheReadBlockAndAtTheEndOfTheFile) {
+  TestTempDir dir;
+  std::vector<std::uint64_t> many(1500);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i] = i * 7919;
+  const std::vector<std::uint64_t> few = {1, 2};
+  const std::string long_id(3000, 'x');
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
+  const std::uint64_t big = writer.append("big", many, few);
+  const std::uint64_t long_named = writer.append(long_id, few, many);
+  const std::uint64_t last = writer.append("last", few, few);
+  writer.finish();
+
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
+  ShingleBuffer buffer;
+  ShingleView view = store.read(big, buffer);
+  EXPECT_EQ(as_vector(view.shingles), many);
+  EXPECT_EQ(as_vector(view.numbers), few);
+  view = store.read(long_named, buffer);
+  EXPECT_EQ(as_vector(view.shingles), few);
+  EXPECT_EQ(as_vector(view.numbers), many);
+  EXPECT_EQ(store.read_id(long_named), long_id);
+  view = store.read(last, buffer);
+  EXPECT_EQ(as_vector(view.shingles), few);
+  EXPECT_EQ(store.read_id(last), "last");
 }
 
 TEST(SketchStore, ABadOffsetIsRefusedNamingTheFile) {
