@@ -1,6 +1,8 @@
 #include "text/word_tokens.h"
 
 #include <utf8proc.h>
+// Inlined: most words are a few bytes, where a call into the library costs as much as the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
