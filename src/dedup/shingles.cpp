@@ -20,6 +20,13 @@ std::uint64_t mix64(std::uint64_t x) {  // MurmurHash3's finaliser
   return x;
 }
 
+// The shingle of the k words at `words`.
+inline std::uint64_t gram_hash(const std::uint64_t* words, std::size_t k) {
+  std::uint64_t h = 0;
+  for (std::size_t j = 0; j < k; ++j) h = (h ^ words[j]) * 0x9E3779B97F4A7C15ULL + j;
+  return mix64(h);
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A paragraph wholly in parentheses is an editorial note ("(Updates with details in
@@ -80,11 +87,11 @@ ShingleSet shingle_body(std::string_view body) {
   set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
-  set.hashes.reserve(words.size() - k + 1);
-  for (std::size_t i = 0; i + k <= words.size(); ++i) {
-    std::uint64_t h = 0;
-    for (std::size_t j = 0; j < k; ++j) h = (h ^ words[i + j]) * 0x9E3779B97F4A7C15ULL + j;
-    set.hashes.push_back(mix64(h));
+  set.hashes.resize(words.size() - k + 1);
+  if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
+    for (std::size_t i = 0; i < set.hashes.size(); ++i) set.hashes[i] = gram_hash(words.data() + i, kShingleWords);
+  } else {
+    set.hashes[0] = gram_hash(words.data(), k);
   }
   std::sort(set.hashes.begin(), set.hashes.end());
   set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
