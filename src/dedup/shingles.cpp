@@ -58,9 +58,13 @@ ShingleSet shingle_body(std::string_view body) {
   // One pass over the paragraphs: every word goes to the exact hash; the story's words (all
   // paragraphs but editorial notes, with the wire dateline cut from the first of them, since
   // both vary between copies of one story) go to the shingles.
-  std::vector<std::uint64_t> all_words;
-  std::vector<std::uint64_t> words;
-  std::vector<std::uint64_t> dateline_words;
+  // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
+  thread_local std::vector<std::uint64_t> all_words;
+  thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint64_t> dateline_words;
+  all_words.clear();
+  words.clear();
+  dateline_words.clear();
   bool first = true;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
