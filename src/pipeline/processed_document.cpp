@@ -1,5 +1,9 @@
 #include "pipeline/processed_document.h"
 
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
 #include "pipeline/json_writer.h"
 #include "text/normalize.h"
 
@@ -30,6 +34,15 @@ void append_id_title_text(std::string& out, const ProcessedDocument& document) {
   append_json_string(out, document.cleaned.body);
 }
 
+// Reason names are plain identifiers: written between quotes as they stand, unescaped.
+constexpr bool is_plain_json(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+  });
+}
+static_assert(std::all_of(kRemovalReasonNames.begin(), kRemovalReasonNames.end(), is_plain_json));
+
 void append_removed(std::string& out, const ProcessedDocument& document) {
   append_json_key(out, "removed");
   out += '[';
@@ -38,10 +51,11 @@ void append_removed(std::string& out, const ProcessedDocument& document) {
     if (!first) out += ',';
     first = false;
     out += "{\"line\":";
-    out += std::to_string(line.line);
-    out += ",\"reason\":";
-    append_json_string(out, name(line.reason));
-    out += ",\"text\":";
+    char digits[16];  // std::to_chars: no temporary string per line
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, line.line).ptr);
+    out += ",\"reason\":\"";
+    out += name(line.reason);
+    out += "\",\"text\":";
     append_json_string(out, line.text);
     out += '}';
   }
