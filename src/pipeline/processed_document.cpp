@@ -136,10 +136,19 @@ void append_original_id(std::string& out, const ProcessedDocument& document) {
   append_json_string(out, document.original_id);
 }
 
+// About the size of an audit tail, so that it is built without reallocating as it grows.
+std::size_t audit_size_estimate(const ProcessedDocument& document) {
+  std::size_t size = 128 + document.original_id.size() + document.source.size() + document.problem.size() +
+                     title_of(document).size();
+  for (const RemovedLine& line : document.cleaned.removed) size += line.text.size() + 64;
+  return size;
+}
+
 }  // namespace
 
 std::string audit_details(const ProcessedDocument& document) {
   std::string out;
+  out.reserve(audit_size_estimate(document));
   if (!document.original_id.empty()) {  // a repeated id, renamed to keep ids unique
     append_json_key(out, "original_id");
     append_json_string(out, document.original_id);
@@ -169,7 +178,7 @@ std::string audit_details(const ProcessedDocument& document) {
 
 std::string clean_record(const ProcessedDocument& document) {
   std::string out;
-  out.reserve(document.cleaned.body.size() + 256);
+  out.reserve(document.cleaned.body.size() + audit_size_estimate(document));
   append_id_title_text(out, document);
   append_original_id(out, document);
   out += ',';
