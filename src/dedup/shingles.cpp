@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "text/dateline.h"
 #include "text/word_tokens.h"
@@ -36,13 +38,36 @@ bool is_editorial_note(std::string_view paragraph) {
          paragraph.find(')') == paragraph.size() - 1;
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit of each byte of `block` that is an ASCII digit. Per byte, on its low seven bits
+// (no carry or borrow crosses bytes): adding 0x7F - '0' + 1 sets the high bit when the byte is
+// at least '0'; subtracting from 0x7F + '9' + 1 leaves it set when the byte is at most '9'.
+// Bytes with their own high bit set are not digits.
+constexpr std::uint64_t digit_bytes(std::uint64_t block) {
+  const std::uint64_t low = block & ~kHighBits;
+  const std::uint64_t at_least_0 = low + (0x7F - '0' + 1) * kOnes;
+  const std::uint64_t at_most_9 = (0x7F + '9' + 1) * kOnes - low;
+  return at_least_0 & at_most_9 & ~block & kHighBits;
+}
+
+// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so eight bytes
+// are tested at a time.
+std::size_t next_digit(std::string_view text, std::size_t i) {
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t block;
+    std::memcpy(&block, text.data() + i, 8);
+    if (const std::uint64_t digits = digit_bytes(block); digits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
+  }
+  while (i < text.size() && !is_digit(text[i])) ++i;
+  return i;
+}
+
 // A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
 void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
-  for (std::size_t i = 0; i < text.size();) {
-    if (!is_digit(text[i])) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
     const std::size_t start = i;
     while (i < text.size() && (is_digit(text[i]) ||
                                ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
