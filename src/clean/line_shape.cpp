@@ -149,6 +149,9 @@ LineShape describe(std::string_view text) {
   const bool wide_possible = highest >= 0xE1;  // a lead byte of U+1000 and above
   shape.words.reserve(n / 6 + 1);
   const std::string_view lower = shape.lower;
+  // std::string keeps a '\0' after its last byte: a separator, which ends the last word without
+  // a bounds test per byte.
+  const char* terminated = shape.lower.c_str();
   for (std::size_t i = 0; i < n;) {
     const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
     if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
@@ -157,8 +160,8 @@ LineShape describe(std::string_view text) {
     }
     const std::size_t start = i;
     while (true) {
-      while (i < n && kByteClasses[static_cast<unsigned char>(lower[i])] <= ByteClass::kApostrophe) ++i;
-      if (!is_inner_apostrophe(lower, i)) break;
+      while (kByteClasses[static_cast<unsigned char>(terminated[i])] <= ByteClass::kApostrophe) ++i;
+      if (terminated[i] != '\xE2' || !is_inner_apostrophe(lower, i)) break;
       i += 3;
     }
     shape.words.push_back(lower.substr(start, i - start));

@@ -23,15 +23,16 @@ std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
 Signature minhash_signature(std::span<const std::uint64_t> shingles) {
   Signature signature;
   signature.fill(kEmpty);
+  // Keep which bins were filled by shingles (a value may equal kEmpty): densification only
+  // borrows from those.
+  std::array<bool, kSignatureSize> filled{};
   for (std::uint64_t h : shingles) {
     const std::size_t bin = static_cast<std::size_t>(h >> (64 - kBinBits));
     const auto value = static_cast<std::uint32_t>(h);
     if (value < signature[bin]) signature[bin] = value;
+    filled[bin] = true;
   }
   if (shingles.empty()) return signature;
-  // Keep which bins were filled by shingles: densification only borrows from those.
-  std::array<bool, kSignatureSize> filled{};
-  for (std::uint64_t h : shingles) filled[static_cast<std::size_t>(h >> (64 - kBinBits))] = true;
   for (std::size_t i = 0; i < kSignatureSize; ++i) {
     if (filled[i]) continue;
     for (std::uint64_t attempt = 1;; ++attempt) {

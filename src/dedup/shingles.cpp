@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "text/dateline.h"
 #include "text/word_tokens.h"
@@ -20,6 +22,13 @@ std::uint64_t mix64(std::uint64_t x) {  // MurmurHash3's finaliser
   return x;
 }
 
+// The shingle of the k words at `words`.
+inline std::uint64_t gram_hash(const std::uint64_t* words, std::size_t k) {
+  std::uint64_t h = 0;
+  for (std::size_t j = 0; j < k; ++j) h = (h ^ words[j]) * 0x9E3779B97F4A7C15ULL + j;
+  return mix64(h);
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A paragraph wholly in parentheses is an editorial note ("(Updates with details in
@@ -29,13 +38,36 @@ bool is_editorial_note(std::string_view paragraph) {
          paragraph.find(')') == paragraph.size() - 1;
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit of each byte of `block` that is an ASCII digit. Per byte, on its low seven bits
+// (no carry or borrow crosses bytes): adding 0x7F - '0' + 1 sets the high bit when the byte is
+// at least '0'; subtracting from 0x7F + '9' + 1 leaves it set when the byte is at most '9'.
+// Bytes with their own high bit set are not digits.
+constexpr std::uint64_t digit_bytes(std::uint64_t block) {
+  const std::uint64_t low = block & ~kHighBits;
+  const std::uint64_t at_least_0 = low + (0x7F - '0' + 1) * kOnes;
+  const std::uint64_t at_most_9 = (0x7F + '9' + 1) * kOnes - low;
+  return at_least_0 & at_most_9 & ~block & kHighBits;
+}
+
+// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so eight bytes
+// are tested at a time.
+std::size_t next_digit(std::string_view text, std::size_t i) {
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t block;
+    std::memcpy(&block, text.data() + i, 8);
+    if (const std::uint64_t digits = digit_bytes(block); digits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
+  }
+  while (i < text.size() && !is_digit(text[i])) ++i;
+  return i;
+}
+
 // A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
 void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
-  for (std::size_t i = 0; i < text.size();) {
-    if (!is_digit(text[i])) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
     const std::size_t start = i;
     while (i < text.size() && (is_digit(text[i]) ||
                                ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
@@ -51,9 +83,13 @@ ShingleSet shingle_body(std::string_view body) {
   // One pass over the paragraphs: every word goes to the exact hash; the story's words (all
   // paragraphs but editorial notes, with the wire dateline cut from the first of them, since
   // both vary between copies of one story) go to the shingles.
-  std::vector<std::uint64_t> all_words;
-  std::vector<std::uint64_t> words;
-  std::vector<std::uint64_t> dateline_words;
+  // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
+  thread_local std::vector<std::uint64_t> all_words;
+  thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint64_t> dateline_words;
+  all_words.clear();
+  words.clear();
+  dateline_words.clear();
   bool first = true;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
@@ -80,11 +116,11 @@ ShingleSet shingle_body(std::string_view body) {
   set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
-  set.hashes.reserve(words.size() - k + 1);
-  for (std::size_t i = 0; i + k <= words.size(); ++i) {
-    std::uint64_t h = 0;
-    for (std::size_t j = 0; j < k; ++j) h = (h ^ words[i + j]) * 0x9E3779B97F4A7C15ULL + j;
-    set.hashes.push_back(mix64(h));
+  set.hashes.resize(words.size() - k + 1);
+  if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
+    for (std::size_t i = 0; i < set.hashes.size(); ++i) set.hashes[i] = gram_hash(words.data() + i, kShingleWords);
+  } else {
+    set.hashes[0] = gram_hash(words.data(), k);
   }
   std::sort(set.hashes.begin(), set.hashes.end());
   set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());

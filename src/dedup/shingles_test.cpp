@@ -117,3 +117,21 @@ TEST(Shingles, ShortAndEmptyBodies) {
 
 }  // namespace
 }  // namespace newsdedup
+
+namespace newsdedup {
+namespace {
+
+TEST(Shingles, FindsFiguresAtAnyOffsetAndNotInOtherBytes) {
+  // Figures are found eight bytes at a time: every offset within a block, and bytes whose low
+  // seven bits are a digit's ("\u00B0" is C2 B0, "\u00B9" C2 B9) must not count.
+  const ShingleSet alone = shingle_body("42");
+  ASSERT_EQ(alone.numbers.size(), 1u);
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string text = std::string(pad, 'x') + " 42 \u00B0\u00B9 degrees";
+    EXPECT_EQ(shingle_body(text).numbers, alone.numbers) << pad;
+  }
+  EXPECT_TRUE(shingle_body("temperatures of \u00B0 and \u00B9 ///:::").numbers.empty());
+}
+
+}  // namespace
+}  // namespace newsdedup

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -29,7 +30,9 @@ std::size_t next_escaped_byte(std::string_view text, std::size_t from) {
     // Bytes below 0x20: subtracting 0x20 borrows into the high bit of exactly those bytes
     // that are below 0x20 and had it clear.
     const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighBits;
-    if ((control | zero_bytes(word ^ ('"' * kOnes)) | zero_bytes(word ^ ('\\' * kOnes))) != 0) break;
+    const std::uint64_t hits = control | zero_bytes(word ^ ('"' * kOnes)) | zero_bytes(word ^ ('\\' * kOnes));
+    // A borrow only flags bytes above a true hit, so the lowest flag is the byte itself.
+    if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
   }
   for (; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);

@@ -1,5 +1,9 @@
 #include "pipeline/processed_document.h"
 
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
 #include "pipeline/json_writer.h"
 #include "text/normalize.h"
 
@@ -30,6 +34,15 @@ void append_id_title_text(std::string& out, const ProcessedDocument& document) {
   append_json_string(out, document.cleaned.body);
 }
 
+// Reason names are plain identifiers: written between quotes as they stand, unescaped.
+constexpr bool is_plain_json(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+  });
+}
+static_assert(std::all_of(kRemovalReasonNames.begin(), kRemovalReasonNames.end(), is_plain_json));
+
 void append_removed(std::string& out, const ProcessedDocument& document) {
   append_json_key(out, "removed");
   out += '[';
@@ -38,10 +51,11 @@ void append_removed(std::string& out, const ProcessedDocument& document) {
     if (!first) out += ',';
     first = false;
     out += "{\"line\":";
-    out += std::to_string(line.line);
-    out += ",\"reason\":";
-    append_json_string(out, name(line.reason));
-    out += ",\"text\":";
+    char digits[16];  // std::to_chars: no temporary string per line
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, line.line).ptr);
+    out += ",\"reason\":\"";
+    out += name(line.reason);
+    out += "\",\"text\":";
     append_json_string(out, line.text);
     out += '}';
   }
@@ -122,10 +136,19 @@ void append_original_id(std::string& out, const ProcessedDocument& document) {
   append_json_string(out, document.original_id);
 }
 
+// About the size of an audit tail, so that it is built without reallocating as it grows.
+std::size_t audit_size_estimate(const ProcessedDocument& document) {
+  std::size_t size = 128 + document.original_id.size() + document.source.size() + document.problem.size() +
+                     title_of(document).size();
+  for (const RemovedLine& line : document.cleaned.removed) size += line.text.size() + 64;
+  return size;
+}
+
 }  // namespace
 
 std::string audit_details(const ProcessedDocument& document) {
   std::string out;
+  out.reserve(audit_size_estimate(document));
   if (!document.original_id.empty()) {  // a repeated id, renamed to keep ids unique
     append_json_key(out, "original_id");
     append_json_string(out, document.original_id);
@@ -155,7 +178,7 @@ std::string audit_details(const ProcessedDocument& document) {
 
 std::string clean_record(const ProcessedDocument& document) {
   std::string out;
-  out.reserve(document.cleaned.body.size() + 256);
+  out.reserve(document.cleaned.body.size() + audit_size_estimate(document));
   append_id_title_text(out, document);
   append_original_id(out, document);
   out += ',';

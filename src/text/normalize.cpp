@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -19,13 +20,14 @@ std::uint64_t load8(const char* bytes) {
   return word;
 }
 
-// Whether all eight bytes of `word` are visible ASCII (0x21 to 0x7E): no byte is below 0x21
-// (subtracting 0x21 from it borrows into its high bit), and none is above 0x7E (adding 1 to its
-// low seven bits carries into the high bit, or it had the bit already).
-bool all_visible_ascii(std::uint64_t word) {
+// The high bit of each byte of `word` that is not visible ASCII (0x21 to 0x7E): a byte below
+// 0x21 borrows into its high bit when 0x21 is subtracted, and one above 0x7E carries into it
+// when 1 is added to its low seven bits (or had it already). A borrow only flags bytes above a
+// true hit, so the lowest flag is exact.
+std::uint64_t invisible_bytes(std::uint64_t word) {
   const std::uint64_t below = (word - 0x21 * kOnes) & ~word;
   const std::uint64_t above = ((word & ~kHighBits) + kOnes) | word;
-  return ((below | above) & kHighBits) == 0;
+  return (below | above) & kHighBits;
 }
 
 // True when NFC cannot change the text: every code point is below U+0300 (precomposed Latin
@@ -108,7 +110,12 @@ std::string normalize_text(std::string_view text) {
       // character.
       std::size_t end = i + 1;
       while (true) {
-        while (end + 8 <= n && all_visible_ascii(load8(text.data() + end))) end += 8;
+        for (; end + 8 <= n; end += 8) {
+          if (const std::uint64_t stops = invisible_bytes(load8(text.data() + end)); stops != 0) {
+            end += static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // the run's end, not rescanned
+            break;
+          }
+        }
         while (end < n && is_visible_ascii(text[end])) ++end;
         if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end + 1])) {
           end += 2;

@@ -73,3 +73,19 @@ TEST(NormalizeText, KeepsBlankLinesBetweenParagraphs) {
 
 }  // namespace
 }  // namespace newsdedup
+
+namespace newsdedup {
+namespace {
+
+TEST(Normalize, EndsVisibleRunsAtAnyOffset) {
+  // Runs of visible ASCII are measured eight bytes at a time; the first byte that ends one may
+  // stand anywhere in a block.
+  for (std::size_t run = 1; run < 20; ++run) {
+    const std::string word(run, 'x');
+    EXPECT_EQ(normalize_text(word + "\t\t" + word + "\u00E9" + word), word + " " + word + "\u00E9" + word) << run;
+    EXPECT_EQ(normalize_text(word + "\r\n" + word), word + "\n" + word) << run;
+  }
+}
+
+}  // namespace
+}  // namespace newsdedup

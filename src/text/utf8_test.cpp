@@ -24,6 +24,26 @@ TEST(Utf8, RejectsIllFormedText) {
   }
 }
 
+TEST(Utf8, ShortAndLongTextTakeTheSameVerdict) {
+  // Up to 64 bytes, ASCII is accepted without simdjson; anything else still goes to it.
+  for (std::size_t n : {0u, 1u, 7u, 8u, 9u, 63u, 64u, 65u, 200u}) {
+    std::string ascii(n, 'a');
+    EXPECT_TRUE(is_valid_utf8(ascii)) << n;
+    if (n == 0) continue;
+    std::string bad = ascii;
+    bad[n - 1] = '\xFF';
+    EXPECT_FALSE(is_valid_utf8(bad)) << n;
+    bad[n - 1] = '\x80';  // a lone continuation byte, in the byte-at-a-time tail or a block
+    EXPECT_FALSE(is_valid_utf8(bad)) << n;
+    bad[0] = '\xC3';
+    bad[n - 1] = 'a';
+    if (n >= 2) {
+      bad[1] = '\xA9';  // é
+      EXPECT_TRUE(is_valid_utf8(bad)) << n;
+    }
+  }
+}
+
 TEST(Utf8, RepairLeavesValidTextAlone) {
   std::string text = "caf\xC3\xA9 and more than eight bytes";
   const std::string before = text;

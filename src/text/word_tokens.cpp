@@ -1,6 +1,8 @@
 #include "text/word_tokens.h"
 
 #include <utf8proc.h>
+// Inlined: most words are a few bytes, where a call into the library costs as much as the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
@@ -30,24 +32,71 @@ constexpr std::uint32_t pack_short(std::string_view word) {
   return packed;
 }
 
-constexpr std::array<std::uint32_t, kCanonical.size()> kPackedAbbreviations = [] {
-  std::array<std::uint32_t, kCanonical.size()> packed{};
-  for (std::size_t i = 0; i < kCanonical.size(); ++i) packed[i] = pack_short(kCanonical[i].first);
-  return packed;
+// The abbreviations in a small open-addressed table keyed by their packed bytes, so that a short
+// word costs one multiply and one compare instead of a compare with each abbreviation. The
+// multiplier is searched for at compile time: the first that gives every abbreviation a slot
+// of its own (a collision-free table needs no probing).
+constexpr int kSlotBits = 6;
+constexpr std::size_t kNoAbbreviation = kCanonical.size();
+
+constexpr std::size_t slot_of(std::uint32_t packed, std::uint32_t multiplier) {
+  return (packed * multiplier) >> (32 - kSlotBits);
+}
+
+constexpr std::uint32_t kSlotMultiplier = [] {
+  for (std::uint32_t multiplier = 0x9E3779B1u;; multiplier += 2) {
+    std::array<bool, std::size_t{1} << kSlotBits> used{};
+    bool collides = false;
+    for (const auto& [abbreviation, expansion] : kCanonical) {
+      bool& slot = used[slot_of(pack_short(abbreviation), multiplier)];
+      collides |= slot;
+      slot = true;
+    }
+    if (!collides) return multiplier;
+  }
+}();
+
+struct AbbreviationSlot {
+  std::uint32_t packed = 0;  // 0: empty (no word packs to 0)
+  std::size_t index = kNoAbbreviation;
+};
+
+constexpr std::array<AbbreviationSlot, std::size_t{1} << kSlotBits> kAbbreviationSlots = [] {
+  std::array<AbbreviationSlot, std::size_t{1} << kSlotBits> slots{};
+  for (std::size_t i = 0; i < kCanonical.size(); ++i) {
+    const std::uint32_t packed = pack_short(kCanonical[i].first);
+    slots[slot_of(packed, kSlotMultiplier)] = {packed, i};
+  }
+  return slots;
 }();
 
 std::uint64_t hash_word(std::string_view word) {
   if (word.size() <= kLongestAbbreviation) {
     const std::uint32_t packed = pack_short(word);
-    for (std::size_t i = 0; i < kCanonical.size(); ++i)
-      if (packed == kPackedAbbreviations[i]) return XXH3_64bits(kCanonical[i].second.data(), kCanonical[i].second.size());
+    const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
+    if (slot.packed == packed && !word.empty()) {
+      const std::string_view expansion = kCanonical[slot.index].second;
+      return XXH3_64bits(expansion.data(), expansion.size());
+    }
   }
   return XXH3_64bits(word.data(), word.size());
 }
 
-constexpr bool is_ascii_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
+// For each byte: bit 0 when it is an ASCII letter or digit, bit 1 too when an upper-case letter
+// (one table load per byte in the word loop instead of three range tests).
+constexpr unsigned char kAsciiWord = 1;
+constexpr unsigned char kAsciiUpper = 2;
+
+constexpr std::array<unsigned char, 256> kAsciiClasses = [] {
+  std::array<unsigned char, 256> classes{};
+  for (unsigned c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) classes[c] = kAsciiWord;
+    if (c >= 'A' && c <= 'Z') classes[c] = kAsciiWord | kAsciiUpper;
+  }
+  return classes;
+}();
+
+unsigned char ascii_class(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
 
 bool is_word_code_point(utf8proc_int32_t cp) {
   switch (utf8proc_category(cp)) {
@@ -85,15 +134,15 @@ void for_each_word(std::string_view text, OnWord on_word) {
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (!is_ascii_word_byte(c)) {
+      unsigned seen = ascii_class(text[i]);
+      if (seen == 0) {
         flush();
         ++i;
         continue;
       }
       std::size_t end = i + 1;
-      bool upper = c <= 'Z' && c >= 'A';
-      for (; end < n && is_ascii_word_byte(static_cast<unsigned char>(text[end])); ++end)
-        upper |= text[end] <= 'Z' && text[end] >= 'A';
+      for (unsigned char b; end < n && (b = ascii_class(text[end])) != 0; ++end) seen |= b;
+      const bool upper = (seen & kAsciiUpper) != 0;
       // Most words are lower-case ASCII between ASCII separators: handed on as they stand.
       if (word.empty() && !upper && (end == n || static_cast<unsigned char>(text[end]) < 0x80)) {
         on_word(text.substr(i, end - i), i, end);

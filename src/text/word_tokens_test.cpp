@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsdedup {
@@ -40,6 +41,19 @@ TEST(WordTokens, CanonicalisesWireAbbreviations) {
   EXPECT_NE(word("mlns"), word("million"));
   EXPECT_NE(word("pcts"), word("percent"));
   EXPECT_NE(word("million"), word("billion"));
+}
+
+TEST(WordTokens, FindsEveryAbbreviationInItsTable) {
+  // Each abbreviation has a slot of its own in the lookup table; words packing near them miss.
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {"mln", "million"}, {"mn", "million"},  {"bln", "billion"}, {"bn", "billion"},  {"dlrs", "dollars"},
+      {"dlr", "dollar"},  {"pct", "percent"}, {"cts", "cents"},   {"shr", "share"},   {"shrs", "shares"},
+      {"qtr", "quarter"}, {"yr", "year"},     {"avg", "average"}, {"govt", "government"}};
+  for (const auto& [abbreviation, expansion] : pairs) EXPECT_EQ(word(abbreviation), word(expansion)) << abbreviation;
+  EXPECT_NE(word("m"), word("million"));
+  EXPECT_NE(word("yrs"), word("year"));
+  EXPECT_NE(word("gov"), word("government"));
+  EXPECT_EQ(words("").size(), 0u);
 }
 
 TEST(WordTokens, UnicodeLettersFormWordsInAnyScript) {
