@@ -139,14 +139,20 @@ bool is_caption(const LineShape& line) {
                                           "afp photo"sv, "ap photo"sv, "(file photo)"sv,
                                           "/file photo"sv, "photo: reuters"sv, "/pool"sv,
                                           "shutterstock"sv};
+  // The credits of kCredits that name neither a photo nor Reuters.
+  static constexpr std::array kOtherCredits = {"getty images"sv, "/pool"sv, "shutterstock"sv};
   // A credit closes a caption ("... REUTERS/File Photo"); inside a sentence ("a Reuters/Ipsos
   // poll") it is not one. So only the line's tail is searched, which keeps long paragraphs cheap.
   const std::string_view lower = line.lower;
   const std::string_view tail = lower.substr(lower.size() > 48 ? lower.size() - 48 : 0);
-  const bool credit =
-      std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return tail.find(c) != std::string_view::npos; });
+  const auto in_tail = [&](std::string_view c) { return tail.find(c) != std::string_view::npos; };
+  // Most tails name neither a photo nor Reuters: then only the other credits can be there, and
+  // no "photo:" (two searches spare eight).
+  const bool photo_or_reuters = in_tail("photo") || in_tail("reuters");
+  const bool credit = photo_or_reuters ? std::any_of(kCredits.begin(), kCredits.end(), in_tail)
+                                       : std::any_of(kOtherCredits.begin(), kOtherCredits.end(), in_tail);
   // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
-  const std::size_t photo = tail.rfind("photo:");
+  const std::size_t photo = photo_or_reuters ? tail.rfind("photo:") : std::string_view::npos;
   const bool photo_credit = photo != std::string_view::npos && tail.size() - photo < 40 && line.word_count() <= 30;
   if (!credit && !photo_credit) return false;
   // A caption credit comes with a slash, parenthesis or colon, or names an agency.
