@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace newsdedup {
 namespace {
@@ -170,24 +171,81 @@ bool mentions_us_country(std::string_view text) {
   return false;
 }
 
-bool is_social(const LineShape& line, std::string_view text) {
+// The phrases of the social, legal and advertisement rules, in groups. A line that reaches the
+// legal rule would otherwise be scanned once per group; all are found in one pass.
+enum PhraseGroup : unsigned {
+  kPrompt,
+  kSocialReaderAddressed,
+  kRightsReserved,
+  kLegalPhrase,
+  kNoticeOnly,
+  kLegalReaderAddressed,
+  kAdWord,
+  kContinues,
+  kElsewhere,
+};
+
+const PhraseSet& rule_phrases() {
+  static const PhraseSet kPhrases = PhraseSet::from_groups({
+      // kPrompt
+      {"follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app", "join our",
+       "join us", "share this", "share on", "click here", "your inbox", "like us on", "us on facebook",
+       "us on twitter", "us on instagram", "whatsapp channel", "telegram channel", "google news", "email this",
+       "print this", "tap here", "get alerts", "breaking news alerts", "push notifications"},
+      // kSocialReaderAddressed
+      {"us", "our"},
+      // kRightsReserved
+      {"all rights reserved"},
+      // kLegalPhrase
+      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
+       "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+       "community guidelines", "contact us", "about us"},
+      // kNoticeOnly: the legal phrases used by notices alone
+      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"},
+      // kLegalReaderAddressed
+      {"you", "your", "our", "us"},
+      // kAdWord
+      {"advertisement", "advertisements", "advertising"},
+      // kContinues
+      {"continue", "continues"},
+      // kElsewhere
+      {"below", "reading", "after"},
+  });
+  return kPhrases;
+}
+
+// The groups of rule_phrases() that occur in a line, found when a rule first asks.
+class LinePhrases {
+ public:
+  explicit LinePhrases(const LineShape& line) : line_(line) {}
+
+  bool has(PhraseGroup group) {
+    if (!found_) {
+      groups_ = rule_phrases().groups_in(line_);
+      found_ = true;
+    }
+    return ((groups_ >> group) & 1u) != 0;
+  }
+
+ private:
+  const LineShape& line_;
+  std::uint32_t groups_ = 0;
+  bool found_ = false;
+};
+
+bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrases) {
   if (line.word_count() > 30 || line.word_count() == 0) return false;
-  static const PhraseSet kPrompts = {
-      "follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app",
-      "join our", "join us", "share this", "share on", "click here", "your inbox", "like us on",
-      "us on facebook", "us on twitter", "us on instagram", "whatsapp channel", "telegram channel",
-      "google news", "email this", "print this", "tap here", "get alerts", "breaking news alerts",
-      "push notifications"};
-  static const PhraseSet kReaderAddressed = {"us", "our"};
   static constexpr std::array kImperatives = {"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
                                               "download"sv, "get"sv, "share"sv, "click"sv,
                                               "like"sv, "tap"sv, "register"sv, "become"sv,
                                               "support"sv, "stay"sv, "never"sv, "don't"sv,
                                               "want"sv, "enter"sv, "receive"sv};
   // (The phrases first: they turn most lines away faster than the search for "US".)
-  if (!kPrompts.matches(line) || mentions_us_country(text)) return false;
+  if (!phrases.has(kPrompt) || mentions_us_country(text)) return false;
   // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
-  return any_of_words(line.words.front(), kImperatives) || kReaderAddressed.matches(line) ||
+  return any_of_words(line.words.front(), kImperatives) || phrases.has(kSocialReaderAddressed) ||
          !line.ends_with_sentence_punctuation || line.word_count() <= 8;
 }
 
@@ -200,42 +258,28 @@ bool is_inline_related(const LineShape& line) {
   return line.word_count() <= 30 && starts_with_any(bare, kStarts);
 }
 
-bool is_legal(const LineShape& line, std::string_view text) {
+bool is_legal(const LineShape& line, std::string_view text, LinePhrases& phrases) {
   if (line.word_count() > 40) return false;
   // A copyright notice opens with the word or reserves rights; "sued for copyright
   // infringement" is news.
-  static const PhraseSet kReserved = {"all rights reserved"};
-  if (line.contains("\u00A9") || line.starts_with("copyright") || kReserved.matches(line)) return true;
+  if (line.contains("\u00A9") || line.starts_with("copyright") || phrases.has(kRightsReserved)) return true;
   const std::string_view bare = strip_leading_marks(line.lower);
   const bool notice_mark = bare.starts_with("(c) ") || bare.starts_with("c) ");
-  static const PhraseSet kPhrases = {
-      "not responsible for the content", "published in partnership with", "reproduction in whole or in part",
-      "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
-      "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-      "community guidelines", "contact us", "about us"};
   // (The phrases before the search for "US", which they make rarely needed.)
-  if (!notice_mark && !kPhrases.matches(line)) return false;
+  if (!notice_mark && !phrases.has(kLegalPhrase)) return false;
   if (mentions_us_country(text)) return false;
   if (notice_mark) return true;
   // Names of policies and pages can appear in news ("on the terms and conditions previously
   // announced"): a line that only names one is a notice when it is short or speaks to the
   // reader. The other phrases are used by notices alone.
-  static const PhraseSet kNoticeOnly = {"not responsible for the content", "published in partnership with",
-                                        "reproduction in whole or in part",
-                                        "may not be published broadcast rewritten or redistributed",
-                                        "cookie settings", "advertise with us"};
-  static const PhraseSet kReaderAddressed = {"you", "your", "our", "us"};
-  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || kReaderAddressed.matches(line) ||
-         kNoticeOnly.matches(line);
+  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || phrases.has(kLegalReaderAddressed) ||
+         phrases.has(kNoticeOnly);
 }
 
-bool is_advertisement(const LineShape& line) {
+bool is_advertisement(const LineShape& line, LinePhrases& phrases) {
   if (line.word_count() == 0 || line.word_count() > 6) return false;
-  static const PhraseSet kAdWords = {"advertisement", "advertisements", "advertising"};
-  static const PhraseSet kContinues = {"continue", "continues"};
-  static const PhraseSet kElsewhere = {"below", "reading", "after"};
-  if (kAdWords.matches(line)) return true;
-  if (kContinues.matches(line) && kElsewhere.matches(line)) return true;
+  if (phrases.has(kAdWord)) return true;
+  if (phrases.has(kContinues) && phrases.has(kElsewhere)) return true;
   static constexpr std::array kMarkers = {"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
                                           "sponsored content"sv, "paid content"sv,
                                           "paid post"sv, "partner content"sv};
@@ -320,10 +364,11 @@ std::optional<RemovalReason> classify_furniture(const LineShape& line, std::stri
   if (is_comments(line, text)) return RemovalReason::kComments;
   if (is_byline(line, text)) return RemovalReason::kByline;
   if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
-  if (is_advertisement(line)) return RemovalReason::kAdvertisement;
-  if (is_social(line, text)) return RemovalReason::kSocial;
+  LinePhrases phrases(line);
+  if (is_advertisement(line, phrases)) return RemovalReason::kAdvertisement;
+  if (is_social(line, text, phrases)) return RemovalReason::kSocial;
   if (is_caption(line)) return RemovalReason::kCaption;
-  if (is_legal(line, text)) return RemovalReason::kLegal;
+  if (is_legal(line, text, phrases)) return RemovalReason::kLegal;
   if (is_date(line, text)) return RemovalReason::kDate;
   if (is_navigation(line, text)) return RemovalReason::kNavigation;
   return std::nullopt;
