@@ -2,6 +2,7 @@
 
 #include "clean/phrase_set.h"
 #include "text/byte_set.h"
+#include "text/word_list.h"
 
 #include <algorithm>
 #include <array>
@@ -13,16 +14,13 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// Both tests run for nearly every line against lists that rarely match: the first byte turns
-// most entries away before a call to memcmp.
 template <std::size_t N>
-bool any_of_words(std::string_view word, const std::array<std::string_view, N>& set) {
-  if (word.empty()) return false;
-  return std::any_of(set.begin(), set.end(), [&](std::string_view entry) {
-    return entry.size() == word.size() && entry.front() == word.front() && entry == word;
-  });
+bool any_of_words(std::string_view word, const WordList<N>& list) {
+  return list.contains(word);
 }
 
+// Runs for nearly every line against lists that rarely match: the first byte turns most
+// entries away before a call to memcmp.
 template <std::size_t N>
 bool starts_with_any(std::string_view text, const std::array<std::string_view, N>& prefixes) {
   if (text.empty()) return false;
@@ -82,31 +80,31 @@ bool is_navigation(const LineShape& line, std::string_view text) {
     if (holds('\xBB') && is_short_segment_bar(text, " \u00BB ", 3)) return true;
     if (holds('/') && is_short_segment_bar(text, " / ", 3)) return true;
   }
-  static constexpr std::array kMenuWords = {"home"sv, "menu"sv, "search"sv, "skip to content"sv,
+  static constexpr WordList kMenuWords{std::array{"home"sv, "menu"sv, "search"sv, "skip to content"sv,
                                             "skip to main content"sv, "sign in"sv, "log in"sv,
-                                            "login"sv, "register"sv, "back to top"sv};
+                                            "login"sv, "register"sv, "back to top"sv}};
   const std::string_view bare = strip_leading_marks(line.lower);
   return line.word_count() <= 4 && any_of_words(bare, kMenuWords);
 }
 
 bool is_month_or_day(std::string_view w) {
-  static constexpr std::array kNames = {
+  static constexpr WordList kNames{std::array{
       "january"sv, "february"sv, "march"sv, "april"sv, "may"sv, "june"sv, "july"sv, "august"sv,
       "september"sv, "october"sv, "november"sv, "december"sv, "jan"sv, "feb"sv, "mar"sv, "apr"sv,
       "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv, "monday"sv,
       "tuesday"sv, "wednesday"sv, "thursday"sv, "friday"sv, "saturday"sv, "sunday"sv, "mon"sv,
-      "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv};
+      "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv}};
   return any_of_words(w, kNames);
 }
 
 bool is_date(const LineShape& line, std::string_view text) {
   if (line.word_count() == 0 || line.word_count() > 12 || line.ends_with_sentence_punctuation) return false;
-  static constexpr std::array kStampWords = {
+  static constexpr WordList kStampWords{std::array{
       "published"sv, "updated"sv, "posted"sv, "last"sv, "modified"sv, "first"sv, "on"sv, "at"sv,
       "am"sv, "pm"sv, "a"sv, "m"sv, "p"sv, "gmt"sv, "utc"sv, "est"sv, "edt"sv, "pst"sv, "pdt"sv,
       "cet"sv, "cest"sv, "bst"sv, "ist"sv, "et"sv, "pt"sv, "ago"sv, "min"sv, "mins"sv, "minute"sv,
       "minutes"sv, "hour"sv, "hours"sv, "day"sv, "days"sv, "read"sv, "date"sv, "time"sv, "of"sv,
-      "the"sv, "th"sv, "st"sv, "nd"sv, "rd"sv, "z"sv, "t"sv};
+      "the"sv, "th"sv, "st"sv, "nd"sv, "rd"sv, "z"sv, "t"sv}};
   bool anchor = false;
   bool number = false;
   for (std::string_view w : line.words) {
@@ -237,11 +235,11 @@ class LinePhrases {
 
 bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrases) {
   if (line.word_count() > 30 || line.word_count() == 0) return false;
-  static constexpr std::array kImperatives = {"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
+  static constexpr WordList kImperatives{std::array{"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
                                               "download"sv, "get"sv, "share"sv, "click"sv,
                                               "like"sv, "tap"sv, "register"sv, "become"sv,
                                               "support"sv, "stay"sv, "never"sv, "don't"sv,
-                                              "want"sv, "enter"sv, "receive"sv};
+                                              "want"sv, "enter"sv, "receive"sv}};
   // (The phrases first: they turn most lines away faster than the search for "US".)
   if (!phrases.has(kPrompt) || mentions_us_country(text)) return false;
   // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
@@ -280,9 +278,9 @@ bool is_advertisement(const LineShape& line, LinePhrases& phrases) {
   if (line.word_count() == 0 || line.word_count() > 6) return false;
   if (phrases.has(kAdWord)) return true;
   if (phrases.has(kContinues) && phrases.has(kElsewhere)) return true;
-  static constexpr std::array kMarkers = {"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
+  static constexpr WordList kMarkers{std::array{"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
                                           "sponsored content"sv, "paid content"sv,
-                                          "paid post"sv, "partner content"sv};
+                                          "paid post"sv, "partner content"sv}};
   std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ' ' || bare.back() == '-' || bare.back() == ':')) bare.remove_suffix(1);
   return any_of_words(bare, kMarkers);
@@ -301,16 +299,16 @@ bool is_credit(const LineShape& line) {
 bool is_comment_word(std::string_view w) {
   // Every form starts with c, k or a Cyrillic letter: most words are turned away here.
   if (w.size() < 7 || (w.front() != 'c' && w.front() != 'k' && w.front() != '\xD0')) return false;
-  static constexpr std::array kWords = {"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
+  static constexpr WordList kWords{std::array{"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
                                         "commentaire"sv, "commentaires"sv, "comentario"sv,
                                         "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,
-                                        "commento"sv, "commenti"sv};
+                                        "commento"sv, "commenti"sv}};
   // Russian declines the word: комментарий, комментарии, комментариев, ...
   return any_of_words(w, kWords) || w.starts_with("\u043A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438"sv);
 }
 
 bool is_comment_count_word(std::string_view w) {
-  static constexpr std::array kWords = {"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv};
+  static constexpr WordList kWords{std::array{"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv}};
   return is_comment_word(w) || any_of_words(w, kWords);
 }
 
@@ -336,8 +334,8 @@ bool is_comments(const LineShape& line, std::string_view text) {
   std::string_view trimmed = text;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
   if (!trimmed.ends_with(':')) return false;
-  static constexpr std::array kSays = {"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
-                                       "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv};
+  static constexpr WordList kSays{std::array{"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
+                                       "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv}};
   return any_of_words(words.back(), kSays);
 }
 
@@ -345,7 +343,7 @@ bool is_comments(const LineShape& line, std::string_view text) {
 bool is_byline(const LineShape& line, std::string_view text) {
   if (line.word_count() < 2 || line.word_count() > 6 || text.size() > 60 || line.ends_with_sentence_punctuation)
     return false;
-  static constexpr std::array kBy = {"by"sv, "von"sv, "par"sv, "por"sv};
+  static constexpr WordList kBy{std::array{"by"sv, "von"sv, "par"sv, "por"sv}};
   if (!any_of_words(line.words.front(), kBy) || !line.starts_upper) return false;
   // The name after it is capitalised: "By the way" is not a byline.
   const std::size_t name_at = static_cast<std::size_t>(line.words[1].data() - line.lower.data());
@@ -378,7 +376,7 @@ bool is_related_header(const LineShape& line) {
   if (line.word_count() == 0 || line.word_count() > 5 || line.ends_with_sentence_punctuation) return false;
   std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.remove_suffix(1);
-  static constexpr std::array kExact = {
+  static constexpr WordList kExact{std::array{
       "related"sv, "recommended"sv, "trending"sv, "popular"sv, "latest"sv, "also read"sv,
       "read more"sv, "read also"sv, "see also"sv, "others also read"sv, "people also read"sv,
       "you may also like"sv, "you might also like"sv, "you may like"sv, "more stories"sv,
@@ -389,7 +387,7 @@ bool is_related_header(const LineShape& line) {
       "most commented"sv, "related stories"sv, "related articles"sv, "related news"sv,
       "related content"sv, "related coverage"sv, "related topics"sv, "related posts"sv,
       "related links"sv, "recommended stories"sv, "recommended articles"sv,
-      "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv};
+      "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv}};
   if (any_of_words(bare, kExact)) return true;
   static constexpr std::array kStarts = {"next in "sv, "more from "sv, "more in "sv, "more on "sv,
                                          "latest in "sv, "latest from "sv, "top stories in "sv,
