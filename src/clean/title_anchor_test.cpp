@@ -2,9 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <string>
-
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
