@@ -30,6 +30,7 @@ void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
   }
   if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
   first_word_lengths_[static_cast<unsigned char>(words.front().front())] |= length_bit(words.front());
+  first_word_last_bytes_[static_cast<unsigned char>(words.front().front())] |= last_byte_bit(words.front());
   const std::string_view first = words.front();
   auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
   if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, {}});

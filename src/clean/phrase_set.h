@@ -49,12 +49,18 @@ class PhraseSet {
   void add(std::string_view phrase, std::uint32_t group_bit);
   // Orders first_words_ by first byte and fills first_byte_start_; after the last add().
   void index();
-  // False for most words: no first word of a phrase has this one's first byte and length.
+  // False for most words: no first word of a phrase has this one's first byte and length, or
+  // its first and last bytes (the last by its low six bits: common words like "the" or "and" pass
+  // the first test).
   bool may_start_phrase(std::string_view word) const {
-    return !word.empty() &&
-           (first_word_lengths_[static_cast<unsigned char>(word.front())] & length_bit(word)) != 0;
+    if (word.empty()) return false;
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    return (first_word_lengths_[first] & length_bit(word)) != 0 && (first_word_last_bytes_[first] & last_byte_bit(word)) != 0;
   }
   static std::uint32_t length_bit(std::string_view word) { return 1u << std::min<std::size_t>(word.size(), 31); }
+  static std::uint64_t last_byte_bit(std::string_view word) {
+    return std::uint64_t{1} << (static_cast<unsigned char>(word.back()) & 63);
+  }
   // The phrases whose first word is `words[i]` (which may start one) and that occur from there,
   // as group bits.
   std::uint32_t groups_at(const std::vector<std::string_view>& words, std::size_t i) const;
@@ -64,6 +70,8 @@ class PhraseSet {
   std::array<std::uint32_t, 257> first_byte_start_{};
   // For each first byte, the lengths (bit n: length n, bit 31: 31 or more) of first words.
   std::array<std::uint32_t, 256> first_word_lengths_{};
+  // For each first byte, the last bytes (bit: the byte's low six bits) of first words.
+  std::array<std::uint64_t, 256> first_word_last_bytes_{};
 };
 
 }  // namespace newsdedup

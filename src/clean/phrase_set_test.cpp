@@ -47,5 +47,17 @@ TEST(PhraseSet, APhraseInSeveralGroups) {
   EXPECT_EQ(set.groups_in(describe("Terms of Use")), 0b01u);
 }
 
+// Words turned away by first byte, length and last byte, and words that pass those tests
+// (the last byte's low bits shared: "p" and "0") but are other words.
+TEST(PhraseSet, WordsLikeAFirstWordAreNotIt) {
+  const PhraseSet set = {"tap here", "the app"};
+  EXPECT_TRUE(set.matches(describe("Tap here to read")));
+  EXPECT_TRUE(set.matches(describe("Get the app")));
+  EXPECT_FALSE(set.matches(describe("tax here")));
+  EXPECT_FALSE(set.matches(describe("ta0 here")));
+  EXPECT_FALSE(set.matches(describe("top here")));
+  EXPECT_FALSE(set.matches(describe("the apps")));
+}
+
 }  // namespace
 }  // namespace newsdedup
