@@ -2,26 +2,25 @@
 
 #include "clean/phrase_set.h"
 #include "text/byte_set.h"
+#include "text/word_list.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace newsdedup {
 namespace {
 
 using namespace std::string_view_literals;
 
-// Both tests run for nearly every line against lists that rarely match: the first byte turns
-// most entries away before a call to memcmp.
 template <std::size_t N>
-bool any_of_words(std::string_view word, const std::array<std::string_view, N>& set) {
-  if (word.empty()) return false;
-  return std::any_of(set.begin(), set.end(), [&](std::string_view entry) {
-    return entry.size() == word.size() && entry.front() == word.front() && entry == word;
-  });
+bool any_of_words(std::string_view word, const WordList<N>& list) {
+  return list.contains(word);
 }
 
+// Runs for nearly every line against lists that rarely match: the first byte turns most
+// entries away before a call to memcmp.
 template <std::size_t N>
 bool starts_with_any(std::string_view text, const std::array<std::string_view, N>& prefixes) {
   if (text.empty()) return false;
@@ -70,39 +69,42 @@ bool is_short_segment_bar(std::string_view text, std::string_view separator, std
 
 bool is_navigation(const LineShape& line, std::string_view text) {
   if (starts_with_bullet(text) && line.word_count() <= 4 && !line.ends_with_sentence_punctuation) return true;
-  // A link bar has at most a dozen short entries, split by | > / › or » (the last bytes of › and »).
-  static constexpr ByteSet kBarBytes("|>/\xBA\xBB");
-  const bool may_be_bar = line.word_count() <= 40 && kBarBytes.any_in(text);
-  if (may_be_bar) {
-    if (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4)) return true;
-    for (std::string_view crumb : {" > "sv, " \u203A "sv, " \u00BB "sv, " / "sv})
-      if (is_short_segment_bar(text, crumb, 3)) return true;
+  // A link bar has at most a dozen short entries, split by | > / › or ». A line without a
+  // separator's last byte (found by memchr, far cheaper per byte than a loop on long lines) is
+  // not split by it: a bar of one segment is none.
+  if (line.word_count() <= 40) {
+    const auto holds = [&](char c) { return text.find(c) != std::string_view::npos; };
+    if (holds('|') && (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4))) return true;
+    if (holds('>') && is_short_segment_bar(text, " > ", 3)) return true;
+    if (holds('\xBA') && is_short_segment_bar(text, " \u203A ", 3)) return true;
+    if (holds('\xBB') && is_short_segment_bar(text, " \u00BB ", 3)) return true;
+    if (holds('/') && is_short_segment_bar(text, " / ", 3)) return true;
   }
-  static constexpr std::array kMenuWords = {"home"sv, "menu"sv, "search"sv, "skip to content"sv,
+  static constexpr WordList kMenuWords{std::array{"home"sv, "menu"sv, "search"sv, "skip to content"sv,
                                             "skip to main content"sv, "sign in"sv, "log in"sv,
-                                            "login"sv, "register"sv, "back to top"sv};
+                                            "login"sv, "register"sv, "back to top"sv}};
   const std::string_view bare = strip_leading_marks(line.lower);
   return line.word_count() <= 4 && any_of_words(bare, kMenuWords);
 }
 
 bool is_month_or_day(std::string_view w) {
-  static constexpr std::array kNames = {
+  static constexpr WordList kNames{std::array{
       "january"sv, "february"sv, "march"sv, "april"sv, "may"sv, "june"sv, "july"sv, "august"sv,
       "september"sv, "october"sv, "november"sv, "december"sv, "jan"sv, "feb"sv, "mar"sv, "apr"sv,
       "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv, "monday"sv,
       "tuesday"sv, "wednesday"sv, "thursday"sv, "friday"sv, "saturday"sv, "sunday"sv, "mon"sv,
-      "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv};
+      "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv}};
   return any_of_words(w, kNames);
 }
 
 bool is_date(const LineShape& line, std::string_view text) {
   if (line.word_count() == 0 || line.word_count() > 12 || line.ends_with_sentence_punctuation) return false;
-  static constexpr std::array kStampWords = {
+  static constexpr WordList kStampWords{std::array{
       "published"sv, "updated"sv, "posted"sv, "last"sv, "modified"sv, "first"sv, "on"sv, "at"sv,
       "am"sv, "pm"sv, "a"sv, "m"sv, "p"sv, "gmt"sv, "utc"sv, "est"sv, "edt"sv, "pst"sv, "pdt"sv,
       "cet"sv, "cest"sv, "bst"sv, "ist"sv, "et"sv, "pt"sv, "ago"sv, "min"sv, "mins"sv, "minute"sv,
       "minutes"sv, "hour"sv, "hours"sv, "day"sv, "days"sv, "read"sv, "date"sv, "time"sv, "of"sv,
-      "the"sv, "th"sv, "st"sv, "nd"sv, "rd"sv, "z"sv, "t"sv};
+      "the"sv, "th"sv, "st"sv, "nd"sv, "rd"sv, "z"sv, "t"sv}};
   bool anchor = false;
   bool number = false;
   for (std::string_view w : line.words) {
@@ -136,14 +138,20 @@ bool is_caption(const LineShape& line) {
                                           "afp photo"sv, "ap photo"sv, "(file photo)"sv,
                                           "/file photo"sv, "photo: reuters"sv, "/pool"sv,
                                           "shutterstock"sv};
+  // The credits of kCredits that name neither a photo nor Reuters.
+  static constexpr std::array kOtherCredits = {"getty images"sv, "/pool"sv, "shutterstock"sv};
   // A credit closes a caption ("... REUTERS/File Photo"); inside a sentence ("a Reuters/Ipsos
   // poll") it is not one. So only the line's tail is searched, which keeps long paragraphs cheap.
   const std::string_view lower = line.lower;
   const std::string_view tail = lower.substr(lower.size() > 48 ? lower.size() - 48 : 0);
-  const bool credit =
-      std::any_of(kCredits.begin(), kCredits.end(), [&](std::string_view c) { return tail.find(c) != std::string_view::npos; });
+  const auto in_tail = [&](std::string_view c) { return tail.find(c) != std::string_view::npos; };
+  // Most tails name neither a photo nor Reuters: then only the other credits can be there, and
+  // no "photo:" (two searches spare eight).
+  const bool photo_or_reuters = in_tail("photo") || in_tail("reuters");
+  const bool credit = photo_or_reuters ? std::any_of(kCredits.begin(), kCredits.end(), in_tail)
+                                       : std::any_of(kOtherCredits.begin(), kOtherCredits.end(), in_tail);
   // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
-  const std::size_t photo = tail.rfind("photo:");
+  const std::size_t photo = photo_or_reuters ? tail.rfind("photo:") : std::string_view::npos;
   const bool photo_credit = photo != std::string_view::npos && tail.size() - photo < 40 && line.word_count() <= 30;
   if (!credit && !photo_credit) return false;
   // A caption credit comes with a slash, parenthesis or colon, or names an agency.
@@ -161,24 +169,81 @@ bool mentions_us_country(std::string_view text) {
   return false;
 }
 
-bool is_social(const LineShape& line, std::string_view text) {
+// The phrases of the social, legal and advertisement rules, in groups. A line that reaches the
+// legal rule would otherwise be scanned once per group; all are found in one pass.
+enum PhraseGroup : unsigned {
+  kPrompt,
+  kSocialReaderAddressed,
+  kRightsReserved,
+  kLegalPhrase,
+  kNoticeOnly,
+  kLegalReaderAddressed,
+  kAdWord,
+  kContinues,
+  kElsewhere,
+};
+
+const PhraseSet& rule_phrases() {
+  static const PhraseSet kPhrases = PhraseSet::from_groups({
+      // kPrompt
+      {"follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app", "join our",
+       "join us", "share this", "share on", "click here", "your inbox", "like us on", "us on facebook",
+       "us on twitter", "us on instagram", "whatsapp channel", "telegram channel", "google news", "email this",
+       "print this", "tap here", "get alerts", "breaking news alerts", "push notifications"},
+      // kSocialReaderAddressed
+      {"us", "our"},
+      // kRightsReserved
+      {"all rights reserved"},
+      // kLegalPhrase
+      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
+       "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+       "community guidelines", "contact us", "about us"},
+      // kNoticeOnly: the legal phrases used by notices alone
+      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"},
+      // kLegalReaderAddressed
+      {"you", "your", "our", "us"},
+      // kAdWord
+      {"advertisement", "advertisements", "advertising"},
+      // kContinues
+      {"continue", "continues"},
+      // kElsewhere
+      {"below", "reading", "after"},
+  });
+  return kPhrases;
+}
+
+// The groups of rule_phrases() that occur in a line, found when a rule first asks.
+class LinePhrases {
+ public:
+  explicit LinePhrases(const LineShape& line) : line_(line) {}
+
+  bool has(PhraseGroup group) {
+    if (!found_) {
+      groups_ = rule_phrases().groups_in(line_);
+      found_ = true;
+    }
+    return ((groups_ >> group) & 1u) != 0;
+  }
+
+ private:
+  const LineShape& line_;
+  std::uint32_t groups_ = 0;
+  bool found_ = false;
+};
+
+bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrases) {
   if (line.word_count() > 30 || line.word_count() == 0) return false;
-  static const PhraseSet kPrompts = {
-      "follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app",
-      "join our", "join us", "share this", "share on", "click here", "your inbox", "like us on",
-      "us on facebook", "us on twitter", "us on instagram", "whatsapp channel", "telegram channel",
-      "google news", "email this", "print this", "tap here", "get alerts", "breaking news alerts",
-      "push notifications"};
-  static const PhraseSet kReaderAddressed = {"us", "our"};
-  static constexpr std::array kImperatives = {"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
+  static constexpr WordList kImperatives{std::array{"follow"sv, "sign"sv, "subscribe"sv, "join"sv,
                                               "download"sv, "get"sv, "share"sv, "click"sv,
                                               "like"sv, "tap"sv, "register"sv, "become"sv,
                                               "support"sv, "stay"sv, "never"sv, "don't"sv,
-                                              "want"sv, "enter"sv, "receive"sv};
+                                              "want"sv, "enter"sv, "receive"sv}};
   // (The phrases first: they turn most lines away faster than the search for "US".)
-  if (!kPrompts.matches(line) || mentions_us_country(text)) return false;
+  if (!phrases.has(kPrompt) || mentions_us_country(text)) return false;
   // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
-  return any_of_words(line.words.front(), kImperatives) || kReaderAddressed.matches(line) ||
+  return any_of_words(line.words.front(), kImperatives) || phrases.has(kSocialReaderAddressed) ||
          !line.ends_with_sentence_punctuation || line.word_count() <= 8;
 }
 
@@ -191,45 +256,31 @@ bool is_inline_related(const LineShape& line) {
   return line.word_count() <= 30 && starts_with_any(bare, kStarts);
 }
 
-bool is_legal(const LineShape& line, std::string_view text) {
+bool is_legal(const LineShape& line, std::string_view text, LinePhrases& phrases) {
   if (line.word_count() > 40) return false;
   // A copyright notice opens with the word or reserves rights; "sued for copyright
   // infringement" is news.
-  static const PhraseSet kReserved = {"all rights reserved"};
-  if (line.contains("\u00A9") || line.starts_with("copyright") || kReserved.matches(line)) return true;
+  if (line.contains("\u00A9") || line.starts_with("copyright") || phrases.has(kRightsReserved)) return true;
   const std::string_view bare = strip_leading_marks(line.lower);
   const bool notice_mark = bare.starts_with("(c) ") || bare.starts_with("c) ");
-  static const PhraseSet kPhrases = {
-      "not responsible for the content", "published in partnership with", "reproduction in whole or in part",
-      "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
-      "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-      "community guidelines", "contact us", "about us"};
   // (The phrases before the search for "US", which they make rarely needed.)
-  if (!notice_mark && !kPhrases.matches(line)) return false;
+  if (!notice_mark && !phrases.has(kLegalPhrase)) return false;
   if (mentions_us_country(text)) return false;
   if (notice_mark) return true;
   // Names of policies and pages can appear in news ("on the terms and conditions previously
   // announced"): a line that only names one is a notice when it is short or speaks to the
   // reader. The other phrases are used by notices alone.
-  static const PhraseSet kNoticeOnly = {"not responsible for the content", "published in partnership with",
-                                        "reproduction in whole or in part",
-                                        "may not be published broadcast rewritten or redistributed",
-                                        "cookie settings", "advertise with us"};
-  static const PhraseSet kReaderAddressed = {"you", "your", "our", "us"};
-  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || kReaderAddressed.matches(line) ||
-         kNoticeOnly.matches(line);
+  return line.word_count() <= 12 || !line.ends_with_sentence_punctuation || phrases.has(kLegalReaderAddressed) ||
+         phrases.has(kNoticeOnly);
 }
 
-bool is_advertisement(const LineShape& line) {
+bool is_advertisement(const LineShape& line, LinePhrases& phrases) {
   if (line.word_count() == 0 || line.word_count() > 6) return false;
-  static const PhraseSet kAdWords = {"advertisement", "advertisements", "advertising"};
-  static const PhraseSet kContinues = {"continue", "continues"};
-  static const PhraseSet kElsewhere = {"below", "reading", "after"};
-  if (kAdWords.matches(line)) return true;
-  if (kContinues.matches(line) && kElsewhere.matches(line)) return true;
-  static constexpr std::array kMarkers = {"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
+  if (phrases.has(kAdWord)) return true;
+  if (phrases.has(kContinues) && phrases.has(kElsewhere)) return true;
+  static constexpr WordList kMarkers{std::array{"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
                                           "sponsored content"sv, "paid content"sv,
-                                          "paid post"sv, "partner content"sv};
+                                          "paid post"sv, "partner content"sv}};
   std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ' ' || bare.back() == '-' || bare.back() == ':')) bare.remove_suffix(1);
   return any_of_words(bare, kMarkers);
@@ -248,16 +299,16 @@ bool is_credit(const LineShape& line) {
 bool is_comment_word(std::string_view w) {
   // Every form starts with c, k or a Cyrillic letter: most words are turned away here.
   if (w.size() < 7 || (w.front() != 'c' && w.front() != 'k' && w.front() != '\xD0')) return false;
-  static constexpr std::array kWords = {"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
+  static constexpr WordList kWords{std::array{"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
                                         "commentaire"sv, "commentaires"sv, "comentario"sv,
                                         "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,
-                                        "commento"sv, "commenti"sv};
+                                        "commento"sv, "commenti"sv}};
   // Russian declines the word: комментарий, комментарии, комментариев, ...
   return any_of_words(w, kWords) || w.starts_with("\u043A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438"sv);
 }
 
 bool is_comment_count_word(std::string_view w) {
-  static constexpr std::array kWords = {"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv};
+  static constexpr WordList kWords{std::array{"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv}};
   return is_comment_word(w) || any_of_words(w, kWords);
 }
 
@@ -283,8 +334,8 @@ bool is_comments(const LineShape& line, std::string_view text) {
   std::string_view trimmed = text;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
   if (!trimmed.ends_with(':')) return false;
-  static constexpr std::array kSays = {"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
-                                       "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv};
+  static constexpr WordList kSays{std::array{"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
+                                       "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv}};
   return any_of_words(words.back(), kSays);
 }
 
@@ -292,7 +343,7 @@ bool is_comments(const LineShape& line, std::string_view text) {
 bool is_byline(const LineShape& line, std::string_view text) {
   if (line.word_count() < 2 || line.word_count() > 6 || text.size() > 60 || line.ends_with_sentence_punctuation)
     return false;
-  static constexpr std::array kBy = {"by"sv, "von"sv, "par"sv, "por"sv};
+  static constexpr WordList kBy{std::array{"by"sv, "von"sv, "par"sv, "por"sv}};
   if (!any_of_words(line.words.front(), kBy) || !line.starts_upper) return false;
   // The name after it is capitalised: "By the way" is not a byline.
   const std::size_t name_at = static_cast<std::size_t>(line.words[1].data() - line.lower.data());
@@ -311,10 +362,11 @@ std::optional<RemovalReason> classify_furniture(const LineShape& line, std::stri
   if (is_comments(line, text)) return RemovalReason::kComments;
   if (is_byline(line, text)) return RemovalReason::kByline;
   if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
-  if (is_advertisement(line)) return RemovalReason::kAdvertisement;
-  if (is_social(line, text)) return RemovalReason::kSocial;
+  LinePhrases phrases(line);
+  if (is_advertisement(line, phrases)) return RemovalReason::kAdvertisement;
+  if (is_social(line, text, phrases)) return RemovalReason::kSocial;
   if (is_caption(line)) return RemovalReason::kCaption;
-  if (is_legal(line, text)) return RemovalReason::kLegal;
+  if (is_legal(line, text, phrases)) return RemovalReason::kLegal;
   if (is_date(line, text)) return RemovalReason::kDate;
   if (is_navigation(line, text)) return RemovalReason::kNavigation;
   return std::nullopt;
@@ -324,7 +376,7 @@ bool is_related_header(const LineShape& line) {
   if (line.word_count() == 0 || line.word_count() > 5 || line.ends_with_sentence_punctuation) return false;
   std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.remove_suffix(1);
-  static constexpr std::array kExact = {
+  static constexpr WordList kExact{std::array{
       "related"sv, "recommended"sv, "trending"sv, "popular"sv, "latest"sv, "also read"sv,
       "read more"sv, "read also"sv, "see also"sv, "others also read"sv, "people also read"sv,
       "you may also like"sv, "you might also like"sv, "you may like"sv, "more stories"sv,
@@ -335,7 +387,7 @@ bool is_related_header(const LineShape& line) {
       "most commented"sv, "related stories"sv, "related articles"sv, "related news"sv,
       "related content"sv, "related coverage"sv, "related topics"sv, "related posts"sv,
       "related links"sv, "recommended stories"sv, "recommended articles"sv,
-      "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv};
+      "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv}};
   if (any_of_words(bare, kExact)) return true;
   static constexpr std::array kStarts = {"next in "sv, "more from "sv, "more in "sv, "more on "sv,
                                          "latest in "sv, "latest from "sv, "top stories in "sv,

@@ -98,6 +98,31 @@ TEST(FurnitureRules, ReutersIpsosPollSentenceIsNotACaption) {
             "(none)");
 }
 
+// Each credit at the end of a caption, with and without a photo or Reuters named in the tail.
+TEST(FurnitureRules, CaptionCredits) {
+  const std::string_view captions[] = {
+      "The minister arrives at the summit in Brussels. REUTERS/Yves Herman",
+      "The minister arrives at the summit in Brussels. (AFP Photo / Jane Doe)",
+      "The minister arrives at the summit in Brussels. AP Photo/Jane Doe",
+      "The minister arrives at the summit in Brussels. Getty Images",
+      "The minister arrives at the summit in Brussels. Jane Doe/Pool via X",
+      "The minister arrives at the summit in Brussels. Shutterstock",
+      "The minister arrived at the summit earlier this year. Photo: Jane Doe",
+  };
+  for (std::string_view text : captions) EXPECT_EQ(reason_name(classify(text)), name(RemovalReason::kCaption)) << text;
+  // An agency named in the tail without a slash, parenthesis or colon is no credit.
+  EXPECT_EQ(reason_name(classify("The minister told AP Photo editors about the summit in Brussels")), "(none)");
+}
+
+// Bars split by each separator; a separator the line does not hold splits nothing.
+TEST(FurnitureRules, NavigationBarsBySeparator) {
+  const std::string_view bars[] = {"Home | World | Business", "Home|World|Business|Tech", "Home > World > Europe",
+                                    "Home \u203A World \u203A Europe", "Home \u00BB World \u00BB Europe",
+                                    "Home / World / Europe"};
+  for (std::string_view text : bars) EXPECT_EQ(reason_name(classify(text)), name(RemovalReason::kNavigation)) << text;
+  EXPECT_EQ(reason_name(classify("Home World Europe Today Now And Then")), "(none)");
+}
+
 TEST(FurnitureRules, UppercaseUsIsNotTheReaderAddressedUs) {
   EXPECT_EQ(reason_name(classify("Investors are increasingly worried about US tariffs on Chinese goods, "
                                  "analysts said on Monday.")),

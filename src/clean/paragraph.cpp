@@ -52,8 +52,10 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
   std::size_t width = 0;
   if (wrapped) {
     widths.resize(end - begin);
-    for (std::uint32_t i = begin; i < end; ++i) {
-      widths[i - begin] = width_of(lines[i]);
+    // One line wider than any wrap width settles it: the others need not be measured. A line of
+    // more than four bytes per character of that width cannot be narrower (UTF-8).
+    for (std::uint32_t i = begin; i < end && width <= kMaxWrapWidth; ++i) {
+      widths[i - begin] = lines[i].size() > 4 * kMaxWrapWidth ? lines[i].size() : width_of(lines[i]);
       width = std::max(width, widths[i - begin]);
     }
     wrapped = width >= kMinWrapWidth && width <= kMaxWrapWidth;

@@ -32,8 +32,10 @@ TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bo
   return TextClass::kBad;
 }
 
-void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture) {
+void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture_bits) {
   const std::size_t n = classes.size();
+  // Read six times per paragraph below: as bytes, not bits to extract each time.
+  const std::vector<unsigned char> furniture(furniture_bits.begin(), furniture_bits.end());
   // For each paragraph, the class of the nearest paragraph before (after) it whose class is
   // not skipped; furniture and the page's edges count as bad.
   const auto nearest = [&](auto skip, std::vector<TextClass>& before, std::vector<TextClass>& after) {

@@ -1,41 +1,81 @@
 #include "clean/phrase_set.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace newsdedup {
-namespace {
-
-std::uint32_t length_bit(std::string_view word) { return 1u << std::min<std::size_t>(word.size(), 31); }
-
-}  // namespace
-
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) {
-  for (std::string_view phrase : phrases) {
-    std::vector<std::string_view> words;
-    for (std::size_t start = 0; start < phrase.size();) {
-      const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
-      words.push_back(phrase.substr(start, end - start));
-      start = end + 1;
-    }
-    if (words.front().empty()) continue;  // no phrase starts with a space
-    first_word_lengths_[static_cast<unsigned char>(words.front().front())] |= length_bit(words.front());
-    by_first_word_[words.front()].push_back(std::move(words));
+  for (std::string_view phrase : phrases) add(phrase, 1u);
+  index();
+}
+
+PhraseSet PhraseSet::from_groups(std::initializer_list<std::initializer_list<std::string_view>> groups) {
+  assert(groups.size() <= 32);
+  PhraseSet set;
+  std::uint32_t group_bit = 1u;
+  for (const auto& group : groups) {
+    for (std::string_view phrase : group) set.add(phrase, group_bit);
+    group_bit <<= 1;
+  }
+  set.index();
+  return set;
+}
+
+void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start < phrase.size();) {
+    const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
+    words.push_back(phrase.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
+  first_word_lengths_[static_cast<unsigned char>(words.front().front())] |= length_bit(words.front());
+  first_word_last_bytes_[static_cast<unsigned char>(words.front().front())] |= last_byte_bit(words.front());
+  const std::string_view first = words.front();
+  auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
+  if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, {}});
+  entry->phrases.push_back({std::move(words), group_bit});
+}
+
+void PhraseSet::index() {
+  const auto first_byte = [](const FirstWord& e) { return static_cast<unsigned char>(e.word.front()); };
+  std::stable_sort(first_words_.begin(), first_words_.end(),
+                   [&](const FirstWord& a, const FirstWord& b) { return first_byte(a) < first_byte(b); });
+  std::size_t at = 0;
+  for (std::size_t byte = 0; byte <= 256; ++byte) {
+    while (at < first_words_.size() && first_byte(first_words_[at]) < byte) ++at;
+    first_byte_start_[byte] = static_cast<std::uint32_t>(at);
   }
 }
 
-bool PhraseSet::matches(const LineShape& line) const {
-  const auto& words = line.words;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string_view word = words[i];
-    if (word.empty() || (first_word_lengths_[static_cast<unsigned char>(word.front())] & length_bit(word)) == 0) continue;
-    const auto it = by_first_word_.find(word);
-    if (it == by_first_word_.end()) continue;
-    for (const auto& phrase : it->second) {
-      if (i + phrase.size() > words.size()) continue;
-      if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+std::uint32_t PhraseSet::groups_at(const std::vector<std::string_view>& words, std::size_t i) const {
+  const std::string_view word = words[i];
+  const unsigned char byte = static_cast<unsigned char>(word.front());
+  std::uint32_t groups = 0;
+  for (std::uint32_t e = first_byte_start_[byte]; e < first_byte_start_[byte + 1]; ++e) {
+    const FirstWord& entry = first_words_[e];
+    if (entry.word.size() != word.size() || entry.word != word) continue;
+    for (const Phrase& phrase : entry.phrases) {
+      if (i + phrase.words.size() > words.size()) continue;
+      if (std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
+        groups |= phrase.group_bit;
     }
+    break;  // first words are distinct
   }
+  return groups;
+}
+
+bool PhraseSet::matches(const LineShape& line) const {
+  for (std::size_t i = 0; i < line.words.size(); ++i)
+    if (may_start_phrase(line.words[i]) && groups_at(line.words, i) != 0) return true;
   return false;
+}
+
+std::uint32_t PhraseSet::groups_in(const LineShape& line) const {
+  std::uint32_t groups = 0;
+  for (std::size_t i = 0; i < line.words.size(); ++i)
+    if (may_start_phrase(line.words[i])) groups |= groups_at(line.words, i);
+  return groups;
 }
 
 }  // namespace newsdedup

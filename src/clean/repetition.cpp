@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -19,11 +20,17 @@ std::uint64_t word_hash(std::string_view word) {
   return h;
 }
 
-// The paragraph's words in order, as one key (case and punctuation are already out of them).
-std::uint64_t word_key(const LineShape& shape) {
-  std::uint64_t key = shape.word_count();
-  for (std::string_view word : shape.words) key = (key ^ word_hash(word)) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
+// The paragraph's words in order, as one key (case and punctuation are already out of them),
+// from their hashes.
+std::uint64_t word_key(std::span<const std::uint64_t> word_hashes) {
+  std::uint64_t key = word_hashes.size();
+  for (const std::uint64_t h : word_hashes) key = (key ^ h) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
   return XXH3_64bits(&key, sizeof key);
+}
+
+std::span<const std::uint64_t> hashes_of(const WordHashes& words, std::size_t paragraph) {
+  return std::span<const std::uint64_t>(words.hashes).subspan(words.start[paragraph],
+                                                               words.start[paragraph + 1] - words.start[paragraph]);
 }
 
 // Windows of this many words are hashed; one in kSampleEvery (chosen by the hash, so by the
@@ -44,20 +51,39 @@ struct WindowEntry {
 struct RunScratch {
   std::vector<WindowEntry> table;
   std::uint32_t generation = 0;
-  std::vector<std::uint64_t> word_hashes;
   std::vector<char> repeated;
   std::vector<std::uint32_t> source;
 };
 
 }  // namespace
 
+WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& paragraphs) {
+  WordHashes out;
+  out.start.assign(shapes.size() + 1, 0);
+  std::size_t total = 0;
+  for (std::size_t p : paragraphs) total += shapes[p].word_count();
+  out.hashes.reserve(total);
+  std::size_t next = 0;  // the first paragraph whose start is not yet set
+  for (std::size_t p : paragraphs) {
+    for (; next <= p; ++next) out.start[next] = out.hashes.size();
+    for (std::string_view word : shapes[p].words) out.hashes.push_back(word_hash(word));
+  }
+  for (; next <= shapes.size(); ++next) out.start[next] = out.hashes.size();
+  return out;
+}
+
 std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
                                                     const std::vector<std::size_t>& candidates) {
+  return find_repeated_copies(shapes, candidates, hash_words(shapes, candidates));
+}
+
+std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
+                                                    const std::vector<std::size_t>& candidates, const WordHashes& words) {
   // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
   std::vector<std::pair<std::uint64_t, std::size_t>> keys;
   keys.reserve(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
-    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(shapes[candidates[k]]), k);
+    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(hashes_of(words, candidates[k])), k);
   std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
   for (std::size_t i = 1; i < keys.size(); ++i) {
@@ -90,6 +116,11 @@ std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, con
 
 std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
                                             const std::vector<std::size_t>& candidates) {
+  return find_repeated_runs(shapes, candidates, hash_words(shapes, candidates));
+}
+
+std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+                                            const std::vector<std::size_t>& candidates, const WordHashes& word_hashes) {
   std::vector<RepeatedRun> runs;
   std::size_t total_words = 0;
   for (std::size_t index : candidates) total_words += shapes[index].word_count();
@@ -112,9 +143,7 @@ std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes
     const auto& words = shapes[candidates[k]].words;
     const std::size_t n = words.size();
     if (n < kWindowWords) continue;
-    auto& hashes = scratch.word_hashes;
-    hashes.resize(n);
-    for (std::size_t i = 0; i < n; ++i) hashes[i] = word_hash(words[i]);
+    const std::span<const std::uint64_t> hashes = hashes_of(word_hashes, candidates[k]);
     auto& repeated = scratch.repeated;
     auto& source = scratch.source;
     repeated.assign(n, 0);

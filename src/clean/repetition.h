@@ -15,11 +15,22 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "clean/line_shape.h"
 
 namespace newsdedup {
+
+// The hash of every word of some paragraphs, computed once for both searches below: paragraph
+// p's words are hashes[start[p], start[p + 1]) (an empty range for a paragraph not hashed).
+struct WordHashes {
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::size_t> start;  // shapes.size() + 1 entries
+};
+
+// The word hashes of `paragraphs` (indices into `shapes`, in increasing order).
+WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& paragraphs);
 
 struct RepeatedParagraph {
   std::size_t index = 0;  // the later copy
@@ -28,6 +39,9 @@ struct RepeatedParagraph {
 
 std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
                                                     const std::vector<std::size_t>& candidates);
+// The same, with the candidates' words already hashed by hash_words().
+std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
+                                                    const std::vector<std::size_t>& candidates, const WordHashes& words);
 
 // The later copies' indices only.
 std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& candidates);
@@ -49,5 +63,8 @@ struct RepeatedRun {
 // Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order.
 std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
                                             const std::vector<std::size_t>& candidates);
+// The same, with the candidates' words already hashed by hash_words().
+std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+                                            const std::vector<std::size_t>& candidates, const WordHashes& words);
 
 }  // namespace newsdedup

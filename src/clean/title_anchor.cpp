@@ -33,6 +33,9 @@ std::optional<std::size_t> find_title_anchor(const std::vector<LineShape>& parag
   std::size_t count = 0;
   if (title.size() >= kMinHeadlineBytes && has_two_words(title)) variants[count++] = title;
   for (std::string_view separator : kSeparators) {
+    // Every separator starts with a space, which most titles hold many of; the byte after it
+    // ("-", "|", ":", or a lead byte) most titles lack, and one memchr for it settles those.
+    if (title.find(separator[1]) == std::string_view::npos) continue;
     for (std::size_t start = 0; start < title.size() && count < kMaxParts;) {
       const std::size_t at = title.find(separator, start);
       if (at == std::string_view::npos && start == 0) break;  // the separator is not in the title

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,16 @@ TEST(TitleAnchor, HeadlineWithoutTheSiteSuffix) {
   EXPECT_EQ(anchor_of({"Harbour reopens after the storm - The Coastal Gazette", "Home", "News",
                        "Harbour reopens after the storm", "The harbour reopened on Monday."}),
             std::optional<std::size_t>(3));
+}
+
+// Separators of several bytes (a dash, a guillemet) and of two bytes after the space (" :: ").
+TEST(TitleAnchor, EverySeparatorSplitsTheTitle) {
+  for (std::string_view separator : {" \u2013 ", " \u2014 ", " \u00BB ", " \u00B7 ", " :: ", " : "}) {
+    const std::string title = "Harbour reopens after the storm" + std::string(separator) + "Coastal Gazette";
+    EXPECT_EQ(anchor_of({title, "Home", "Harbour reopens after the storm", "The harbour reopened on Monday."}),
+              std::optional<std::size_t>(2))
+        << separator;
+  }
 }
 
 TEST(TitleAnchor, SiteNameFirstAndCaseIgnored) {

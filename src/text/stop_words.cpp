@@ -246,11 +246,12 @@ inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_vi
   if (word.empty()) return 0;
   const char first = word.front();
   if (first < 'a' || first > 'z') return needs_folding(first) ? languages_of_folded(stop_words, word) : 0;
-  // No stop word has this length and first letter (most words): done, unless folding could
-  // change the word.
+  // No stop word has this length and first letter (most words). Folding keeps a lower-case
+  // first letter and the length, but for U+2019 (which starts with 0xE2): only a word with an
+  // apostrophe can still be found, by its elided article.
   if (!stop_words.may_hold(word)) {
     for (const char c : word)
-      if (needs_folding(c)) return languages_of_folded(stop_words, word);
+      if (c == '\'' || c == '\xE2') return languages_of_folded(stop_words, word);
     return 0;
   }
   // Lower-case ASCII letters only (most words of most pages): looked up as they are.
@@ -266,13 +267,41 @@ inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_vi
 
 LanguageMask stop_word_languages(std::string_view word) { return languages_of(table(), word); }
 
+namespace {
+
+// A LanguageMask spread out to one byte per language (byte i = bit i), so that one addition
+// counts a word in all its languages.
+constexpr std::array<std::uint64_t, 1u << kStopWordLanguageCount> kSpreadMasks = [] {
+  std::array<std::uint64_t, 1u << kStopWordLanguageCount> spread{};
+  for (std::size_t mask = 0; mask < spread.size(); ++mask)
+    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+      if ((mask >> language) & 1u) spread[mask] |= std::uint64_t{1} << (8 * language);
+  return spread;
+}();
+
+void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
+  for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+    counts[language] += static_cast<std::uint32_t>((byte_counts >> (8 * language)) & 0xFF);
+}
+
+}  // namespace
+
 void count_stop_words(const std::vector<std::string_view>& words, LanguageCounts& counts) {
   const StopWordTable& stop_words = table();
+  // Counts per language in the bytes of one word, moved to `counts` before a byte can overflow.
+  std::uint64_t byte_counts = 0;
+  std::size_t counted = 0;
   for (std::string_view word : words) {
     const LanguageMask mask = languages_of(stop_words, word);
     if (mask == 0) continue;
-    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) counts[language] += (mask >> language) & 1u;
+    byte_counts += kSpreadMasks[mask];
+    if (++counted == 255) {
+      add_byte_counts(byte_counts, counts);
+      byte_counts = 0;
+      counted = 0;
+    }
   }
+  add_byte_counts(byte_counts, counts);
 }
 
 }  // namespace newsdedup

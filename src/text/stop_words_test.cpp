@@ -62,5 +62,30 @@ TEST(StopWords, CountsPerLanguage) {
   EXPECT_EQ(language_code(Language::kGerman), "de");
 }
 
+// Counts are kept a byte per language while counting: far more than 255 stop words, in one
+// language and in several at once, must still add up.
+TEST(StopWords, CountsPastAByte) {
+  std::vector<std::string_view> words;
+  for (int i = 0; i < 1000; ++i) {
+    words.push_back("the");  // English
+    words.push_back("a");    // English, French, Spanish, Portuguese, Italian
+    words.push_back("ferry");
+  }
+  LanguageCounts counts{5, 0, 0, 0, 0, 0, 0};  // adds to what is there
+  count_stop_words(words, counts);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 2005u);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kFrench)], 1000u);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kItalian)], 1000u);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kGerman)], 0u);
+}
+
+// A word whose length and first letter no stop word has is still found by its elided article.
+TEST(StopWords, LongElidedWordsAreFoundByTheirArticle) {
+  EXPECT_TRUE(is_stop_word("l'organisation", Language::kFrench));
+  EXPECT_TRUE(is_stop_word("l\u2019organisation", Language::kFrench));
+  EXPECT_TRUE(is_stop_word("nell\u2019organizzazione", Language::kItalian));
+  EXPECT_EQ(stop_word_languages("xylophones"), 0);
+}
+
 }  // namespace
 }  // namespace newsdedup
