@@ -14,11 +14,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-template <std::size_t N>
-bool any_of_words(std::string_view word, const WordList<N>& list) {
-  return list.contains(word);
-}
-
 // Runs for nearly every line against lists that rarely match: the first byte turns most
 // entries away before a call to memcmp.
 template <std::size_t N>
@@ -84,7 +79,7 @@ bool is_navigation(const LineShape& line, std::string_view text) {
                                             "skip to main content"sv, "sign in"sv, "log in"sv,
                                             "login"sv, "register"sv, "back to top"sv}};
   const std::string_view bare = strip_leading_marks(line.lower);
-  return line.word_count() <= 4 && any_of_words(bare, kMenuWords);
+  return line.word_count() <= 4 && kMenuWords.contains(bare);
 }
 
 bool is_month_or_day(std::string_view w) {
@@ -94,7 +89,7 @@ bool is_month_or_day(std::string_view w) {
       "jun"sv, "jul"sv, "aug"sv, "sep"sv, "sept"sv, "oct"sv, "nov"sv, "dec"sv, "monday"sv,
       "tuesday"sv, "wednesday"sv, "thursday"sv, "friday"sv, "saturday"sv, "sunday"sv, "mon"sv,
       "tue"sv, "tues"sv, "wed"sv, "thu"sv, "thur"sv, "thurs"sv, "fri"sv, "sat"sv, "sun"sv}};
-  return any_of_words(w, kNames);
+  return kNames.contains(w);
 }
 
 bool is_date(const LineShape& line, std::string_view text) {
@@ -116,7 +111,7 @@ bool is_date(const LineShape& line, std::string_view text) {
       anchor = true;
       continue;
     }
-    if (!any_of_words(w, kStampWords)) return false;
+    if (!kStampWords.contains(w)) return false;
     if (w == "ago" || w == "published" || w == "updated" || w == "posted") anchor = true;
   }
   // An ISO date or a clock time is an anchor too.
@@ -243,7 +238,7 @@ bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrase
   // (The phrases first: they turn most lines away faster than the search for "US".)
   if (!phrases.has(kPrompt) || mentions_us_country(text)) return false;
   // A prompt speaks to the reader; a news sentence that mentions an app or a newsletter does not.
-  return any_of_words(line.words.front(), kImperatives) || phrases.has(kSocialReaderAddressed) ||
+  return kImperatives.contains(line.words.front()) || phrases.has(kSocialReaderAddressed) ||
          !line.ends_with_sentence_punctuation || line.word_count() <= 8;
 }
 
@@ -283,7 +278,7 @@ bool is_advertisement(const LineShape& line, LinePhrases& phrases) {
                                           "paid post"sv, "partner content"sv}};
   std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ' ' || bare.back() == '-' || bare.back() == ':')) bare.remove_suffix(1);
-  return any_of_words(bare, kMarkers);
+  return kMarkers.contains(bare);
 }
 
 bool is_credit(const LineShape& line) {
@@ -304,12 +299,12 @@ bool is_comment_word(std::string_view w) {
                                         "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,
                                         "commento"sv, "commenti"sv}};
   // Russian declines the word: комментарий, комментарии, комментариев, ...
-  return any_of_words(w, kWords) || w.starts_with("\u043A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438"sv);
+  return kWords.contains(w) || w.starts_with("\u043A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438"sv);
 }
 
 bool is_comment_count_word(std::string_view w) {
   static constexpr WordList kWords{std::array{"responses"sv, "replies"sv, "thoughts"sv, "reactions"sv}};
-  return is_comment_word(w) || any_of_words(w, kWords);
+  return is_comment_word(w) || kWords.contains(w);
 }
 
 // The heading, prompts and attributions of a comment section: "34 Comments", "View comments",
@@ -336,7 +331,7 @@ bool is_comments(const LineShape& line, std::string_view text) {
   if (!trimmed.ends_with(':')) return false;
   static constexpr WordList kSays{std::array{"says"sv, "said"sv, "wrote"sv, "writes"sv, "schreibt"sv,
                                        "escribi\u00F3"sv, "disse"sv, "\u00E9crit"sv}};
-  return any_of_words(words.back(), kSays);
+  return kSays.contains(words.back());
 }
 
 // "By Jane Doe", "BY: Staff", "Von Max Muster": the author line of an article.
@@ -344,7 +339,7 @@ bool is_byline(const LineShape& line, std::string_view text) {
   if (line.word_count() < 2 || line.word_count() > 6 || text.size() > 60 || line.ends_with_sentence_punctuation)
     return false;
   static constexpr WordList kBy{std::array{"by"sv, "von"sv, "par"sv, "por"sv}};
-  if (!any_of_words(line.words.front(), kBy) || !line.starts_upper) return false;
+  if (!kBy.contains(line.words.front()) || !line.starts_upper) return false;
   // The name after it is capitalised: "By the way" is not a byline.
   const std::size_t name_at = static_cast<std::size_t>(line.words[1].data() - line.lower.data());
   const unsigned char first = static_cast<unsigned char>(text[name_at]);
@@ -388,7 +383,7 @@ bool is_related_header(const LineShape& line) {
       "related content"sv, "related coverage"sv, "related topics"sv, "related posts"sv,
       "related links"sv, "recommended stories"sv, "recommended articles"sv,
       "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv}};
-  if (any_of_words(bare, kExact)) return true;
+  if (kExact.contains(bare)) return true;
   static constexpr std::array kStarts = {"next in "sv, "more from "sv, "more in "sv, "more on "sv,
                                          "latest in "sv, "latest from "sv, "top stories in "sv,
                                          "trending in "sv, "most read in "sv, "also in "sv,
