@@ -56,8 +56,9 @@ ShingleView SketchReader::read(std::uint64_t offset, ShingleBuffer& buffer) cons
   const std::uint64_t shingle_bytes = std::uint64_t{header.shingles} * sizeof(std::uint64_t);
   const std::uint64_t number_bytes = std::uint64_t{header.numbers} * sizeof(std::uint64_t);
   if (body + shingle_bytes + number_bytes <= block_bytes) {
-    std::memcpy(buffer.shingles.data(), block.data() + body, shingle_bytes);
-    std::memcpy(buffer.numbers.data(), block.data() + body + shingle_bytes, number_bytes);
+    // An empty vector's data() may be null, which memcpy must not be given even for 0 bytes.
+    if (shingle_bytes > 0) std::memcpy(buffer.shingles.data(), block.data() + body, shingle_bytes);
+    if (number_bytes > 0) std::memcpy(buffer.numbers.data(), block.data() + body + shingle_bytes, number_bytes);
   } else {
     file_.read_at(offset + body, buffer.shingles.data(), shingle_bytes);
     file_.read_at(offset + body + shingle_bytes, buffer.numbers.data(), number_bytes);
