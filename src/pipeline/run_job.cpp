@@ -152,9 +152,9 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
       reader, cleaner, /*sketch=*/false, threads, [&](ProcessedDocument& document) { document.record = clean_record(document); },
       [&](ProcessedDocument&& document) {
         record_cleaning(document, summary);
-        count_status(document.state == DocumentState::kInvalid ? "invalid"
-                     : document.state == DocumentState::kEmpty ? "empty"
-                                                                : "kept",
+        count_status(document.state == DocumentState::kInvalid ? DocumentStatus::kInvalid
+                     : document.state == DocumentState::kEmpty ? DocumentStatus::kEmpty
+                                                                : DocumentStatus::kKept,
                      summary);
         document.record += '\n';
         output.write(document.record);

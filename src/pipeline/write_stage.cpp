@@ -8,25 +8,38 @@ namespace newsdedup {
 namespace {
 
 // exact_duplicate: the same words as its representative; duplicate: a near copy of it.
-std::string_view status_name(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint32_t i) {
+DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint32_t i) {
   switch (table.states[i]) {
-    case DocumentState::kInvalid: return "invalid";
-    case DocumentState::kEmpty: return "empty";
+    case DocumentState::kInvalid: return DocumentStatus::kInvalid;
+    case DocumentState::kEmpty: return DocumentStatus::kEmpty;
     case DocumentState::kOk: break;
   }
   const Outcome& o = outcome[i];
-  if (o.representative == i) return "kept";
-  return o.exact ? "exact_duplicate" : "duplicate";
+  if (o.representative == i) return DocumentStatus::kKept;
+  return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
 }
 
 }  // namespace
 
-void count_status(std::string_view status, RunSummary& summary) {
-  if (status == "kept") ++summary.kept;
-  else if (status == "duplicate") ++summary.duplicate;
-  else if (status == "exact_duplicate") ++summary.exact_duplicate;
-  else if (status == "empty") ++summary.empty;
-  else ++summary.invalid;
+std::string_view name(DocumentStatus status) {
+  switch (status) {
+    case DocumentStatus::kKept: return "kept";
+    case DocumentStatus::kDuplicate: return "duplicate";
+    case DocumentStatus::kExactDuplicate: return "exact_duplicate";
+    case DocumentStatus::kEmpty: return "empty";
+    case DocumentStatus::kInvalid: return "invalid";
+  }
+  return "invalid";
+}
+
+void count_status(DocumentStatus status, RunSummary& summary) {
+  switch (status) {
+    case DocumentStatus::kKept: ++summary.kept; break;
+    case DocumentStatus::kDuplicate: ++summary.duplicate; break;
+    case DocumentStatus::kExactDuplicate: ++summary.exact_duplicate; break;
+    case DocumentStatus::kEmpty: ++summary.empty; break;
+    case DocumentStatus::kInvalid: ++summary.invalid; break;
+  }
 }
 
 void prepare_output_folder(const std::filesystem::path& out_dir, bool force) {
@@ -62,11 +75,11 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
       patches.spool->read(corpus_line);
       patches.spool->read(details);
     }
-    const std::string_view status = status_name(table, outcome, i);
+    const DocumentStatus status = status_of(table, outcome, i);
     count_status(status, summary);
     const std::uint32_t rep = outcome[i].representative;
     if (table.states[i] == DocumentState::kOk) ++cluster_size[rep];
-    if (status == "kept") {
+    if (status == DocumentStatus::kKept) {
       corpus.write(corpus_line);
       corpus.write("\n");
     }
@@ -83,7 +96,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
     append_json_string(line, id);
     line += ',';
     append_json_key(line, "status");
-    append_json_string(line, status);
+    append_json_string(line, name(status));
     line += ',';
     append_json_key(line, "cluster");
     append_json_string(line, representative_id);

@@ -39,7 +39,12 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
 
 void write_report(const RunSummary& summary, const RunOptions& options);
 
-// "kept", "duplicate", "exact_duplicate", "empty", "invalid": adds one to its count.
-void count_status(std::string_view status, RunSummary& summary);
+// What the audit says of a document.
+enum class DocumentStatus { kKept, kDuplicate, kExactDuplicate, kEmpty, kInvalid };
+
+// "kept", "duplicate", "exact_duplicate", "empty", "invalid".
+std::string_view name(DocumentStatus status);
+// Adds one to the status's count.
+void count_status(DocumentStatus status, RunSummary& summary);
 
 }  // namespace newsdedup
