@@ -181,8 +181,9 @@ double duplicate_ngram_share(const std::vector<Token>& tokens, std::size_t n, st
   return static_cast<double>(covered_characters) / static_cast<double>(total_characters);
 }
 
-// Gopher's repetition rules, on the document's lines (one paragraph per line).
-void judge_repetition(const std::vector<std::string_view>& lines, QualityVerdict& verdict) {
+// Gopher's repetition rules, on the document's lines (one paragraph per line). Returns the
+// share of the characters that are in lines printed before, which FineWeb judges too.
+double judge_repetition(const std::vector<std::string_view>& lines, QualityVerdict& verdict) {
   std::unordered_set<std::uint64_t> seen_lines;
   std::size_t duplicate_lines = 0;
   std::size_t duplicate_characters = 0;
@@ -201,7 +202,7 @@ void judge_repetition(const std::vector<std::string_view>& lines, QualityVerdict
       token_characters += tokens.back().characters;
     });
   }
-  if (lines.empty()) return;
+  if (lines.empty()) return 0;
   const double duplicate_line_share = static_cast<double>(duplicate_lines) / static_cast<double>(lines.size());
   if (duplicate_line_share > kGopherMaxDuplicateLines)
     fail(verdict, RemovalReason::kGopherDuplicateLines, duplicate_line_share, kGopherMaxDuplicateLines);
@@ -224,6 +225,7 @@ void judge_repetition(const std::vector<std::string_view>& lines, QualityVerdict
       break;
     }
   }
+  return duplicate_character_share;
 }
 
 }  // namespace
@@ -314,7 +316,7 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
       fail(verdict, RemovalReason::kGopherStopWords, static_cast<double>(stop_words), kGopherMinStopWords);
   }
 
-  judge_repetition(lines, verdict);
+  const double duplicate_share = judge_repetition(lines, verdict);
 
   // FineWeb
   const double punctuated_share = static_cast<double>(punctuated_lines) / line_count;
@@ -322,15 +324,6 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
     fail(verdict, RemovalReason::kFineWebLinePunctuation, punctuated_share, kFineWebMinLinePunctuation);
   const double short_share = static_cast<double>(short_lines) / line_count;
   if (short_share >= kFineWebMaxShortLines) fail(verdict, RemovalReason::kFineWebShortLines, short_share, kFineWebMaxShortLines);
-  std::vector<std::pair<std::uint64_t, std::size_t>> line_keys;  // (hash, line), to find repeats
-  line_keys.reserve(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) line_keys.emplace_back(XXH3_64bits(lines[i].data(), lines[i].size()), i);
-  std::sort(line_keys.begin(), line_keys.end());
-  std::size_t duplicate_characters = 0;
-  for (std::size_t i = 1; i < line_keys.size(); ++i)
-    if (line_keys[i].first == line_keys[i - 1].first) duplicate_characters += characters(lines[line_keys[i].second]);
-  const double duplicate_share =
-      total_characters > 0 ? static_cast<double>(duplicate_characters) / static_cast<double>(total_characters) : 0;
   if (duplicate_share >= kFineWebMaxDuplicateLineCharacters)
     fail(verdict, RemovalReason::kFineWebDuplicateLines, duplicate_share, kFineWebMaxDuplicateLineCharacters);
   const double line_breaks = static_cast<double>(lines.empty() ? 0 : lines.size() - 1);
