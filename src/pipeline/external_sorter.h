@@ -13,7 +13,7 @@
 // on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
 // written one after the other form a sorted run. Other records are sorted with
 // tbb::parallel_sort.
-// Not thread-safe: one thread adds, then merges once.
+// Not thread-safe: one thread adds, then merges once (which frees the buffer).
 #pragma once
 
 #include <oneapi/tbb/parallel_for.h>
@@ -78,10 +78,11 @@ class ExternalSorter {
       sort_parts();
       for (const std::vector<Record>& part : parts_)
         for (const Record& record : part) visit(record);
+      release_parts();  // the later stages of a job need the memory
       return;
     }
     if (buffered() > 0) spill();
-    for (std::vector<Record>& part : parts_) std::vector<Record>().swap(part);
+    release_parts();
     std::vector<std::unique_ptr<RunReader>> readers;
     const std::size_t chunk = std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256);
     for (std::size_t r = 0; r < runs_.size(); ++r)
@@ -154,6 +155,10 @@ class ExternalSorter {
     std::uint64_t n = 0;
     for (const std::vector<Record>& part : parts_) n += part.size();
     return n;
+  }
+
+  void release_parts() {
+    for (std::vector<Record>& part : parts_) std::vector<Record>().swap(part);
   }
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }

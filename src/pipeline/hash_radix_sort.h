@@ -3,8 +3,8 @@
 //
 // A least-significant-digit radix sort on the top 32 bits of the hash (four passes of 8 bits
 // through a scratch copy), then a comparison sort of each run whose top bits are equal: rare
-// but for equal hashes, and short. Meant for ranges that fit in cache (one LSH band's keys of a
-// sorter's buffer, see ExternalSorter). Memory: a thread-local scratch copy of the range.
+// but for equal hashes, and short. Meant for one LSH band's keys of a sorter's buffer (see
+// ExternalSorter). Memory: a scratch copy of the range while it sorts.
 // `hash(record)` must be what operator< orders by first. Thread-safe on distinct ranges.
 #pragma once
 
@@ -19,8 +19,7 @@ namespace newsdedup {
 
 template <typename Record, typename Hash>
 void sort_by_hash(std::span<Record> records, Hash hash) {
-  thread_local std::vector<Record> scratch;
-  scratch.resize(records.size());
+  std::vector<Record> scratch(records.size());
   std::span<Record> from = records;
   std::span<Record> to(scratch);
   for (int shift = 32; shift < 64; shift += 8) {

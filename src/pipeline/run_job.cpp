@@ -81,7 +81,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   std::optional<VisitOrder> visit(std::in_place, table.body_bytes, leader);
   FormatWriter candidates(temporary / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kTemporary);
   // The band keys' merge holds their share of the budget; the pairs get the rest.
-  const std::uint64_t pair_budget = options.memory_bytes - options.lsh.bands * (options.memory_bytes / (options.lsh.bands + 9));
+  const std::uint64_t pair_budget = options.memory_bytes - options.lsh.bands * sorter_share(options);
   find_candidates([&](const auto& visit_key) { pass_one.band_keys.merge(visit_key); }, *visit, options.lsh,
                   pair_budget, options.out_dir, candidates, summary);
   clock.lap("candidates", summary);

@@ -8,9 +8,6 @@
 namespace newsdedup {
 namespace {
 
-// The memory budget goes to the sorters, about in proportion to their records per document.
-std::uint64_t sorter_share(const RunOptions& options) { return options.memory_bytes / (options.lsh.bands + 9); }
-
 template <typename Record>
 void save_sorted(ExternalSorter<Record>& sorter, const std::filesystem::path& path, const FileFormat& format,
                  bool overwrite) {
@@ -20,6 +17,8 @@ void save_sorted(ExternalSorter<Record>& sorter, const std::filesystem::path& pa
 }
 
 }  // namespace
+
+std::uint64_t sorter_share(const RunOptions& options) { return options.memory_bytes / (options.lsh.bands + 9); }
 
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh) {
   const bool ok = document.state == DocumentState::kOk;

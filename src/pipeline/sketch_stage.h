@@ -66,6 +66,11 @@ struct StageFiles {
   std::filesystem::path operator/(const std::string& name) const { return folder / (prefix + name); }
 };
 
+// The memory budget goes to the sorters, about in proportion to their records per document:
+// one share to the exact keys, `bands` shares to the band keys, 8 to recurring paragraphs (fed
+// only with --cross-corpus); what the band keys leave goes to the candidate pairs.
+std::uint64_t sorter_share(const RunOptions& options);
+
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
 // corpus line (when it has text), its audit details and, when `lsh` is given and the document
 // can be clustered, its band keys (documents are numbered by their input ordinal).

@@ -31,7 +31,7 @@ static_assert(sizeof(Header) == kWorkFileHeaderBytes && sizeof(Footer) == kWorkF
 }  // namespace
 
 FormatWriter::FormatWriter(std::filesystem::path path, const FileFormat& format, Kind kind, bool overwrite)
-    : path_(std::move(path)), magic_(format.magic) {
+    : path_(std::move(path)) {
   if (kind == Kind::kPersistent) {
     persistent_ = std::make_unique<AtomicFile>(path_, overwrite);
   } else {

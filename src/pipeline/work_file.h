@@ -74,7 +74,6 @@ class FormatWriter {
 
  private:
   std::filesystem::path path_;
-  std::string_view magic_;
   std::unique_ptr<AtomicFile> persistent_;
   std::FILE* temporary_ = nullptr;
   std::uint64_t offset_ = 0;
