@@ -129,11 +129,9 @@ bool is_caption(const LineShape& line) {
                                                 "photo credit"sv, "image credit"sv, "pic:"sv};
   if (starts_with_any(bare, kCaptionStarts))
     return true;
-  static constexpr std::array kCredits = {"reuters/"sv, "/reuters"sv, "getty images"sv,
-                                          "afp photo"sv, "ap photo"sv, "(file photo)"sv,
-                                          "/file photo"sv, "photo: reuters"sv, "/pool"sv,
-                                          "shutterstock"sv};
-  // The credits of kCredits that name neither a photo nor Reuters.
+  // Credits that name a photo or Reuters, and the others.
+  static constexpr std::array kPhotoOrReutersCredits = {"reuters/"sv, "/reuters"sv, "afp photo"sv, "ap photo"sv,
+                                                        "(file photo)"sv, "/file photo"sv, "photo: reuters"sv};
   static constexpr std::array kOtherCredits = {"getty images"sv, "/pool"sv, "shutterstock"sv};
   // A credit closes a caption ("... REUTERS/File Photo"); inside a sentence ("a Reuters/Ipsos
   // poll") it is not one. So only the line's tail is searched, which keeps long paragraphs cheap.
@@ -143,8 +141,9 @@ bool is_caption(const LineShape& line) {
   // Most tails name neither a photo nor Reuters: then only the other credits can be there, and
   // no "photo:" (two searches spare eight).
   const bool photo_or_reuters = in_tail("photo") || in_tail("reuters");
-  const bool credit = photo_or_reuters ? std::any_of(kCredits.begin(), kCredits.end(), in_tail)
-                                       : std::any_of(kOtherCredits.begin(), kOtherCredits.end(), in_tail);
+  const bool credit =
+      std::any_of(kOtherCredits.begin(), kOtherCredits.end(), in_tail) ||
+      (photo_or_reuters && std::any_of(kPhotoOrReutersCredits.begin(), kPhotoOrReutersCredits.end(), in_tail));
   // "X pictured earlier this year. Photo: Reuters" — a short line that ends with a photo credit.
   const std::size_t photo = photo_or_reuters ? tail.rfind("photo:") : std::string_view::npos;
   const bool photo_credit = photo != std::string_view::npos && tail.size() - photo < 40 && line.word_count() <= 30;
@@ -170,7 +169,7 @@ enum PhraseGroup : unsigned {
   kPrompt,
   kSocialReaderAddressed,
   kRightsReserved,
-  kLegalPhrase,
+  kPolicyPage,
   kNoticeOnly,
   kLegalReaderAddressed,
   kAdWord,
@@ -189,12 +188,10 @@ const PhraseSet& rule_phrases() {
       {"us", "our"},
       // kRightsReserved
       {"all rights reserved"},
-      // kLegalPhrase
-      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
-       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us",
-       "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+      // kPolicyPage: names of policies and pages, which news may mention too
+      {"terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
        "community guidelines", "contact us", "about us"},
-      // kNoticeOnly: the legal phrases used by notices alone
+      // kNoticeOnly: legal phrases used by notices alone
       {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
        "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"},
       // kLegalReaderAddressed
@@ -259,7 +256,7 @@ bool is_legal(const LineShape& line, std::string_view text, LinePhrases& phrases
   const std::string_view bare = strip_leading_marks(line.lower);
   const bool notice_mark = bare.starts_with("(c) ") || bare.starts_with("c) ");
   // (The phrases before the search for "US", which they make rarely needed.)
-  if (!notice_mark && !phrases.has(kLegalPhrase)) return false;
+  if (!notice_mark && !phrases.has(kPolicyPage) && !phrases.has(kNoticeOnly)) return false;
   if (mentions_us_country(text)) return false;
   if (notice_mark) return true;
   // Names of policies and pages can appear in news ("on the terms and conditions previously
