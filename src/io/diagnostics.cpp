@@ -58,12 +58,16 @@ std::uint64_t Diagnostics::total() const {
   return n;
 }
 
-std::uint64_t Diagnostics::skipped() const {
-  std::lock_guard lock(mutex_);
+std::uint64_t count_skipped(const std::map<std::string, std::uint64_t>& counts) {
   std::uint64_t n = 0;
-  for (const auto& [kind, count] : counts_)
+  for (const auto& [kind, count] : counts)
     if (input_skipped(kind)) n += count;
   return n;
+}
+
+std::uint64_t Diagnostics::skipped() const {
+  std::lock_guard lock(mutex_);
+  return count_skipped(counts_);
 }
 
 }  // namespace newsdedup

@@ -22,6 +22,8 @@ namespace newsdedup {
 // repeated id renamed ("duplicate_id"), an empty file ("empty_file"). Unknown kinds count as
 // skipped input, so that a new kind of problem cannot pass --strict unnoticed.
 bool input_skipped(std::string_view kind);
+// How many of the problems counted by kind are of kinds after which input was skipped.
+std::uint64_t count_skipped(const std::map<std::string, std::uint64_t>& counts);
 
 class Diagnostics {
  public:

@@ -79,6 +79,15 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
+std::string json_string_array(std::span<const std::string> values) {
+  std::string out = "[";
+  for (const std::string& value : values) {
+    if (out.size() > 1) out += ", ";
+    append_json_string(out, value);
+  }
+  return out + "]";
+}
+
 void append_json_key(std::string& out, std::string_view key) {
   out.push_back('"');
   out.append(key);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ void append_json_number(std::string& out, double value);
 
 // The escaped string with its quotes.
 std::string json_string(std::string_view text);
+
+// ["a", "b", ...].
+std::string json_string_array(std::span<const std::string> values);
 
 // {"key": value, ...} of a map whose keys and values fmt formats (keys become strings).
 template <typename Map>

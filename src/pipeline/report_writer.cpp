@@ -10,17 +10,8 @@
 namespace newsdedup {
 
 std::string report_json(const RunSummary& s, const RunOptions& options) {
-  std::map<std::string_view, std::uint64_t> lines_removed;
-  for (std::size_t r = 0; r < kRemovalReasonCount; ++r) lines_removed[kRemovalReasonNames[r]] = s.lines_removed[r];
-  std::string inputs = "[";
-  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
-    if (i > 0) inputs += ", ";
-    append_json_string(inputs, options.inputs[i]);
-  }
-  inputs += "]";
-  std::uint64_t skipped_inputs = 0;
-  for (const auto& [kind, count] : s.input_problems)
-    if (input_skipped(kind)) skipped_inputs += count;
+  const std::string inputs = json_string_array(options.inputs);
+  const std::uint64_t skipped_inputs = count_skipped(s.input_problems);
   std::string seconds = "{";
   for (const char* stage : {"read_clean_sketch", "candidates", "cluster", "boilerplate", "write"}) {
     const auto it = s.stage_seconds.find(stage);
@@ -54,7 +45,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       options.rule.threshold, options.rule.min_containment, options.rule.min_shared, kShingleWords, kSignatureSize,
       options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes,
       s.kept, s.kept, s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, json_object(s.clusters_by_size),
-      json_object(lines_removed), json_object(s.input_problems), skipped_inputs, s.repaired_utf8,
+      json_object(s.lines_removed_by_name()), json_object(s.input_problems), skipped_inputs, s.repaired_utf8,
       s.candidate_pairs, s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents,
       s.spilled_runs, s.spilled_bytes, seconds, s.megabytes_per_second());
 }

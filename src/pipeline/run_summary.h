@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "clean/removal_reason.h"
 
@@ -33,6 +34,13 @@ struct RunSummary {
   std::uint64_t spilled_bytes = 0;
   std::map<std::string, double> stage_seconds;  // in the order stages ran: see report
   double total_seconds = 0;
+
+  // lines_removed keyed by the reasons' names, in name order, as the JSON files write it.
+  std::map<std::string_view, std::uint64_t> lines_removed_by_name() const {
+    std::map<std::string_view, std::uint64_t> named;
+    for (std::size_t r = 0; r < kRemovalReasonCount; ++r) named[kRemovalReasonNames[r]] = lines_removed[r];
+    return named;
+  }
 
   double megabytes_per_second() const {
     return total_seconds > 0 ? static_cast<double>(input_bytes) / 1e6 / total_seconds : 0.0;

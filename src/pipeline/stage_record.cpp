@@ -16,14 +16,6 @@ constexpr std::uint64_t kRecordVersion = 1;
 
 void write_stage_record(const std::filesystem::path& path, std::string_view stage, const RunSummary& s,
                         const RunOptions& o, bool overwrite) {
-  std::string inputs = "[";
-  for (const std::string& input : o.inputs) {
-    if (inputs.size() > 1) inputs += ", ";
-    append_json_string(inputs, input);
-  }
-  inputs += "]";
-  std::map<std::string_view, std::uint64_t> lines_removed;
-  for (std::size_t r = 0; r < kRemovalReasonCount; ++r) lines_removed[kRemovalReasonNames[r]] = s.lines_removed[r];
   AtomicFile file(path, overwrite);
   file.write(fmt::format(
       "{{\n  \"format\": \"newsdedup stage record\",\n  \"version\": {},\n  \"stage\": {},\n  \"inputs\": {},\n"
@@ -32,9 +24,9 @@ void write_stage_record(const std::filesystem::path& path, std::string_view stag
       "  \"min_containment\": {},\n  \"documents\": {},\n  \"input_bytes\": {},\n  \"repaired_utf8\": {},\n"
       "  \"lines_removed\": {},\n  \"input_problems\": {},\n  \"candidate_pairs\": {},\n  \"oversized_buckets\": {},\n"
       "  \"verifications\": {},\n  \"spilled_runs\": {},\n  \"spilled_bytes\": {},\n  \"stage_seconds\": {}\n}}\n",
-      kRecordVersion, json_string(stage), inputs, json_string(o.input.id_field), json_string(o.input.text_field),
+      kRecordVersion, json_string(stage), json_string_array(o.inputs), json_string(o.input.id_field), json_string(o.input.text_field),
       o.quality, o.strict, o.threads, o.memory_bytes, o.lsh.bands, o.lsh.rows, o.lsh.max_bucket, o.rule.threshold,
-      o.rule.min_containment, s.documents, s.input_bytes, s.repaired_utf8, json_object(lines_removed),
+      o.rule.min_containment, s.documents, s.input_bytes, s.repaired_utf8, json_object(s.lines_removed_by_name()),
       json_object(s.input_problems), s.candidate_pairs, s.oversized_buckets, s.verifications, s.spilled_runs,
       s.spilled_bytes, json_object(s.stage_seconds)));
   file.commit();
