@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "text/dateline.h"
+#include "text/swar.h"
 #include "text/word_tokens.h"
 
 namespace newsdedup {
@@ -38,8 +39,8 @@ bool is_editorial_note(std::string_view paragraph) {
          paragraph.find(')') == paragraph.size() - 1;
 }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
+using swar::kOnes;
 
 // The high bit of each byte of `block` that is an ASCII digit. Per byte, on its low seven bits
 // (no carry or borrow crosses bytes): adding 0x7F - '0' + 1 sets the high bit when the byte is
@@ -56,9 +57,7 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
 // are tested at a time.
 std::size_t next_digit(std::string_view text, std::size_t i) {
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t block;
-    std::memcpy(&block, text.data() + i, 8);
-    if (const std::uint64_t digits = digit_bytes(block); digits != 0)
+    if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
       return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
   }
   while (i < text.size() && !is_digit(text[i])) ++i;

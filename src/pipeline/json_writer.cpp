@@ -7,14 +7,15 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace newsdedup {
 
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
+using swar::kOnes;
 
 // High bit set in each byte of `word` that is zero (exact for the lowest such byte, which is all
 // next_escaped_byte needs).
@@ -25,8 +26,7 @@ constexpr std::uint64_t zero_bytes(std::uint64_t word) { return (word - kOnes) &
 std::size_t next_escaped_byte(std::string_view text, std::size_t from) {
   std::size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t word = swar::load8(text.data() + i);
     // Bytes below 0x20: subtracting 0x20 borrows into the high bit of exactly those bytes
     // that are below 0x20 and had it clear.
     const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighBits;

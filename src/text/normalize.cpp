@@ -8,17 +8,14 @@
 #include <cstring>
 #include <memory>
 
+#include "text/swar.h"
+
 namespace newsdedup {
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-std::uint64_t load8(const char* bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, 8);
-  return word;
-}
+using swar::kHighBits;
+using swar::kOnes;
+using swar::load8;
 
 // The high bit of each byte of `word` that is not visible ASCII (0x21 to 0x7E): a byte below
 // 0x21 borrows into its high bit when 0x21 is subtracted, and one above 0x7E carries into it

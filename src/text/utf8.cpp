@@ -5,10 +5,12 @@
 
 #include <simdjson.h>
 
+#include "text/swar.h"
+
 namespace newsdedup {
 namespace {
 
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
 
 // Length of the well-formed sequence starting at p[i] (Unicode Table 3-7), or, when the bytes
 // there are ill-formed, minus the length of the maximal subpart to replace (at least 1).
@@ -43,12 +45,7 @@ long sequence_length(const unsigned char* p, std::size_t i, std::size_t n) {
 std::size_t first_invalid(const unsigned char* p, std::size_t i, std::size_t n) {
   while (i < n) {
     // Text is mostly ASCII: skip 8 bytes at a time while no byte has its high bit set.
-    while (i + 8 <= n) {
-      std::uint64_t block;
-      std::memcpy(&block, p + i, 8);
-      if (block & kHighBits) break;
-      i += 8;
-    }
+    while (i + 8 <= n && (swar::load8(p + i) & kHighBits) == 0) i += 8;
     if (i >= n) break;
     const long len = sequence_length(p, i, n);
     if (len < 0) return i;
@@ -68,9 +65,7 @@ bool is_valid_utf8(std::string_view bytes) {
     std::uint64_t high = 0;
     std::size_t i = 0;
     for (; i + 8 <= bytes.size(); i += 8) {
-      std::uint64_t block;
-      std::memcpy(&block, bytes.data() + i, 8);
-      high |= block;
+      high |= swar::load8(bytes.data() + i);
     }
     for (; i < bytes.size(); ++i) high |= static_cast<unsigned char>(bytes[i]);
     if ((high & kHighBits) == 0) return true;
