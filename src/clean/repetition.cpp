@@ -7,18 +7,13 @@
 #include <string>
 #include <utility>
 
+#include "text/fnv_hash.h"
+
 namespace newsdedup {
 namespace {
 
 constexpr std::size_t kLongParagraphWords = 6;
 constexpr std::size_t kMinShortRun = 2;
-
-// FNV-1a over the bytes of one word.
-std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 0xCBF29CE484222325ull;
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-  return h;
-}
 
 // The paragraph's words in order, as one key (case and punctuation are already out of them),
 // from their hashes.
@@ -66,7 +61,7 @@ WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<st
   std::size_t next = 0;  // the first paragraph whose start is not yet set
   for (std::size_t p : paragraphs) {
     for (; next <= p; ++next) out.start[next] = out.hashes.size();
-    for (std::string_view word : shapes[p].words) out.hashes.push_back(word_hash(word));
+    for (std::string_view word : shapes[p].words) out.hashes.push_back(fnv1a(word));
   }
   for (; next <= shapes.size(); ++next) out.start[next] = out.hashes.size();
   return out;

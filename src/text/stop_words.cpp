@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "text/fnv_hash.h"
+
 namespace newsdedup {
 namespace {
 
@@ -102,14 +104,7 @@ std::uint64_t finish_hash(std::uint64_t h) {
   return h;
 }
 
-constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ull;
-constexpr std::uint64_t kFnvPrime = 0x100000001B3ull;
-
-std::uint64_t hash_word(std::string_view word) {
-  std::uint64_t h = kFnvOffset;
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  return finish_hash(h);
-}
+std::uint64_t hash_word(std::string_view word) { return finish_hash(fnv1a(word)); }
 
 // Open addressing over 64-bit hashes: a lookup is one hash and, almost always, one probe into
 // 18 KiB that stay in cache.
@@ -258,7 +253,7 @@ inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_vi
   std::uint64_t h = kFnvOffset;
   for (const char c : word) {
     if (c < 'a' || c > 'z') return languages_of_folded(stop_words, word);
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    h = fnv1a_step(h, c);
   }
   return stop_words.find(finish_hash(h));
 }
