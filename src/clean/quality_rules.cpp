@@ -254,7 +254,6 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
   std::size_t ellipsis_lines = 0;
   std::size_t punctuated_lines = 0;
   std::size_t short_lines = 0;
-  std::size_t total_characters = 0;
   bool lorem_ipsum = false;
   bool curly_bracket = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -273,7 +272,6 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
     punctuated_lines += ends_with_terminal_punctuation(line);
     const std::size_t line_characters = characters(line);
     short_lines += line_characters <= kFineWebShortLineCharacters;
-    total_characters += line_characters;
     lorem_ipsum |= shapes[i]->contains("lorem ipsum");
     curly_bracket |= line.find('{') != std::string_view::npos;
   }
