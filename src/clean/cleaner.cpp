@@ -1,6 +1,8 @@
 #include "clean/cleaner.h"
 
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,7 @@ struct Verdict {
 
 struct PageAnalysis {
   const SplitText& split;
-  std::vector<LineShape> shapes;
+  std::span<const LineShape> shapes;
   std::vector<Verdict> verdicts;
   std::optional<Language> language;  // of the stop-word list that fits the page, if any
 };
@@ -125,7 +127,7 @@ void mark_title(PageAnalysis& page, std::optional<std::size_t> anchor) {
   for (std::size_t i = 0; i < limit; ++i) {
     if (page.verdicts[i].reason) continue;
     const LineShape& shape = page.shapes[i];
-    const std::string& text = paragraphs[i].text;
+    const std::string_view text = paragraphs[i].text;
     const bool shaped = shape.word_count() >= 1 && shape.word_count() <= 30 && text.size() <= 250 &&
                         !text.ends_with(".") && !text.ends_with(":") && !text.ends_with(",") &&
                         !is_dateline_only(shape, text) && !(shape.word_count() > 12 && text.find(". ") != std::string::npos);
@@ -325,17 +327,45 @@ QualityVerdict apply_quality_rules(PageAnalysis& page, const std::vector<std::st
   return verdict;
 }
 
+// The shapes of a page's paragraphs, in shapes that the calling thread keeps from page to page:
+// a paragraph reuses the buffers of one described before instead of allocating its own. What a
+// page far larger than most needed (more than kKeptShapes paragraphs, or longer than
+// kKeptLineBytes) is given back when the next page starts, so that a thread keeps a few
+// megabytes at most.
+std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs) {
+  constexpr std::size_t kKeptShapes = 512;
+  constexpr std::size_t kKeptLineBytes = 2048;
+  thread_local std::vector<LineShape> shapes;
+  thread_local bool oversized = false;
+  if (oversized) {
+    if (shapes.size() > kKeptShapes) {
+      shapes.resize(kKeptShapes);
+      shapes.shrink_to_fit();
+    }
+    for (LineShape& shape : shapes) {
+      if (shape.lower.capacity() <= kKeptLineBytes) continue;
+      std::string().swap(shape.lower);  // assigning an empty string would keep the buffer
+      std::vector<std::string_view>().swap(shape.words);
+    }
+    oversized = false;
+  }
+  if (shapes.size() < paragraphs.size()) shapes.resize(paragraphs.size());
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    describe(paragraphs[i].text, shapes[i]);
+    oversized |= paragraphs[i].text.size() > kKeptLineBytes;
+  }
+  oversized |= shapes.size() > kKeptShapes;
+  return {shapes.data(), paragraphs.size()};
+}
+
 }  // namespace
 
 CleanedDocument Cleaner::clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate) const {
   const SplitText split = split_paragraphs(normalized_text);
   const auto& paragraphs = split.paragraphs;
-  PageAnalysis page{split, {}, std::vector<Verdict>(paragraphs.size()), std::nullopt};
-  page.shapes.reserve(paragraphs.size());
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    page.shapes.push_back(describe(paragraphs[i].text));
+  PageAnalysis page{split, describe_paragraphs(paragraphs), std::vector<Verdict>(paragraphs.size()), std::nullopt};
+  for (std::size_t i = 0; i < paragraphs.size(); ++i)
     page.verdicts[i].reason = classify_furniture(page.shapes[i], paragraphs[i].text);
-  }
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);

@@ -13,7 +13,7 @@ constexpr double kMinStopWordShare = 0.08;
 
 }  // namespace
 
-StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs, const std::vector<bool>& skip) {
+StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const std::vector<bool>& skip) {
   std::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{});
   LanguageCounts votes{};
   LanguageCounts all{};

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "clean/line_shape.h"
@@ -24,6 +25,6 @@ struct StopWordProfile {
 
 // `skip[i]`: paragraph i is already known not to be text (furniture); it is not looked at and
 // counts 0. Empty: every paragraph is looked at.
-StopWordProfile profile_stop_words(const std::vector<LineShape>& paragraphs, const std::vector<bool>& skip = {});
+StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const std::vector<bool>& skip = {});
 
 }  // namespace newsdedup

@@ -133,8 +133,17 @@ LineShape& LineShape::operator=(LineShape&& other) noexcept {
 
 LineShape describe(std::string_view text) {
   LineShape shape;
+  describe(text, shape);
+  return shape;
+}
+
+void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
   shape.lower.resize(n);
+  shape.words.clear();
+  shape.capitalized_words = 0;
+  shape.alphabetic_words = 0;
+  shape.digit_words = 0;
   // Simple loops over plain arrays, which the compiler vectorises.
   char* out = shape.lower.data();
   const auto* in = reinterpret_cast<const unsigned char*>(text.data());
@@ -176,7 +185,6 @@ LineShape describe(std::string_view text) {
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
   shape.weighted_length = characters + (wide_possible ? wide_character_extra(text) : 0);
-  return shape;
 }
 
 }  // namespace newsdedup

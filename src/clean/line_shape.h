@@ -38,5 +38,8 @@ struct LineShape {
 };
 
 LineShape describe(std::string_view text);
+// The same into `shape`, whose buffers it reuses: describing many lines through one LineShape
+// allocates only when a line is longer than any before.
+void describe(std::string_view text, LineShape& shape);
 
 }  // namespace newsdedup

@@ -44,9 +44,32 @@ bool ends_like_prose(std::string_view line) {
                            line.back() == ';');
 }
 
+// Where split_paragraphs() writes joined paragraphs: the buffer and the offset of its free part.
+struct JoinedText {
+  std::unique_ptr<char[]>& buffer;
+  std::size_t capacity = 0;
+  std::size_t used = 0;
+};
+
+// Lines [first, last] joined with single spaces: the line itself when there is one, else a copy
+// in `joined`.
+std::string_view join_lines(const std::vector<std::string_view>& lines, std::uint32_t first, std::uint32_t last,
+                            JoinedText& joined) {
+  if (first == last) return lines[first];
+  if (!joined.buffer) joined.buffer = std::make_unique_for_overwrite<char[]>(joined.capacity);
+  char* const start = joined.buffer.get() + joined.used;
+  char* out = start;
+  for (std::uint32_t j = first; j <= last; ++j) {
+    if (j > first) *out++ = ' ';
+    out = std::copy(lines[j].begin(), lines[j].end(), out);
+  }
+  joined.used += static_cast<std::size_t>(out - start);
+  return {start, static_cast<std::size_t>(out - start)};
+}
+
 // Appends the paragraphs of one block (lines [begin, end)) to `out`.
 void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin, std::uint32_t end,
-                 std::vector<Paragraph>& out) {
+                 std::vector<Paragraph>& out, JoinedText& joined) {
   thread_local std::vector<std::size_t> widths;
   bool wrapped = end - begin >= 2;
   std::size_t width = 0;
@@ -73,12 +96,7 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
       while (last + 1 < end && wrapped_before(lines, widths, begin, last, width)) ++last;
       if (!ends_like_prose(lines[last])) last = i;
     }
-    Paragraph paragraph{i, last, starts_block, std::string(lines[i])};
-    for (std::uint32_t j = i + 1; j <= last; ++j) {
-      paragraph.text.push_back(' ');
-      paragraph.text.append(lines[j]);
-    }
-    out.push_back(std::move(paragraph));
+    out.push_back({i, last, starts_block, join_lines(lines, i, last, joined)});
     starts_block = false;
     i = last + 1;
   }
@@ -93,6 +111,7 @@ SplitText split_paragraphs(std::string_view text) {
     split.lines.push_back(text.substr(start, end - start));
     start = end + 1;
   }
+  JoinedText joined{split.joined, text.size()};
   const auto count = static_cast<std::uint32_t>(split.lines.size());
   for (std::uint32_t i = 0; i < count;) {
     if (split.lines[i].empty()) {
@@ -101,7 +120,7 @@ SplitText split_paragraphs(std::string_view text) {
     }
     std::uint32_t end = i;
     while (end < count && !split.lines[end].empty()) ++end;
-    split_block(split.lines, i, end, split.paragraphs);
+    split_block(split.lines, i, end, split.paragraphs, joined);
     i = end;
   }
   return split;

@@ -4,11 +4,13 @@
 // and joins a block's lines into one paragraph where they are hard-wrapped (all but the last
 // line nearly fill a fixed width of 40 to 100 characters); otherwise each line is a paragraph.
 // A Paragraph refers to its lines by index, so removals can be reported line by line.
-// Value types; split_paragraphs is stateless and thread-safe.
+// A SplitText views the text it was split from (its lines, and its one-line paragraphs) and owns
+// the joined text of its wrapped paragraphs: it is valid while that text lives, and is moved,
+// not copied. split_paragraphs is stateless and thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -18,12 +20,15 @@ struct Paragraph {
   std::uint32_t first_line = 0;  // 0-based index into the line list
   std::uint32_t last_line = 0;   // inclusive
   bool starts_block = false;     // preceded by a blank line (or the start of the text)
-  std::string text;              // the lines joined with single spaces
+  std::string_view text;         // the lines joined with single spaces
 };
 
 struct SplitText {
   std::vector<std::string_view> lines;  // every line of the text, blank ones included
   std::vector<Paragraph> paragraphs;    // non-blank paragraphs in order
+  // The wrapped paragraphs' joined text, one after the other. Joining replaces each line break
+  // with a space, so all of it fits in the size of the text: it is allocated once, at that size.
+  std::unique_ptr<char[]> joined;
 };
 
 SplitText split_paragraphs(std::string_view normalized_text);

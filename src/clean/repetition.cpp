@@ -52,7 +52,7 @@ struct RunScratch {
 
 }  // namespace
 
-WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& paragraphs) {
+WordHashes hash_words(std::span<const LineShape> shapes, const std::vector<std::size_t>& paragraphs) {
   WordHashes out;
   out.start.assign(shapes.size() + 1, 0);
   std::size_t total = 0;
@@ -67,12 +67,7 @@ WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<st
   return out;
 }
 
-std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
-                                                    const std::vector<std::size_t>& candidates) {
-  return find_repeated_copies(shapes, candidates, hash_words(shapes, candidates));
-}
-
-std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
+std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
                                                     const std::vector<std::size_t>& candidates, const WordHashes& words) {
   // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
   std::vector<std::pair<std::uint64_t, std::size_t>> keys;
@@ -103,18 +98,7 @@ std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>
   return out;
 }
 
-std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& candidates) {
-  std::vector<std::size_t> out;
-  for (const RepeatedParagraph& copy : find_repeated_copies(shapes, candidates)) out.push_back(copy.index);
-  return out;
-}
-
-std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
-                                            const std::vector<std::size_t>& candidates) {
-  return find_repeated_runs(shapes, candidates, hash_words(shapes, candidates));
-}
-
-std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
                                             const std::vector<std::size_t>& candidates, const WordHashes& word_hashes) {
   std::vector<RepeatedRun> runs;
   std::size_t total_words = 0;

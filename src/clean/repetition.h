@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "clean/line_shape.h"
@@ -30,21 +31,16 @@ struct WordHashes {
 };
 
 // The word hashes of `paragraphs` (indices into `shapes`, in increasing order).
-WordHashes hash_words(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& paragraphs);
+WordHashes hash_words(std::span<const LineShape> shapes, const std::vector<std::size_t>& paragraphs);
 
 struct RepeatedParagraph {
   std::size_t index = 0;  // the later copy
   std::size_t first = 0;  // the paragraph it repeats
 };
 
-std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
-                                                    const std::vector<std::size_t>& candidates);
-// The same, with the candidates' words already hashed by hash_words().
-std::vector<RepeatedParagraph> find_repeated_copies(const std::vector<LineShape>& shapes,
+// The later copies among `candidates`, whose words `words` holds (hash_words()).
+std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
                                                     const std::vector<std::size_t>& candidates, const WordHashes& words);
-
-// The later copies' indices only.
-std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& candidates);
 
 // A repeated run shorter than this can be a quotation or a stock phrase; one this long is a copy.
 inline constexpr std::size_t kMinRepeatedRunWords = 20;
@@ -60,11 +56,9 @@ struct RepeatedRun {
   std::size_t end_word = 0;
 };
 
-// Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order.
-std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
-                                            const std::vector<std::size_t>& candidates);
-// The same, with the candidates' words already hashed by hash_words().
-std::vector<RepeatedRun> find_repeated_runs(const std::vector<LineShape>& shapes,
+// Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order; `words`
+// holds the candidates' words (hash_words()).
+std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
                                             const std::vector<std::size_t>& candidates, const WordHashes& words);
 
 }  // namespace newsdedup

@@ -26,7 +26,7 @@ bool has_two_words(std::string_view text) { return text.find(' ') != std::string
 
 }  // namespace
 
-std::optional<std::size_t> find_title_anchor(const std::vector<LineShape>& paragraphs) {
+std::optional<std::size_t> find_title_anchor(std::span<const LineShape> paragraphs) {
   if (paragraphs.size() < 2) return std::nullopt;
   const std::string_view title = paragraphs.front().lower;
   std::array<std::string_view, kMaxParts> variants{};

@@ -11,12 +11,13 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "clean/line_shape.h"
 
 namespace newsdedup {
 
-std::optional<std::size_t> find_title_anchor(const std::vector<LineShape>& paragraphs);
+std::optional<std::size_t> find_title_anchor(std::span<const LineShape> paragraphs);
 
 }  // namespace newsdedup
