@@ -2,7 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 namespace {
@@ -87,6 +94,154 @@ std::size_t wide_character_extra(std::string_view text) {
   return extra;
 }
 
+// Adds the word at [start, end) of `lower` to `shape`'s words and counts.
+inline void add_word(std::string_view lower, std::string_view text, std::size_t start, std::size_t end,
+                     LineShape& shape) {
+  shape.words.push_back(lower.substr(start, end - start));
+  const unsigned first = static_cast<unsigned char>(text[start]);
+  const bool digit = first - '0' < 10u;
+  shape.digit_words += digit;
+  shape.alphabetic_words += !digit;
+  shape.capitalized_words += first - 'A' < 26u;
+}
+
+// What describe() learns from a line's bytes while it lowercases them.
+struct ByteCounts {
+  std::size_t characters = 0;  // bytes that start a character (not 10xxxxxx)
+  unsigned char highest = 0;   // the largest byte: below 0x80 in ASCII text
+};
+
+// Writes `text` with ASCII letters in lower case to `out` (text.size() bytes) and counts it.
+ByteCounts lowercase(std::string_view text, char* out) {
+  ByteCounts counts;
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes at a time; the compiler's own vectorisation of the loop below widens every count
+  // to 64 bits and leaves short lines to the scalar tail.
+  __m128i highest = _mm_setzero_si128();
+  const auto lower_block = [&](const unsigned char* from, char* to) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    // Signed compares: bytes of 0x80 and above are negative, so never upper-case letters, and
+    // the continuation bytes 0x80 to 0xBF are exactly those below -64.
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                        _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    const __m128i continuation = _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64));
+    counts.characters += 16 - static_cast<std::size_t>(std::popcount(static_cast<unsigned>(_mm_movemask_epi8(continuation))));
+    highest = _mm_max_epu8(highest, bytes);
+  };
+  for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i);
+  if (i < text.size()) {  // the tail, through a block padded with bytes that start no character
+    alignas(16) unsigned char tail_in[16] = {};
+    alignas(16) char tail_out[16];
+    const std::size_t rest = text.size() - i;
+    std::memcpy(tail_in, in + i, rest);
+    lower_block(tail_in, tail_out);
+    std::memcpy(out + i, tail_out, rest);
+    counts.characters -= 16 - rest;
+    i = text.size();
+  }
+  alignas(16) unsigned char lanes[16];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), highest);
+  counts.highest = *std::max_element(lanes, lanes + 16);
+#endif
+  for (; i < text.size(); ++i) {
+    out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
+    counts.characters += (in[i] & 0xC0) != 0x80;
+    counts.highest = std::max(counts.highest, in[i]);
+  }
+  return counts;
+}
+
+// The words of `lower`, one byte at a time (see kByteClasses): any text.
+void add_words(const std::string& lower, std::string_view text, LineShape& shape) {
+  // std::string keeps a '\0' after its last byte: a separator, which ends the last word without
+  // a bounds test per byte.
+  const char* terminated = lower.c_str();
+  for (std::size_t i = 0; i < lower.size();) {
+    const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
+    if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
+      i += leading == ByteClass::kTwoByteSeparator ? 2 : leading == ByteClass::kThreeByteSeparator ? 3 : 1;
+      continue;
+    }
+    const std::size_t start = i;
+    while (true) {
+      while (kByteClasses[static_cast<unsigned char>(terminated[i])] <= ByteClass::kApostrophe) ++i;
+      if (terminated[i] != '\xE2' || !is_inner_apostrophe(lower, i)) break;
+      i += 3;
+    }
+    add_word(lower, text, start, i, shape);
+  }
+}
+
+#if defined(__SSE2__)
+// Bit i tells whether byte i of a block of 64 ASCII bytes is a letter or digit (`alphanumeric`),
+// or an apostrophe.
+struct BlockClasses {
+  std::uint64_t alphanumeric = 0;
+  std::uint64_t apostrophe = 0;
+};
+
+BlockClasses classify_block(const char* block) {
+  BlockClasses classes;
+  const auto in_range = [](__m128i bytes, char low, char high) {  // ASCII bytes compare as signed
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  for (int part = 0; part < 4; ++part) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
+    const __m128i alphanumeric = _mm_or_si128(in_range(bytes, 'a', 'z'), in_range(bytes, '0', '9'));
+    const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
+    classes.alphanumeric |= bits(alphanumeric) << (16 * part);
+    classes.apostrophe |= bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))) << (16 * part);
+  }
+  return classes;
+}
+
+// The words of `lower`, 64 bytes at a time: ASCII text only. A word is a run of letters, digits
+// and apostrophes without the apostrophes that open it, which is what add_words() finds in
+// ASCII; bit masks find each run's ends without a branch per byte.
+void add_ascii_words(std::string_view lower, std::string_view text, LineShape& shape) {
+  std::uint64_t run_continues = 0;      // bit 0: the previous block ended inside a run
+  std::uint64_t opening_continues = 0;  // bit 0: ... inside a run's opening apostrophes
+  std::uint64_t word_continues = 0;     // bit 0: ... inside a word
+  std::size_t word_start = 0;
+  for (std::size_t base = 0; base < lower.size(); base += 64) {
+    const char* block = lower.data() + base;
+    char padded[64];
+    if (lower.size() - base < 64) {  // zero bytes are separators
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, lower.size() - base);
+      block = padded;
+    }
+    const BlockClasses classes = classify_block(block);
+    const std::uint64_t run = classes.alphanumeric | classes.apostrophe;
+    const std::uint64_t run_starts = run & ~((run << 1) | run_continues);
+    // Adding a run of apostrophes' lowest bit clears the run: the runs that open a run of word
+    // bytes are those it clears.
+    const std::uint64_t opening_starts = (run_starts | opening_continues) & classes.apostrophe;
+    const std::uint64_t opening = classes.apostrophe & ~(classes.apostrophe + opening_starts);
+    const std::uint64_t word = run & ~opening;
+    const std::uint64_t before = (word << 1) | word_continues;  // bit i: byte i - 1 is in a word
+    const std::uint64_t starts = word & ~before;
+    const std::uint64_t ends = ~word & before;  // the byte after each word
+    for (std::uint64_t events = starts | ends; events != 0; events &= events - 1) {
+      const auto bit = static_cast<unsigned>(std::countr_zero(events));
+      if ((starts >> bit) & 1) {
+        word_start = base + bit;
+      } else {
+        add_word(lower, text, word_start, base + bit, shape);
+      }
+    }
+    run_continues = run >> 63;
+    opening_continues = opening >> 63;
+    word_continues = word >> 63;
+  }
+  if (word_continues != 0) add_word(lower, text, word_start, lower.size(), shape);
+}
+#endif
+
 }  // namespace
 
 // `words` view `lower`; a short string lives inside the object, so a copied or moved shape
@@ -144,47 +299,21 @@ void describe(std::string_view text, LineShape& shape) {
   shape.capitalized_words = 0;
   shape.alphabetic_words = 0;
   shape.digit_words = 0;
-  // Simple loops over plain arrays, which the compiler vectorises.
-  char* out = shape.lower.data();
-  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < n; ++i)
-    out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
-  std::size_t characters = 0;
-  unsigned char highest = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    characters += (in[i] & 0xC0) != 0x80;
-    highest = std::max(highest, in[i]);
-  }
-  const bool wide_possible = highest >= 0xE1;  // a lead byte of U+1000 and above
+  const ByteCounts counts = lowercase(text, shape.lower.data());
+  const bool wide_possible = counts.highest >= 0xE1;  // a lead byte of U+1000 and above
   shape.words.reserve(n / 6 + 1);
-  const std::string_view lower = shape.lower;
-  // std::string keeps a '\0' after its last byte: a separator, which ends the last word without
-  // a bounds test per byte.
-  const char* terminated = shape.lower.c_str();
-  for (std::size_t i = 0; i < n;) {
-    const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
-    if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
-      i += leading == ByteClass::kTwoByteSeparator ? 2 : leading == ByteClass::kThreeByteSeparator ? 3 : 1;
-      continue;
-    }
-    const std::size_t start = i;
-    while (true) {
-      while (kByteClasses[static_cast<unsigned char>(terminated[i])] <= ByteClass::kApostrophe) ++i;
-      if (terminated[i] != '\xE2' || !is_inner_apostrophe(lower, i)) break;
-      i += 3;
-    }
-    shape.words.push_back(lower.substr(start, i - start));
-    const unsigned char first = static_cast<unsigned char>(text[start]);
-    if (first >= '0' && first <= '9') {
-      ++shape.digit_words;
-    } else {
-      ++shape.alphabetic_words;
-      if (first >= 'A' && first <= 'Z') ++shape.capitalized_words;
-    }
+#if defined(__SSE2__)
+  if (counts.highest < 0x80) {
+    add_ascii_words(shape.lower, text, shape);
+  } else {
+    add_words(shape.lower, text, shape);
   }
+#else
+  add_words(shape.lower, text, shape);
+#endif
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
-  shape.weighted_length = characters + (wide_possible ? wide_character_extra(text) : 0);
+  shape.weighted_length = counts.characters + (wide_possible ? wide_character_extra(text) : 0);
 }
 
 }  // namespace newsdedup

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,6 +65,33 @@ TEST(LineShape, SurvivesVectorGrowth) {
   for (int i = 0; i < 100; ++i) shapes.push_back(describe("Item " + std::to_string(i)));
   for (int i = 0; i < 100; ++i) EXPECT_EQ(words_of(shapes[static_cast<std::size_t>(i)]),
                                           (std::vector<std::string>{"item", std::to_string(i)}));
+}
+
+// ASCII text is split 64 bytes at a time; any other text a byte at a time. Both must find the
+// same words: an ASCII line is described again with a separator (a middle dot) after it, which
+// sends it down the byte-at-a-time path.
+TEST(LineShape, AsciiWordsAreTheWordsOfTheGeneralPath) {
+  std::mt19937 random(7);
+  constexpr std::string_view kAlphabet = "aZk09' '.-\"(";
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string line(random() % 200, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    const LineShape ascii = describe(line);
+    const LineShape general = describe(line + " \u00B7");
+    ASSERT_EQ(words_of(ascii), words_of(general)) << line;
+    EXPECT_EQ(ascii.capitalized_words, general.capitalized_words) << line;
+    EXPECT_EQ(ascii.digit_words, general.digit_words) << line;
+    EXPECT_EQ(ascii.alphabetic_words, general.alphabetic_words) << line;
+  }
+}
+
+TEST(LineShape, WordsAcrossBlocksOfSixtyFourBytes) {
+  const std::string word(63, 'a');
+  const LineShape shape = describe("''" + word + "'s " + std::string(62, '\'') + "'x " + word + word);
+  ASSERT_EQ(shape.word_count(), 3u);
+  EXPECT_EQ(shape.words[0], word + "'s");
+  EXPECT_EQ(shape.words[1], "x");
+  EXPECT_EQ(shape.words[2], word + word);
 }
 
 }  // namespace
