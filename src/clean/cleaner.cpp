@@ -346,6 +346,7 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
       if (shape.lower.capacity() <= kKeptLineBytes) continue;
       std::string().swap(shape.lower);  // assigning an empty string would keep the buffer
       std::vector<std::string_view>().swap(shape.words);
+      std::vector<std::uint64_t>().swap(shape.word_hashes);
     }
     oversized = false;
   }
@@ -371,13 +372,10 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
   mark_title(page, anchor);
 
-  // The runs are looked for among the paragraphs left after the copies: their words are hashed
-  // once, for both.
-  const std::vector<std::size_t> unclaimed = remaining_paragraphs(page);
-  const WordHashes word_hashes = hash_words(page.shapes, unclaimed);
-  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, unclaimed, word_hashes);
+  // The runs are looked for among the paragraphs left after the copies.
+  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining_paragraphs(page));
   for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
-  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page), word_hashes);
+  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page));
   note_mostly_repeated(page, runs);
   const std::optional<ArticleRegion> region = mark_outside_article(page, anchor);
   const auto inside = [&](std::size_t i) { return region && i >= region->first && i <= region->last; };

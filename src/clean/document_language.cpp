@@ -21,7 +21,7 @@ StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const 
   std::size_t all_words = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     if (!skip.empty() && skip[p]) continue;
-    count_stop_words(paragraphs[p].words, counts[p]);
+    count_stop_words(paragraphs[p].words, paragraphs[p].word_hashes, paragraphs[p].plain_words, counts[p]);
     const bool votes_for_language = paragraphs[p].word_count() >= kVotingParagraphWords;
     for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {
       all[language] += counts[p][language];

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <utility>
 
+#include "text/fnv_hash.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -97,7 +99,9 @@ std::size_t wide_character_extra(std::string_view text) {
 // Adds the word at [start, end) of `lower` to `shape`'s words and counts.
 inline void add_word(std::string_view lower, std::string_view text, std::size_t start, std::size_t end,
                      LineShape& shape) {
-  shape.words.push_back(lower.substr(start, end - start));
+  const std::string_view word = lower.substr(start, end - start);
+  shape.words.push_back(word);
+  shape.word_hashes.push_back(fnv1a(word));
   const unsigned first = static_cast<unsigned char>(text[start]);
   const bool digit = first - '0' < 10u;
   shape.digit_words += digit;
@@ -203,6 +207,7 @@ BlockClasses classify_block(const char* block) {
 // and apostrophes without the apostrophes that open it, which is what add_words() finds in
 // ASCII; bit masks find each run's ends without a branch per byte.
 void add_ascii_words(std::string_view lower, std::string_view text, LineShape& shape) {
+  std::uint64_t apostrophes = 0;
   std::uint64_t run_continues = 0;      // bit 0: the previous block ended inside a run
   std::uint64_t opening_continues = 0;  // bit 0: ... inside a run's opening apostrophes
   std::uint64_t word_continues = 0;     // bit 0: ... inside a word
@@ -216,6 +221,7 @@ void add_ascii_words(std::string_view lower, std::string_view text, LineShape& s
       block = padded;
     }
     const BlockClasses classes = classify_block(block);
+    apostrophes |= classes.apostrophe;
     const std::uint64_t run = classes.alphanumeric | classes.apostrophe;
     const std::uint64_t run_starts = run & ~((run << 1) | run_continues);
     // Adding a run of apostrophes' lowest bit clears the run: the runs that open a run of word
@@ -239,6 +245,7 @@ void add_ascii_words(std::string_view lower, std::string_view text, LineShape& s
     word_continues = word >> 63;
   }
   if (word_continues != 0) add_word(lower, text, word_start, lower.size(), shape);
+  shape.plain_words = apostrophes == 0;
 }
 #endif
 
@@ -252,8 +259,9 @@ LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
 
 namespace {
 
-// Everything but `lower` and `words`, which need re-pointing.
+// Everything but `lower` and `words`, which need re-pointing, and `word_hashes`.
 void copy_counts(const LineShape& from, LineShape& to) {
+  to.plain_words = from.plain_words;
   to.capitalized_words = from.capitalized_words;
   to.alphabetic_words = from.alphabetic_words;
   to.digit_words = from.digit_words;
@@ -271,6 +279,7 @@ LineShape& LineShape::operator=(const LineShape& other) {
   words.reserve(other.words.size());
   for (std::string_view word : other.words)
     words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
+  word_hashes = other.word_hashes;
   copy_counts(other, *this);
   return *this;
 }
@@ -282,6 +291,7 @@ LineShape& LineShape::operator=(LineShape&& other) noexcept {
   words = std::move(other.words);
   if (lower.data() != old_base)
     for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
+  word_hashes = std::move(other.word_hashes);
   copy_counts(other, *this);
   return *this;
 }
@@ -296,12 +306,15 @@ void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
   shape.lower.resize(n);
   shape.words.clear();
+  shape.word_hashes.clear();
+  shape.plain_words = false;
   shape.capitalized_words = 0;
   shape.alphabetic_words = 0;
   shape.digit_words = 0;
   const ByteCounts counts = lowercase(text, shape.lower.data());
   const bool wide_possible = counts.highest >= 0xE1;  // a lead byte of U+1000 and above
   shape.words.reserve(n / 6 + 1);
+  shape.word_hashes.reserve(n / 6 + 1);
 #if defined(__SSE2__)
   if (counts.highest < 0x80) {
     add_ascii_words(shape.lower, text, shape);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/fnv_hash.h"
+
 namespace newsdedup {
 namespace {
 
@@ -18,6 +20,17 @@ TEST(LineShape, WordsCountsAndEnding) {
   EXPECT_EQ(shape.digit_words, 1u);
   EXPECT_TRUE(shape.ends_with_sentence_punctuation);
   EXPECT_TRUE(shape.starts_upper);
+}
+
+TEST(LineShape, EachWordHasItsHashAndPlainnessIsKnown) {
+  const LineShape shape = describe("Ships Sail, ships sail.");
+  ASSERT_EQ(shape.word_hashes.size(), 4u);
+  EXPECT_EQ(shape.word_hashes[0], fnv1a("ships"));
+  EXPECT_EQ(shape.word_hashes[0], shape.word_hashes[2]);
+  EXPECT_EQ(shape.word_hashes[1], shape.word_hashes[3]);
+  EXPECT_TRUE(shape.plain_words);
+  EXPECT_FALSE(describe("The ship's captain").plain_words);
+  EXPECT_FALSE(describe("Caf\u00E9 open").plain_words);
 }
 
 TEST(LineShape, TypographicApostropheStaysInsideAWord) {
@@ -79,6 +92,7 @@ TEST(LineShape, AsciiWordsAreTheWordsOfTheGeneralPath) {
     const LineShape ascii = describe(line);
     const LineShape general = describe(line + " \u00B7");
     ASSERT_EQ(words_of(ascii), words_of(general)) << line;
+    EXPECT_EQ(ascii.word_hashes, general.word_hashes) << line;
     EXPECT_EQ(ascii.capitalized_words, general.capitalized_words) << line;
     EXPECT_EQ(ascii.digit_words, general.digit_words) << line;
     EXPECT_EQ(ascii.alphabetic_words, general.alphabetic_words) << line;

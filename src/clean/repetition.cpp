@@ -7,7 +7,6 @@
 #include <string>
 #include <utility>
 
-#include "text/fnv_hash.h"
 
 namespace newsdedup {
 namespace {
@@ -21,11 +20,6 @@ std::uint64_t word_key(std::span<const std::uint64_t> word_hashes) {
   std::uint64_t key = word_hashes.size();
   for (const std::uint64_t h : word_hashes) key = (key ^ h) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
   return XXH3_64bits(&key, sizeof key);
-}
-
-std::span<const std::uint64_t> hashes_of(const WordHashes& words, std::size_t paragraph) {
-  return std::span<const std::uint64_t>(words.hashes).subspan(words.start[paragraph],
-                                                               words.start[paragraph + 1] - words.start[paragraph]);
 }
 
 // Windows of this many words are hashed; one in kSampleEvery (chosen by the hash, so by the
@@ -52,28 +46,13 @@ struct RunScratch {
 
 }  // namespace
 
-WordHashes hash_words(std::span<const LineShape> shapes, const std::vector<std::size_t>& paragraphs) {
-  WordHashes out;
-  out.start.assign(shapes.size() + 1, 0);
-  std::size_t total = 0;
-  for (std::size_t p : paragraphs) total += shapes[p].word_count();
-  out.hashes.reserve(total);
-  std::size_t next = 0;  // the first paragraph whose start is not yet set
-  for (std::size_t p : paragraphs) {
-    for (; next <= p; ++next) out.start[next] = out.hashes.size();
-    for (std::string_view word : shapes[p].words) out.hashes.push_back(fnv1a(word));
-  }
-  for (; next <= shapes.size(); ++next) out.start[next] = out.hashes.size();
-  return out;
-}
-
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
-                                                    const std::vector<std::size_t>& candidates, const WordHashes& words) {
+                                                    const std::vector<std::size_t>& candidates) {
   // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
   std::vector<std::pair<std::uint64_t, std::size_t>> keys;
   keys.reserve(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
-    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(hashes_of(words, candidates[k])), k);
+    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(shapes[candidates[k]].word_hashes), k);
   std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
   for (std::size_t i = 1; i < keys.size(); ++i) {
@@ -99,7 +78,7 @@ std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> s
 }
 
 std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
-                                            const std::vector<std::size_t>& candidates, const WordHashes& word_hashes) {
+                                            const std::vector<std::size_t>& candidates) {
   std::vector<RepeatedRun> runs;
   std::size_t total_words = 0;
   for (std::size_t index : candidates) total_words += shapes[index].word_count();
@@ -122,7 +101,7 @@ std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
     const auto& words = shapes[candidates[k]].words;
     const std::size_t n = words.size();
     if (n < kWindowWords) continue;
-    const std::span<const std::uint64_t> hashes = hashes_of(word_hashes, candidates[k]);
+    const std::vector<std::uint64_t>& hashes = shapes[candidates[k]].word_hashes;
     auto& repeated = scratch.repeated;
     auto& source = scratch.source;
     repeated.assign(n, 0);

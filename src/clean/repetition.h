@@ -15,7 +15,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -23,24 +22,14 @@
 
 namespace newsdedup {
 
-// The hash of every word of some paragraphs, computed once for both searches below: paragraph
-// p's words are hashes[start[p], start[p + 1]) (an empty range for a paragraph not hashed).
-struct WordHashes {
-  std::vector<std::uint64_t> hashes;
-  std::vector<std::size_t> start;  // shapes.size() + 1 entries
-};
-
-// The word hashes of `paragraphs` (indices into `shapes`, in increasing order).
-WordHashes hash_words(std::span<const LineShape> shapes, const std::vector<std::size_t>& paragraphs);
-
 struct RepeatedParagraph {
   std::size_t index = 0;  // the later copy
   std::size_t first = 0;  // the paragraph it repeats
 };
 
-// The later copies among `candidates`, whose words `words` holds (hash_words()).
+// The later copies among `candidates` (indices into `shapes`, in page order).
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
-                                                    const std::vector<std::size_t>& candidates, const WordHashes& words);
+                                                    const std::vector<std::size_t>& candidates);
 
 // A repeated run shorter than this can be a quotation or a stock phrase; one this long is a copy.
 inline constexpr std::size_t kMinRepeatedRunWords = 20;
@@ -56,9 +45,8 @@ struct RepeatedRun {
   std::size_t end_word = 0;
 };
 
-// Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order; `words`
-// holds the candidates' words (hash_words()).
+// Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order.
 std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
-                                            const std::vector<std::size_t>& candidates, const WordHashes& words);
+                                            const std::vector<std::size_t>& candidates);
 
 }  // namespace newsdedup

@@ -13,7 +13,7 @@ namespace {
 // The later copies' indices among `candidates`.
 std::vector<std::size_t> find_repeated(const std::vector<LineShape>& shapes, const std::vector<std::size_t>& candidates) {
   std::vector<std::size_t> out;
-  for (const RepeatedParagraph& copy : find_repeated_copies(shapes, candidates, hash_words(shapes, candidates)))
+  for (const RepeatedParagraph& copy : find_repeated_copies(shapes, candidates))
     out.push_back(copy.index);
   return out;
 }
@@ -67,7 +67,7 @@ TEST(Repetition, DistinctParagraphsAndEmptyShapesAreNotRepeated) {
 std::vector<RepeatedRun> runs_in(const std::vector<LineShape>& shapes) {
   std::vector<std::size_t> all(shapes.size());
   std::iota(all.begin(), all.end(), std::size_t{0});
-  return find_repeated_runs(shapes, all, hash_words(shapes, all));
+  return find_repeated_runs(shapes, all);
 }
 
 constexpr std::string_view kBody =
@@ -114,44 +114,6 @@ TEST(Repetition, ShortRepeatsAreNotRuns) {
   shapes.push_back(describe("Hours later the crew repeated it: we will be back before the storm reaches the coast tonight."));
   EXPECT_TRUE(runs_in(shapes).empty());
   EXPECT_TRUE(runs_in({}).empty());
-}
-
-// hash_words() hashes the paragraphs asked for, each into its own range; the others get none.
-TEST(Repetition, HashWordsGivesEachParagraphItsRange) {
-  std::vector<LineShape> shapes;
-  for (std::string_view p : {"One two three", "Skipped line here", "Four, five", "", "Six"}) shapes.push_back(describe(p));
-  const WordHashes words = hash_words(shapes, {0, 2, 3, 4});
-  ASSERT_EQ(words.start.size(), shapes.size() + 1);
-  EXPECT_EQ(words.hashes.size(), 6u);
-  EXPECT_EQ(words.start[0], 0u);
-  EXPECT_EQ(words.start[1], 3u);
-  EXPECT_EQ(words.start[2], 3u);  // paragraph 1 not hashed
-  EXPECT_EQ(words.start[3], 5u);
-  EXPECT_EQ(words.start[4], 5u);  // paragraph 3 has no words
-  EXPECT_EQ(words.start[5], 6u);
-  EXPECT_NE(words.hashes[0], words.hashes[1]);
-}
-
-// Hashes of more paragraphs than are searched for runs (the copies' search hashes them all) find
-// what hashes of the searched ones alone find.
-TEST(Repetition, SharedWordHashesFindTheSame) {
-  const std::string body =
-      "The ferry left the harbour at dawn with forty passengers on board and a cargo of timber bound for the "
-      "northern islands where the storm had closed the port for three days";
-  std::vector<LineShape> shapes;
-  for (const std::string& p : {body, std::string("Short line"), body, "Intro. " + body}) shapes.push_back(describe(p));
-  const std::vector<std::size_t> all = {0, 1, 2, 3};
-  const WordHashes words = hash_words(shapes, all);
-  const std::vector<std::size_t> rest = {0, 1, 3};
-  const auto runs = find_repeated_runs(shapes, rest, words);
-  const auto runs_alone = find_repeated_runs(shapes, rest, hash_words(shapes, rest));
-  ASSERT_EQ(runs.size(), runs_alone.size());
-  ASSERT_FALSE(runs.empty());
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    EXPECT_EQ(runs[i].paragraph, runs_alone[i].paragraph);
-    EXPECT_EQ(runs[i].begin, runs_alone[i].begin);
-    EXPECT_EQ(runs[i].end, runs_alone[i].end);
-  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "text/stop_words.h"
 
 #include <array>
+#include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "text/fnv_hash.h"
@@ -106,8 +108,10 @@ std::uint64_t finish_hash(std::uint64_t h) {
 
 std::uint64_t hash_word(std::string_view word) { return finish_hash(fnv1a(word)); }
 
-// Open addressing over 64-bit hashes: a lookup is one hash and, almost always, one probe into
-// 18 KiB that stay in cache.
+// Cuckoo hashing over 64-bit hashes: each stop word sits in one of two slots that its hash names,
+// so a lookup reads both and compares without a branch (whether a word of running text is a
+// stop word is a coin toss that a branch would keep mispredicting). The 4,096 slots (36 KiB) are
+// over four times the number of words, where insertion always finds room.
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0), shapes_((kMaxStopWordBytes + 1) * 256, 0) {
@@ -130,27 +134,40 @@ class StopWordTable {
   }
 
   LanguageMask find(std::uint64_t hash) const {
-    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (masks_[i] == 0) return 0;
-      if (hashes_[i] == hash) return masks_[i];
-    }
+    const std::size_t first = first_slot(hash);
+    const std::size_t second = second_slot(hash);
+    // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
+    const auto mask_if_match = [&](std::size_t slot) {
+      return masks_[slot] & -static_cast<unsigned>(hashes_[slot] == hash);
+    };
+    return static_cast<LanguageMask>(mask_if_match(first) | mask_if_match(second));
   }
 
  private:
-  static constexpr std::size_t kSlots = 2048;  // a power of two, over twice the number of words
+  static constexpr std::size_t kSlots = 4096;  // a power of two
+
+  static std::size_t first_slot(std::uint64_t hash) { return hash & (kSlots - 1); }
+  static std::size_t second_slot(std::uint64_t hash) { return (hash >> 32) & (kSlots - 1); }
 
   void insert(std::uint64_t hash, LanguageMask bit) {
-    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (masks_[i] == 0) {
-        hashes_[i] = hash;
-        masks_[i] = bit;
-        return;
-      }
-      if (hashes_[i] == hash) {
-        masks_[i] = static_cast<LanguageMask>(masks_[i] | bit);
+    for (const std::size_t slot : {first_slot(hash), second_slot(hash)}) {
+      if (masks_[slot] != 0 && hashes_[slot] == hash) {  // a word of several lists
+        masks_[slot] = static_cast<LanguageMask>(masks_[slot] | bit);
         return;
       }
     }
+    // Place the word in its free slot, or move the word in its first slot to that word's other
+    // slot, and so on.
+    LanguageMask mask = bit;
+    std::size_t slot = masks_[first_slot(hash)] == 0 || masks_[second_slot(hash)] != 0 ? first_slot(hash)
+                                                                                         : second_slot(hash);
+    for (int moves = 0; moves < 1000; ++moves) {
+      std::swap(hashes_[slot], hash);
+      std::swap(masks_[slot], mask);
+      if (mask == 0) return;
+      slot = slot == first_slot(hash) ? second_slot(hash) : first_slot(hash);
+    }
+    throw std::logic_error("the stop-word table has no room left");
   }
 
   static std::size_t shape_index(std::string_view word) {
@@ -237,6 +254,12 @@ LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_vi
 
 bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
 
+bool may_fold(std::string_view word) {
+  bool fold = false;
+  for (const char c : word) fold |= needs_folding(c);
+  return fold;
+}
+
 inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_view word) {
   if (word.empty()) return 0;
   const char first = word.front();
@@ -281,14 +304,17 @@ void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
 
 }  // namespace
 
-void count_stop_words(const std::vector<std::string_view>& words, LanguageCounts& counts) {
+void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                      LanguageCounts& counts) {
   const StopWordTable& stop_words = table();
   // Counts per language in the bytes of one word, moved to `counts` before a byte can overflow.
   std::uint64_t byte_counts = 0;
   std::size_t counted = 0;
-  for (std::string_view word : words) {
-    const LanguageMask mask = languages_of(stop_words, word);
-    if (mask == 0) continue;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    LanguageMask mask = stop_words.find(finish_hash(hashes[i]));
+    // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
+    // be one once folded.
+    if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
     byte_counts += kSpreadMasks[mask];
     if (++counted == 255) {
       add_byte_counts(byte_counts, counts);

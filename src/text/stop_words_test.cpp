@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/fnv_hash.h"
+
 namespace newsdedup {
 namespace {
 
@@ -53,10 +55,18 @@ TEST(StopWords, ApostrophesAndElidedArticles) {
   EXPECT_EQ(stop_word_languages("harbour's"), 0);
 }
 
+// count_stop_words() on `words`, looked up as plain words or not.
+LanguageCounts count(const std::vector<std::string_view>& words, bool plain, LanguageCounts counts = {}) {
+  std::vector<std::uint64_t> hashes;
+  for (std::string_view word : words) hashes.push_back(fnv1a(word));
+  count_stop_words(words, hashes, plain, counts);
+  return counts;
+}
+
 TEST(StopWords, CountsPerLanguage) {
   const std::vector<std::string_view> words = {"the", "ferry", "left", "the", "harbour", "with", "la", "gente"};
-  LanguageCounts counts{};
-  count_stop_words(words, counts);
+  const LanguageCounts counts = count(words, true);
+  EXPECT_EQ(count(words, false), counts);
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 3u);
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kSpanish)], 1u);  // "la"
   EXPECT_EQ(language_code(Language::kGerman), "de");
@@ -71,8 +81,7 @@ TEST(StopWords, CountsPastAByte) {
     words.push_back("a");    // English, French, Spanish, Portuguese, Italian
     words.push_back("ferry");
   }
-  LanguageCounts counts{5, 0, 0, 0, 0, 0, 0};  // adds to what is there
-  count_stop_words(words, counts);
+  const LanguageCounts counts = count(words, true, {5, 0, 0, 0, 0, 0, 0});  // adds to what is there
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 2005u);
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kFrench)], 1000u);
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kItalian)], 1000u);
@@ -80,6 +89,15 @@ TEST(StopWords, CountsPastAByte) {
 }
 
 // A word whose length and first letter no stop word has is still found by its elided article.
+// Words that are stop words only once folded count when the words are not said to be plain.
+TEST(StopWords, CountsFoldedWordsUnlessPlain) {
+  const std::vector<std::string_view> words = {"Die", "l'homme", "qu\u2019il", "\u00C0", "harbour's"};
+  const LanguageCounts counts = count(words, false);
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kGerman)], 1u);  // "die"
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kFrench)], 3u);  // "l'", "qu'", "à"
+  EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 0u);
+}
+
 TEST(StopWords, LongElidedWordsAreFoundByTheirArticle) {
   EXPECT_TRUE(is_stop_word("l'organisation", Language::kFrench));
   EXPECT_TRUE(is_stop_word("l\u2019organisation", Language::kFrench));
