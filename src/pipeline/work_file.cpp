@@ -169,7 +169,7 @@ void FormatReader::read_at(std::uint64_t offset, void* into, std::size_t bytes) 
 
 bool FormatReader::read(void* into, std::size_t bytes) {
   if (bytes == 0) return true;
-  if (position_ == end_ && buffer_position_ == buffer_.size()) return false;
+  if (at_end()) return false;
   auto* out = static_cast<char*>(into);
   while (bytes > 0) {
     if (buffer_position_ == buffer_.size()) {
