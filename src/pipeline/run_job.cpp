@@ -114,9 +114,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
                                  options.rule, summary);
   }
   clock.lap("boilerplate", summary);
-  summary.spilled_runs += pass_one.exact.runs_spilled() + pass_one.band_keys.runs_spilled() + recurring.keys().runs_spilled();
-  summary.spilled_bytes +=
-      pass_one.exact.bytes_spilled() + pass_one.band_keys.bytes_spilled() + recurring.keys().bytes_spilled();
+  summary.count_spills(pass_one.exact, pass_one.band_keys, recurring.keys());
 
   progress.stage("write");
   SpoolReader spool = SpoolReader::open(pass_one.spool);

@@ -86,8 +86,7 @@ void SketchStage::save(RunSummary& summary) {
   table.save(files_ / "documents.bin", files_.overwrite);
   save_sorted(exact, files_ / "exact_keys.bin", kExactKeysFormat, files_.overwrite);
   save_sorted(band_keys, files_ / "band_keys.bin", kBandKeysFormat, files_.overwrite);
-  summary.spilled_runs += exact.runs_spilled() + band_keys.runs_spilled();
-  summary.spilled_bytes += exact.bytes_spilled() + band_keys.bytes_spilled();
+  summary.count_spills(exact, band_keys);
 }
 
 }  // namespace newsdedup
