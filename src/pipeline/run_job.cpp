@@ -30,7 +30,8 @@ void clean_again(const RunOptions& options, const InputOptions& input, const Cle
   reported_already.set_quiet(true);
   DocumentReader again(options.inputs, input, reported_already);
   stream_documents(
-      again, cleaner, /*sketch=*/true, threads, [&](ProcessedDocument& document) { prepare_run_records(document, nullptr); },
+      again, cleaner, /*sketch=*/true, threads,
+      [&](ProcessedDocument& document) { prepare_run_records(document, nullptr, /*paragraph_hashes=*/false); },
       [&](ProcessedDocument&& document) {
         const auto doc = static_cast<std::uint32_t>(document.ordinal);
         for (const RemovedLine& line : document.cleaned.removed)

@@ -24,12 +24,13 @@ bool is_comparable(const ProcessedDocument& document) {
   return document.state == DocumentState::kOk && document.shingles.word_count >= kMinComparableWords;
 }
 
-void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh) {
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes) {
   if (document.state == DocumentState::kOk) document.record = corpus_record(document);
   document.audit_record = audit_details(document);
   if (!is_comparable(document)) return;
   if (lsh != nullptr && document.ordinal < kNoDocument)
     append_band_keys(document.signature, static_cast<std::uint32_t>(document.ordinal), *lsh, document.band_keys);
+  if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
 }
 
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
@@ -54,7 +55,9 @@ void SketchStage::run(DocumentReader& reader, const Cleaner& cleaner, std::size_
                       RunSummary& summary) {
   stream_documents(
       reader, cleaner, /*sketch=*/true, threads,
-      [&](ProcessedDocument& document) { prepare_run_records(document, &options_.lsh); },
+      [&](ProcessedDocument& document) {
+        prepare_run_records(document, &options_.lsh, options_.boilerplate_stories > 0);
+      },
       [&](ProcessedDocument&& document) { consume(document, summary); },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
   sketches.flush();
@@ -70,7 +73,7 @@ void SketchStage::consume(const ProcessedDocument& document, RunSummary& summary
   spool.end_record();
   if (!enter_in_table(doc, document)) return;
   exact.add({document.shingles.exact_hash, kNoDocument - table.body_bytes[doc], doc});
-  if (options_.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
+  recurring.add(document.paragraph_hashes, doc);
   for (const BandKey& key : document.band_keys) band_keys.add(key);
 }
 

@@ -77,9 +77,10 @@ struct StageFiles {
 std::uint64_t sorter_share(const RunOptions& options);
 
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
-// corpus line (when it has text), its audit details and, when `lsh` is given and the document
-// can be clustered, its band keys (documents are numbered by their input ordinal).
-void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh);
+// corpus line (when it has text), its audit details and, when the document is comparable, its
+// band keys when `lsh` is given (documents are numbered by their input ordinal) and the hashes
+// of its paragraphs for RecurringParagraphs when `paragraph_hashes` is set.
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes);
 
 // Adds one document's cleaning counts to the summary.
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary);
