@@ -47,7 +47,7 @@ TEST(DocumentLanguage, PicksTheListTheProseHits) {
   for (const Case& c : cases) {
     const StopWordProfile profile = profile_of({"Home", "News", c.text});
     ASSERT_TRUE(profile.language.has_value()) << c.text;
-    EXPECT_EQ(language_code(*profile.language), language_code(c.language)) << c.text;
+    EXPECT_EQ(*profile.language, c.language) << c.text;
     EXPECT_GT(profile.stop_words[2], 3u) << c.text;
     EXPECT_EQ(profile.stop_words[0], 0u);
   }

@@ -1,7 +1,6 @@
 #include "dedup/clusterer.h"
 
 #include <algorithm>
-#include <numeric>
 #include <stdexcept>
 #include <utility>
 
@@ -53,44 +52,6 @@ void VisitOrderClusterer::visit(std::uint32_t d) {
     }
   }
   assignment_[d] = best;
-}
-
-std::vector<ClusterAssignment> cluster_documents(std::span<const std::uint32_t> body_bytes, const CandidateGraph& graph,
-                                                 const DuplicateRule& rule, const ShingleLoader& load,
-                                                 ClusterStats* stats) {
-  const auto n = static_cast<std::uint32_t>(body_bytes.size());
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return body_bytes[a] > body_bytes[b]; });
-  std::vector<std::uint32_t> rank(n);
-  for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
-
-  VisitOrderClusterer clusterer(
-      n, rule, [&](std::uint32_t r, ShingleBuffer& buffer) { return load(order[r], buffer); });
-  std::vector<std::uint32_t> earlier;
-  for (std::uint32_t r = 0; r < n; ++r) {
-    earlier.clear();
-    for (std::uint32_t c : graph.neighbors_of(order[r]))
-      if (rank[c] < r) earlier.push_back(rank[c]);
-    std::sort(earlier.begin(), earlier.end());
-    for (std::uint32_t e : earlier) clusterer.add(r, e);
-  }
-  const std::vector<ClusterAssignment> by_rank = clusterer.finish();
-  std::vector<ClusterAssignment> assignment(n);
-  for (std::uint32_t r = 0; r < n; ++r)
-    assignment[order[r]] = {order[by_rank[r].representative], by_rank[r].jaccard, by_rank[r].containment};
-  if (stats != nullptr) stats->verifications = clusterer.verifications();
-  return assignment;
-}
-
-std::vector<ClusterAssignment> cluster_documents(std::span<const ClusterInput> inputs, const CandidateGraph& graph,
-                                                 const DuplicateRule& rule, ClusterStats* stats) {
-  std::vector<std::uint32_t> body_bytes;
-  body_bytes.reserve(inputs.size());
-  for (const ClusterInput& input : inputs) body_bytes.push_back(input.body_bytes);
-  return cluster_documents(body_bytes, graph, rule,
-                           [&](std::uint32_t index, ShingleBuffer&) { return inputs[index].shingles; }, stats);
 }
 
 }  // namespace newsdedup

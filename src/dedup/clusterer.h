@@ -10,15 +10,12 @@
 // VisitOrderClusterer does the work with the candidate pairs streamed in visit order, so no
 // candidate graph has to be held in memory: documents are named by their visit rank (0 is
 // visited first), and each pair (later, earlier) arrives sorted by later, then earlier.
-// cluster_documents() builds that stream from a CandidateGraph held in memory.
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <span>
 #include <vector>
 
-#include "dedup/lsh_candidates.h"
 #include "dedup/similarity.h"
 
 namespace newsdedup {
@@ -36,10 +33,6 @@ struct ClusterAssignment {
   std::uint32_t representative = 0;  // index of the representative; itself for a representative
   float jaccard = 0;                  // evidence against the representative (0 for a representative)
   float containment = 0;
-};
-
-struct ClusterStats {
-  std::uint64_t verifications = 0;
 };
 
 // Clusters documents 0..n-1 named by visit rank. load(rank, buffer) reads a document's
@@ -70,19 +63,5 @@ class VisitOrderClusterer {
   ShingleBuffer representative_buffer_;
   std::uint64_t verifications_ = 0;
 };
-
-// Documents are indexed 0..n-1 in input order; body_bytes[i] is the length of document i's
-// cleaned body, and graph holds their candidate pairs.
-std::vector<ClusterAssignment> cluster_documents(std::span<const std::uint32_t> body_bytes, const CandidateGraph& graph,
-                                                 const DuplicateRule& rule, const ShingleLoader& load,
-                                                 ClusterStats* stats = nullptr);
-
-// The same with every document's shingles in memory.
-struct ClusterInput {
-  ShingleView shingles;
-  std::uint32_t body_bytes = 0;
-};
-std::vector<ClusterAssignment> cluster_documents(std::span<const ClusterInput> inputs, const CandidateGraph& graph,
-                                                 const DuplicateRule& rule, ClusterStats* stats = nullptr);
 
 }  // namespace newsdedup

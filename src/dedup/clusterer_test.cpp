@@ -2,14 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <numeric>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "dedup/lsh_candidates.h"
 #include "dedup/shingles.h"
 #include "text/normalize.h"
 
@@ -30,6 +33,47 @@ Doc make_set(std::uint64_t begin, std::uint64_t end, std::uint64_t bytes) {
   std::iota(d.set.hashes.begin(), d.set.hashes.end(), begin);
   d.bytes = bytes;
   return d;
+}
+
+struct ClusterInput {
+  ShingleView shingles;
+  std::uint32_t body_bytes = 0;
+};
+
+struct ClusterStats {
+  std::uint64_t verifications = 0;
+};
+
+// Clusters documents 0..n-1 (input order) over a candidate graph held in memory: visits them
+// longest body first, ties by input order, as the pipeline's VisitOrder does, and streams each
+// document's earlier-visited candidates to a VisitOrderClusterer. Returns assignments by input
+// order.
+std::vector<ClusterAssignment> cluster_documents(std::span<const ClusterInput> inputs, const CandidateGraph& graph,
+                                                 const DuplicateRule& rule, ClusterStats* stats = nullptr) {
+  const auto n = static_cast<std::uint32_t>(inputs.size());
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return inputs[a].body_bytes > inputs[b].body_bytes; });
+  std::vector<std::uint32_t> rank(n);
+  for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
+
+  VisitOrderClusterer clusterer(n, rule,
+                                [&](std::uint32_t r, ShingleBuffer&) { return inputs[order[r]].shingles; });
+  std::vector<std::uint32_t> earlier;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    earlier.clear();
+    for (std::uint32_t c : graph.neighbors_of(order[r]))
+      if (rank[c] < r) earlier.push_back(rank[c]);
+    std::sort(earlier.begin(), earlier.end());
+    for (std::uint32_t e : earlier) clusterer.add(r, e);
+  }
+  const std::vector<ClusterAssignment> by_rank = clusterer.finish();
+  std::vector<ClusterAssignment> assignment(n);
+  for (std::uint32_t r = 0; r < n; ++r)
+    assignment[order[r]] = {order[by_rank[r].representative], by_rank[r].jaccard, by_rank[r].containment};
+  if (stats != nullptr) stats->verifications = clusterer.verifications();
+  return assignment;
 }
 
 std::vector<ClusterInput> inputs_of(const std::vector<Doc>& docs) {

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/unnamed_file.h"
+
 namespace newsdedup {
 namespace {
 
@@ -41,7 +43,7 @@ std::atomic<bool> named_temporary_files{false};
 // it a name later) rules that out.
 int open_unnamed(const std::filesystem::path& folder) {
   if (named_temporary_files || ::access("/proc/self/fd", X_OK) != 0) return -1;
-  return ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  return open_tmpfile(folder, O_WRONLY, 0666);  // 0666: it becomes an output, subject to the umask
 }
 
 std::filesystem::path temp_name(const std::filesystem::path& path) {

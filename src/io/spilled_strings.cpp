@@ -1,6 +1,5 @@
 #include "io/spilled_strings.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
@@ -10,6 +9,9 @@
 #include <filesystem>
 #include <limits>
 #include <stdexcept>
+
+#include "io/pread_fully.h"
+#include "io/unnamed_file.h"
 
 namespace newsdedup {
 namespace {
@@ -21,19 +23,14 @@ using Length = std::uint32_t;
   throw std::runtime_error(fmt::format("temporary file for document ids: {}: {}", what, std::strerror(error)));
 }
 
-// An unnamed file in the temp folder: O_TMPFILE where the file system supports it, else a
-// named file unlinked at once.
+// An unnamed file in the temp folder.
 int open_anonymous_file() {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   if (ec) dir = "/tmp";
-  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0) return fd;
-  std::string name = (dir / "newsdedup-ids-XXXXXX").string();
-  const int named = ::mkstemp(name.data());
-  if (named < 0) fail(dir.string(), errno);
-  ::unlink(name.c_str());
-  return named;
+  const int fd = create_unnamed_descriptor(dir, "newsdedup-ids-");
+  if (fd < 0) fail(dir.string(), errno);
+  return fd;
 }
 
 }  // namespace
@@ -80,13 +77,9 @@ void SpilledStrings::flush() {
 }
 
 void SpilledStrings::read_file(std::uint64_t offset, char* into, std::size_t size) const {
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::pread(fd_, into + done, size - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("read", n < 0 ? errno : EIO);
-    done += static_cast<std::size_t>(n);
-  }
+  const ssize_t got = pread_fully(fd_, into, size, offset);
+  if (got < 0) fail("read", errno);
+  if (static_cast<std::size_t>(got) < size) fail("read", EIO);
 }
 
 }  // namespace newsdedup

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -11,17 +12,30 @@
 
 namespace newsdedup {
 
+int open_tmpfile(const std::filesystem::path& folder, int access, mode_t mode) {
+  return ::open(folder.c_str(), O_TMPFILE | access | O_CLOEXEC, mode);
+}
+
+int create_unnamed_descriptor(const std::filesystem::path& folder, std::string_view stem) {
+  const int fd = open_tmpfile(folder, O_RDWR, 0600);
+  if (fd >= 0) return fd;
+  // mkstemp picks a name no other process or thread holds, so two files never meet there.
+  std::string name = (folder / stem).string() + "XXXXXX";
+  const int named = ::mkostemp(name.data(), O_CLOEXEC);
+  if (named >= 0) ::unlink(name.c_str());
+  return named;
+}
+
 std::FILE* create_unnamed_file(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
-  const int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  std::FILE* file = fd >= 0 ? ::fdopen(fd, "w+b") : std::fopen(path.c_str(), "w+b");
+  const int fd = create_unnamed_descriptor(folder, path.filename().string() + ".");
+  std::FILE* file = fd >= 0 ? ::fdopen(fd, "w+b") : nullptr;
   if (file == nullptr) {
     const int error = errno;
     if (fd >= 0) ::close(fd);
     errno = error;
     throw_file_error(path, "cannot create temporary file");
   }
-  if (fd < 0) ::unlink(path.c_str());
   return file;
 }
 

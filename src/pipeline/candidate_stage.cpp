@@ -62,8 +62,7 @@ void find_candidates(const RecordStream<BandKey>& band_keys, const VisitOrder& v
   });
   out.finish();
   summary.candidate_pairs += out.records();
-  summary.spilled_runs += pairs.runs_spilled();
-  summary.spilled_bytes += pairs.bytes_spilled();
+  summary.count_spills(pairs);
 }
 
 }  // namespace newsdedup

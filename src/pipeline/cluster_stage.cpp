@@ -28,8 +28,15 @@ void stream_pairs(FormatReader& candidates, const VisitOrder& visit, bool resort
       }
       return;
     }
+    // The cross-corpus pass takes the documents it cleaned below the comparable minimum out of
+    // the visit order; their pairs are dropped, not refused.
+    auto left_visit_order = [&](const CandidatePair& p) {
+      return p.doc < documents && p.candidate < documents &&
+             (visit.rank[p.doc] == kNoDocument || visit.rank[p.candidate] == kNoDocument);
+    };
     PairSorter sorted(candidates.path().parent_path(), candidates.path().filename().string() + "-resorted", memory_bytes);
-    while (candidates.read_record(pair)) sorted.add(checked(pair));
+    while (candidates.read_record(pair))
+      if (!left_visit_order(pair)) sorted.add(checked(pair));
     sorted.merge([&](std::uint64_t packed) {
       clusterer.add(static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed));
     });

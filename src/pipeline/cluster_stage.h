@@ -10,7 +10,7 @@
 //                    a representative), u8 1 when an exact copy of it, 3 zero bytes
 // cluster_candidates() reads candidates.bin as sorted for `visit`; with `resort` (after the
 // cross-corpus pass changed body lengths, hence the visit order) it sorts the pairs again
-// within the memory budget. Memory: the VisitOrder, 12 bytes per leader for the clusterer,
+// within the memory budget, leaving out those of documents no longer in the visit order. Memory: the VisitOrder, 12 bytes per leader for the clusterer,
 // 16 per document for the outcomes. Not thread-safe.
 #pragma once
 

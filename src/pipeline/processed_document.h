@@ -35,11 +35,13 @@ struct ProcessedDocument {
   ShingleSet shingles;  // filled when sketching
   Signature signature{};
   // The job's records of this document, serialised on a worker thread (see stream_documents)
-  // so that the in-order consumer only copies them: `run` fills all three (the corpus line,
-  // empty unless kOk; the audit details; the LSH band keys), `clean` only `record`.
+  // so that the in-order consumer only copies them: `run` fills the first three (the corpus
+  // line, empty unless kOk; the audit details; the LSH band keys) and, with --cross-corpus,
+  // the hashes of the paragraphs it counts; `clean` only `record`.
   std::string record;
   std::string audit_record;
   std::vector<BandKey> band_keys;
+  std::vector<std::uint64_t> paragraph_hashes;
 };
 
 // `boilerplate` (optional): cross-corpus evidence for the cleaner (see Cleaner::clean).

@@ -18,19 +18,25 @@ bool starts_lowercase_or_digit(std::string_view text) {
 RecurringParagraphs::RecurringParagraphs(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes)
     : keys_(std::move(folder), std::move(name), budget_bytes) {}
 
-void RecurringParagraphs::add(std::string_view body, std::uint32_t doc) {
+std::vector<std::uint64_t> RecurringParagraphs::counted_paragraph_hashes(std::string_view body) {
   std::vector<std::string_view> paragraphs;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find("\n\n", start), body.size());
     paragraphs.push_back(body.substr(start, end - start));
     start = end + 2;
   }
+  std::vector<std::uint64_t> hashes;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string_view paragraph = paragraphs[i];
     const auto words = static_cast<std::size_t>(std::count(paragraph.begin(), paragraph.end(), ' ')) + 1;
     const bool continued = i + 1 < paragraphs.size() && starts_lowercase_or_digit(paragraphs[i + 1]);
-    if (words >= kMinWords && !paragraph.ends_with(",") && !continued) keys_.add({paragraph_hash(paragraph), doc});
+    if (words >= kMinWords && !paragraph.ends_with(",") && !continued) hashes.push_back(paragraph_hash(paragraph));
   }
+  return hashes;
+}
+
+void RecurringParagraphs::add(std::span<const std::uint64_t> paragraph_hashes, std::uint32_t doc) {
+  for (const std::uint64_t hash : paragraph_hashes) keys_.add({hash, doc});
 }
 
 void RecurringParagraphs::find(const std::function<std::uint32_t(std::uint32_t)>& story_of, std::size_t min_stories,

@@ -2,7 +2,8 @@
 // different stories (site furniture no rule knows), as opposed to paragraphs that recur only
 // among the copies of one story (a wire paragraph reprinted by 30 sites is the story's text).
 //
-// Pass one add()s each document's cleaned body; once clusters are known, find() counts for
+// Pass one add()s the paragraphs of each document's cleaned body (their hashes, computed on the
+// worker threads by counted_paragraph_hashes); once clusters are known, find() counts for
 // every paragraph the distinct stories (cluster representatives) it appears in. Only
 // paragraphs that stand alone are counted: at least kMinWords words, not ending in a comma and
 // not continued by the next paragraph (starting in lower case or with a figure), since a
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -36,8 +38,12 @@ class RecurringParagraphs {
 
   RecurringParagraphs(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes);
 
-  // `body`: paragraphs separated by blank lines, as the cleaner writes them.
-  void add(std::string_view body, std::uint32_t doc);
+  // The hashes of the paragraphs of `body` that are counted (those that stand alone), in
+  // order; `body`: paragraphs separated by blank lines, as the cleaner writes them.
+  // Thread-safe.
+  static std::vector<std::uint64_t> counted_paragraph_hashes(std::string_view body);
+  // Adds document `doc`'s counted paragraphs (counted_paragraph_hashes of its body).
+  void add(std::span<const std::uint64_t> paragraph_hashes, std::uint32_t doc);
   // Marks as boilerplate every paragraph found in at least `min_stories` different stories;
   // story_of(doc) names the story (cluster) of each document added; `documents` bounds doc.
   void find(const std::function<std::uint32_t(std::uint32_t doc)>& story_of, std::size_t min_stories,

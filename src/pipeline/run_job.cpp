@@ -20,7 +20,8 @@ namespace {
 // Pass two, only when some paragraphs recur across stories: the documents holding them are
 // cleaned again without them and re-sketched, their new records spooled to `patches`. They
 // are then clustered again over the same candidates (removing furniture only raises the
-// similarity of true copies, which LSH already paired).
+// similarity of true copies, which LSH already paired), except those now too short to compare,
+// which pass one would have left out (leaders_still_comparable).
 void clean_again(const RunOptions& options, const InputOptions& input, const Cleaner& cleaner, std::size_t threads,
                  const RecurringParagraphs& recurring, SketchStage& pass_one, SpoolWriter& patches,
                  Progress& progress, RunSummary& summary) {
@@ -28,9 +29,9 @@ void clean_again(const RunOptions& options, const InputOptions& input, const Cle
   Diagnostics reported_already;  // pass one reported every problem with the inputs
   reported_already.set_quiet(true);
   DocumentReader again(options.inputs, input, reported_already);
-  DocumentTable& table = pass_one.table;
   stream_documents(
-      again, cleaner, /*sketch=*/true, threads, [&](ProcessedDocument& document) { prepare_run_records(document, nullptr); },
+      again, cleaner, /*sketch=*/true, threads,
+      [&](ProcessedDocument& document) { prepare_run_records(document, nullptr, /*paragraph_hashes=*/false); },
       [&](ProcessedDocument&& document) {
         const auto doc = static_cast<std::uint32_t>(document.ordinal);
         for (const RemovedLine& line : document.cleaned.removed)
@@ -39,15 +40,23 @@ void clean_again(const RunOptions& options, const InputOptions& input, const Cle
         patches.write(document.record);
         patches.write(document.audit_record);
         patches.end_record();
-        table.states[doc] = document.state;
-        table.body_bytes[doc] = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNoDocument));
-        table.sketch_offsets[doc] =
-            pass_one.sketches.append(document.id, document.shingles.hashes, document.shingles.numbers);
+        pass_one.enter_in_table(doc, document);
       },
       [&](const StreamStats& stats) { progress.update("cross-corpus boilerplate", stats.documents, stats.input_bytes); },
       StreamSelection{[&](std::uint64_t ordinal) { return recurring.affects(ordinal); }, &filter});
   pass_one.sketches.flush();
   patches.finish();
+}
+
+// Pass one's exact-copy leaders, less the documents that pass two cleaned below the comparable
+// minimum (they have no sketch now) and the copies that followed them: pass one would never
+// have compared them, so they leave the clustering and each stays a cluster of its own.
+std::vector<std::uint32_t> leaders_still_comparable(const std::vector<std::uint32_t>& leader, const DocumentTable& table) {
+  std::vector<std::uint32_t> still = leader;
+  for (std::uint32_t doc = 0; doc < still.size(); ++doc)
+    if (still[doc] != kNoDocument && (table.sketch_offsets[doc] == 0 || table.sketch_offsets[still[doc]] == 0))
+      still[doc] = kNoDocument;
+  return still;
 }
 
 }  // namespace
@@ -107,16 +116,15 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     clean_again(options, input, cleaner, threads, recurring, pass_one, *patches, progress, summary);
     patch_reader.emplace(SpoolReader::open(*patches));
     // New body lengths: a new visit order, over which the same candidates are sorted again.
-    visit.emplace(table.body_bytes, leader);
+    const std::vector<std::uint32_t> comparable_leader = leaders_still_comparable(leader, table);
+    visit.emplace(table.body_bytes, comparable_leader);
     sketches.emplace(SketchReader::open(pass_one.sketches));
     FormatReader again(candidates, kCandidatesFormat);
-    outcome = cluster_candidates({table, leader, *visit, *sketches}, again, /*resort=*/true, options.memory_bytes,
-                                 options.rule, summary);
+    outcome = cluster_candidates({table, comparable_leader, *visit, *sketches}, again, /*resort=*/true,
+                                 options.memory_bytes, options.rule, summary);
   }
   clock.lap("boilerplate", summary);
-  summary.spilled_runs += pass_one.exact.runs_spilled() + pass_one.band_keys.runs_spilled() + recurring.keys().runs_spilled();
-  summary.spilled_bytes +=
-      pass_one.exact.bytes_spilled() + pass_one.band_keys.bytes_spilled() + recurring.keys().bytes_spilled();
+  summary.count_spills(pass_one.exact, pass_one.band_keys, recurring.keys());
 
   progress.stage("write");
   SpoolReader spool = SpoolReader::open(pass_one.spool);

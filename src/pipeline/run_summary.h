@@ -42,6 +42,13 @@ struct RunSummary {
     return named;
   }
 
+  // Adds what external sorters (ExternalSorter, PairSorter) spilled to disk.
+  template <typename... Sorters>
+  void count_spills(const Sorters&... sorters) {
+    spilled_runs += (std::uint64_t{0} + ... + sorters.runs_spilled());
+    spilled_bytes += (std::uint64_t{0} + ... + sorters.bytes_spilled());
+  }
+
   double megabytes_per_second() const {
     return total_seconds > 0 ? static_cast<double>(input_bytes) / 1e6 / total_seconds : 0.0;
   }

@@ -20,12 +20,17 @@ void save_sorted(ExternalSorter<Record>& sorter, const std::filesystem::path& pa
 
 std::uint64_t sorter_share(const RunOptions& options) { return options.memory_bytes / (options.lsh.bands + 9); }
 
-void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh) {
-  const bool ok = document.state == DocumentState::kOk;
-  if (ok) document.record = corpus_record(document);
+bool is_comparable(const ProcessedDocument& document) {
+  return document.state == DocumentState::kOk && document.shingles.word_count >= kMinComparableWords;
+}
+
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes) {
+  if (document.state == DocumentState::kOk) document.record = corpus_record(document);
   document.audit_record = audit_details(document);
-  if (lsh != nullptr && ok && document.shingles.word_count >= kMinComparableWords && document.ordinal < kNoDocument)
+  if (!is_comparable(document)) return;
+  if (lsh != nullptr && document.ordinal < kNoDocument)
     append_band_keys(document.signature, static_cast<std::uint32_t>(document.ordinal), *lsh, document.band_keys);
+  if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
 }
 
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
@@ -50,7 +55,9 @@ void SketchStage::run(DocumentReader& reader, const Cleaner& cleaner, std::size_
                       RunSummary& summary) {
   stream_documents(
       reader, cleaner, /*sketch=*/true, threads,
-      [&](ProcessedDocument& document) { prepare_run_records(document, &options_.lsh); },
+      [&](ProcessedDocument& document) {
+        prepare_run_records(document, &options_.lsh, options_.boilerplate_stories > 0);
+      },
       [&](ProcessedDocument&& document) { consume(document, summary); },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
   sketches.flush();
@@ -60,24 +67,29 @@ void SketchStage::consume(const ProcessedDocument& document, RunSummary& summary
   if (table.size() >= kNoDocument) throw std::runtime_error("more than 4,294,967,294 documents in one run");
   const auto doc = static_cast<std::uint32_t>(table.size());
   record_cleaning(document, summary);
-  const bool ok = document.state == DocumentState::kOk;
   spool.write(document.id);
   spool.write(document.record);
   spool.write(document.audit_record);
   spool.end_record();
-  const auto body_bytes = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNoDocument));
-  table.states.push_back(document.state);
-  table.body_bytes.push_back(body_bytes);
-  // Only documents that can be clustered are ever read back (as members or representatives).
-  const bool comparable = ok && document.shingles.word_count >= kMinComparableWords;
-  table.sketch_offsets.push_back(
-      comparable ? sketches.append(document.id, document.shingles.hashes, document.shingles.numbers) : 0);
-  // Too short to tell a copy from a template ("Qtly div 10 cts vs 10 cts prior" of two
-  // companies): such a document stays a cluster of its own, even against identical text.
-  if (!comparable) return;
-  exact.add({document.shingles.exact_hash, kNoDocument - body_bytes, doc});
-  if (options_.boilerplate_stories > 0) recurring.add(document.cleaned.body, doc);
+  if (!enter_in_table(doc, document)) return;
+  exact.add({document.shingles.exact_hash, kNoDocument - table.body_bytes[doc], doc});
+  recurring.add(document.paragraph_hashes, doc);
   for (const BandKey& key : document.band_keys) band_keys.add(key);
+}
+
+bool SketchStage::enter_in_table(std::uint32_t doc, const ProcessedDocument& document) {
+  if (doc == table.size()) {
+    table.states.emplace_back();
+    table.body_bytes.emplace_back();
+    table.sketch_offsets.emplace_back();
+  }
+  const bool comparable = is_comparable(document);
+  table.states[doc] = document.state;
+  table.body_bytes[doc] = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNoDocument));
+  // Only documents that can be clustered are ever read back (as members or representatives).
+  table.sketch_offsets[doc] =
+      comparable ? sketches.append(document.id, document.shingles.hashes, document.shingles.numbers) : 0;
+  return comparable;
 }
 
 void SketchStage::save(RunSummary& summary) {
@@ -86,8 +98,7 @@ void SketchStage::save(RunSummary& summary) {
   table.save(files_ / "documents.bin", files_.overwrite);
   save_sorted(exact, files_ / "exact_keys.bin", kExactKeysFormat, files_.overwrite);
   save_sorted(band_keys, files_ / "band_keys.bin", kBandKeysFormat, files_.overwrite);
-  summary.spilled_runs += exact.runs_spilled() + band_keys.runs_spilled();
-  summary.spilled_bytes += exact.bytes_spilled() + band_keys.bytes_spilled();
+  summary.count_spills(exact, band_keys);
 }
 
 }  // namespace newsdedup

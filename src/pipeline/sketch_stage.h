@@ -53,8 +53,13 @@ inline constexpr FileFormat kExactKeysFormat{"NDD-EXCT", 1, sizeof(ExactKey)};
 inline constexpr FileFormat kBandKeysFormat{"NDD-BAND", 1, sizeof(BandKey)};
 static_assert(sizeof(ExactKey) == 16 && sizeof(BandKey) == 16);
 
-// Documents with fewer words are never compared (see SketchStage::consume).
+// Documents with fewer words are never compared: too short to tell a copy from a template
+// ("Qtly div 10 cts vs 10 cts prior" of two companies), such a document stays a cluster of its
+// own, even against identical text.
 inline constexpr std::uint32_t kMinComparableWords = 8;
+
+// Whether a processed document is ever compared (and so sketched, keyed and clustered).
+bool is_comparable(const ProcessedDocument& document);
 
 // Where a stage's files go: names in a work folder, or unnamed temporaries beside `folder`.
 struct StageFiles {
@@ -72,9 +77,10 @@ struct StageFiles {
 std::uint64_t sorter_share(const RunOptions& options);
 
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
-// corpus line (when it has text), its audit details and, when `lsh` is given and the document
-// can be clustered, its band keys (documents are numbered by their input ordinal).
-void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh);
+// corpus line (when it has text), its audit details and, when the document is comparable, its
+// band keys when `lsh` is given (documents are numbered by their input ordinal) and the hashes
+// of its paragraphs for RecurringParagraphs when `paragraph_hashes` is set.
+void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes);
 
 // Adds one document's cleaning counts to the summary.
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary);
@@ -89,6 +95,11 @@ class SketchStage {
   // Writes documents.bin, exact_keys.bin and band_keys.bin and finishes spool.bin and
   // sketches.bin in the work folder (persistent StageFiles only).
   void save(RunSummary& summary);
+  // Sets document `doc`'s row of the table: its state, cleaned body length and, when it is
+  // comparable, a new sketch (else none, so it is never compared). Pass one appends the row
+  // (doc == table.size()); the cross-corpus pass replaces it for a document cleaned again.
+  // Returns whether the document is comparable.
+  bool enter_in_table(std::uint32_t doc, const ProcessedDocument& document);
 
   DocumentTable table;
   SpoolWriter spool;

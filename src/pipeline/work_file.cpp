@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "io/atomic_file.h"
+#include "io/pread_fully.h"
 #include "io/unnamed_file.h"
 
 namespace newsdedup {
@@ -161,21 +162,14 @@ void FormatReader::check(const FileFormat& format, std::optional<std::uint64_t> 
 
 void FormatReader::read_at(std::uint64_t offset, void* into, std::size_t bytes) const {
   if (offset > end_ || bytes > end_ - offset) fail("a record runs past the end of the file (truncated or corrupt)");
-  auto* out = static_cast<char*>(into);
-  while (bytes > 0) {
-    const ssize_t got = ::pread(fd_, out, bytes, static_cast<off_t>(offset));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) fail(std::string("cannot read: ") + std::strerror(errno));
-    if (got == 0) fail("ended early (truncated?)");
-    out += got;
-    offset += static_cast<std::uint64_t>(got);
-    bytes -= static_cast<std::size_t>(got);
-  }
+  const ssize_t got = pread_fully(fd_, into, bytes, offset);
+  if (got < 0) fail(std::string("cannot read: ") + std::strerror(errno));
+  if (static_cast<std::size_t>(got) < bytes) fail("ended early (truncated?)");
 }
 
 bool FormatReader::read(void* into, std::size_t bytes) {
   if (bytes == 0) return true;
-  if (position_ == end_ && buffer_position_ == buffer_.size()) return false;
+  if (at_end()) return false;
   auto* out = static_cast<char*>(into);
   while (bytes > 0) {
     if (buffer_position_ == buffer_.size()) {

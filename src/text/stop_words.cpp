@@ -90,8 +90,6 @@ constexpr std::string_view kRussian =
 constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
     kEnglish, kFrench, kGerman, kSpanish, kPortuguese, kItalian, kRussian};
 
-constexpr std::array<std::string_view, kStopWordLanguageCount> kCodes = {"en", "fr", "de", "es", "pt", "it", "ru"};
-
 // Longest stop word in bytes: six Cyrillic letters ("только", "потому"). Longer words are
 // turned away before any hashing.
 constexpr std::size_t kMaxStopWordBytes = 12;
@@ -231,12 +229,6 @@ std::size_t fold_case(std::string_view word, char* out) {
   }
   return n;
 }
-
-}  // namespace
-
-std::string_view language_code(Language language) { return kCodes[static_cast<std::size_t>(language)]; }
-
-namespace {
 
 // Words that may be an elided article plus a word ("l'homme", "dell'anno") or hold a
 // typographic apostrophe, capitals or accents: folded, then looked up whole and by elision.

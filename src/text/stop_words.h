@@ -28,9 +28,6 @@ constexpr LanguageMask language_bit(Language language) {
   return static_cast<LanguageMask>(1u << static_cast<unsigned>(language));
 }
 
-// ISO 639-1 code: "en", "fr", ...
-std::string_view language_code(Language language);
-
 // The languages whose stop-word list holds `word`, compared case-insensitively for ASCII,
 // Latin-1 letters and Cyrillic. A word with an inner apostrophe ("l'homme", "dell'anno",
 // "don't") is looked up whole, then by the part before the apostrophe (the elided article).

@@ -264,6 +264,42 @@ def test_cross_corpus(binary, work):
           str(report["cross_corpus_boilerplate"]))
 
 
+def test_cross_corpus_short_documents(binary, work):
+    """A document that only the second pass cleans below 8 words is left out of clustering, as pass one
+    leaves out every document that short: identical briefs stay two kept documents."""
+    rng = random.Random(9)
+    words = ["harvest", "council", "ferry", "market", "budget", "station", "river", "school", "tariff", "bridge",
+             "mayor", "league", "museum", "factory", "airport", "festival", "orchard", "library", "harbour", "clinic"]
+    site_lines = ["The Harbour Gazette is proudly independent and owned by its readers since 1901.",
+                  "The Harbour Gazette was founded by fishermen and teachers who wanted a paper of their own."]
+    furniture = "\n\n".join(site_lines)
+    brief = "Qtly div 10 cts vs 9 cts."  # 6 words once the site's lines are gone
+    corpus = os.path.join(work, "cross-short.jsonl")
+    with open(corpus, "w") as out:
+        for story in range(8):
+            sentences = [" ".join(rng.choice(words) for _ in range(14)).capitalize() + "." for _ in range(6)]
+            body = "\n\n".join(" ".join(sentences[i:i + 2]) for i in range(0, 6, 2))
+            out.write(json.dumps({"id": f"story{story}", "text": f"{body}\n\n{furniture}\n"}) + "\n")
+        for copy in range(2):
+            out.write(json.dumps({"id": f"brief{copy}", "text": f"{brief}\n\n{furniture}\n"}) + "\n")
+    plain = os.path.join(work, "cross-short-off")
+    run(binary, "run", corpus, "-o", plain, expect=0)
+    audit_off = by_id(read_jsonl(os.path.join(plain, "audit.jsonl")))
+    check("cross-corpus short: with the site's lines the briefs are long enough to be exact copies",
+          audit_off["brief1"]["status"] == "exact_duplicate", str(audit_off["brief1"]))
+    out = os.path.join(work, "cross-short-on")
+    run(binary, "run", corpus, "-o", out, "--cross-corpus", "5", expect=0)
+    audit = by_id(read_jsonl(os.path.join(out, "audit.jsonl")))
+    kept = by_id(read_jsonl(os.path.join(out, "corpus.jsonl")))
+    check("cross-corpus short: the briefs are cleaned again down to their 6 words",
+          kept.get("brief0", {}).get("text") == brief and
+          all(sum(r["reason"] == "boilerplate" for r in audit[f"brief{c}"]["removed"]) == 2 for c in range(2)),
+          str(kept.get("brief0")))
+    check("cross-corpus short: briefs cleaned below 8 words are not clustered, even when identical",
+          [audit[f"brief{c}"]["status"] for c in range(2)] == ["kept", "kept"] and "brief1" in kept,
+          str([audit[f"brief{c}"] for c in range(2)]))
+
+
 def test_tiny_documents(binary, work):
     corpus = os.path.join(work, "tiny.jsonl")
     with open(corpus, "w") as out:
@@ -710,6 +746,7 @@ def main():
         test_memory_limit(a.binary, work)
         test_stages(a.binary, a.sample, work)
         test_cross_corpus(a.binary, work)
+        test_cross_corpus_short_documents(a.binary, work)
         test_tiny_documents(a.binary, work)
         test_input_title(a.binary, work)
         test_output_inside_input(a.binary, a.sample, work)
