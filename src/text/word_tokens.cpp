@@ -6,8 +6,12 @@
 #include <xxhash.h>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 #include <utility>
+
+#include "text/byte_blocks.h"
 
 namespace newsdedup {
 namespace {
@@ -175,9 +179,58 @@ void for_each_word(std::string_view text, OnWord on_word) {
   flush();
 }
 
+#if defined(__SSE2__)
+// hash_word() of the `size` bytes at `word`, which may be read 4 bytes far whatever its size: the
+// abbreviation is looked for without a branch on the word's length.
+std::uint64_t hash_padded_word(const char* word, std::size_t size) {
+  std::uint32_t packed = 0;
+  std::memcpy(&packed, word, sizeof packed);  // x86 is little-endian: byte i at bits 8i, as pack_short
+  packed &= size >= 4 ? ~0u : (1u << (8 * size)) - 1;
+  const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
+  if ((size <= kLongestAbbreviation) & (slot.packed == packed)) {
+    const std::string_view expansion = kCanonical[slot.index].second;
+    return XXH3_64bits(expansion.data(), expansion.size());
+  }
+  return XXH3_64bits(word, size);
+}
+
+// append_word_hashes() for ASCII text: lowercased into a buffer, whose words (runs of letters and
+// digits) are found from bit masks of 64 bytes at a time. False, with nothing appended, when
+// `text` has a byte above 0x7F.
+bool append_ascii_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+  constexpr std::size_t kPadding = 64;  // zeros after the text: whole blocks can be read
+  thread_local std::vector<char> lower;
+  if (lower.size() < text.size() + kPadding) lower.resize(text.size() + kPadding);
+  if (lowercase_ascii(text, lower.data()).highest >= 0x80) return false;
+  std::memset(lower.data() + text.size(), 0, kPadding);
+  std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
+  std::size_t word_start = 0;
+  for (std::size_t base = 0; base < text.size(); base += 64) {
+    const std::uint64_t word = classify_block(lower.data() + base).alphanumeric;
+    const std::uint64_t before = (word << 1) | word_continues;  // bit i: byte i - 1 is in a word
+    const std::uint64_t starts = word & ~before;
+    const std::uint64_t ends = ~word & before;  // the byte after each word
+    for (std::uint64_t events = starts | ends; events != 0; events &= events - 1) {
+      const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(events));
+      if (starts & (events & -events)) {
+        word_start = at;
+      } else {
+        out.push_back(hash_padded_word(lower.data() + word_start, at - word_start));
+      }
+    }
+    word_continues = word >> 63;
+  }
+  if (word_continues != 0) out.push_back(hash_padded_word(lower.data() + word_start, text.size() - word_start));
+  return true;
+}
+#endif
+
 }  // namespace
 
 void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+#if defined(__SSE2__)
+  if (append_ascii_word_hashes(text, out)) return;
+#endif
   for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { out.push_back(hash_word(word)); });
 }
 

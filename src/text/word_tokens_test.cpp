@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <random>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -81,6 +83,21 @@ TEST(WordTokens, AppendsAfterExistingHashes) {
   EXPECT_EQ(out[0], 42u);
   EXPECT_EQ(out[1], word("one"));
   EXPECT_NE(out[1], out[2]);
+}
+
+// ASCII text is tokenised 64 bytes at a time, any other text a character at a time: both must
+// give the same hashes. An ASCII text followed by a middle dot (not a letter) takes the second way.
+TEST(WordTokens, AsciiTextHashesAsTheGeneralPathDoes) {
+  std::mt19937 random(11);
+  constexpr std::string_view kAlphabet = "aZm09 .-'\nPCTmln";
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text(random() % 300, ' ');
+    for (char& c : text) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_EQ(words(text), words(text + " \u00B7")) << text;
+  }
+  const std::string long_word(130, 'x');  // longer than a block, and than XXH3's short inputs
+  EXPECT_EQ(words(long_word + " Mln"), words(long_word + " mln \u00B7"));
+  EXPECT_EQ(words("PCT"), words("percent"));
 }
 
 }  // namespace

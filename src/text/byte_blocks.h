@@ -1,0 +1,96 @@
+// Byte blocks: kernels that lowercase and classify text 16 or 64 bytes at a time with SSE2, for
+// the two tokenizers (describe() in clean/line_shape.cpp, and text/word_tokens.cpp).
+//
+// lowercase_ascii() works everywhere (a byte-at-a-time loop where SSE2 is missing);
+// classify_block() exists only where __SSE2__ is defined (every x86-64 machine), so its callers
+// keep a byte-at-a-time path for other machines. Stateless and thread-safe; header only.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace newsdedup {
+
+// What lowercase_ascii() learns from the bytes while it lowercases them.
+struct ByteCounts {
+  std::size_t characters = 0;  // bytes that start a character (not 10xxxxxx)
+  unsigned char highest = 0;   // the largest byte: below 0x80 in ASCII text
+};
+
+// Writes `text` with its ASCII letters in lower case to `out` (text.size() bytes) and counts it.
+inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
+  ByteCounts counts;
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes at a time; the compiler's own vectorisation of the loop below widens every count
+  // to 64 bits and leaves short lines to the scalar tail.
+  __m128i highest = _mm_setzero_si128();
+  const auto lower_block = [&](const unsigned char* from, char* to) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    // Signed compares: bytes of 0x80 and above are negative, so never upper-case letters, and
+    // the continuation bytes 0x80 to 0xBF are exactly those below -64.
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                        _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    const __m128i continuation = _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64));
+    counts.characters += 16 - static_cast<std::size_t>(std::popcount(static_cast<unsigned>(_mm_movemask_epi8(continuation))));
+    highest = _mm_max_epu8(highest, bytes);
+  };
+  for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i);
+  if (i < text.size()) {  // the tail, through a block padded with bytes that start no character
+    alignas(16) unsigned char tail_in[16] = {};
+    alignas(16) char tail_out[16];
+    const std::size_t rest = text.size() - i;
+    std::memcpy(tail_in, in + i, rest);
+    lower_block(tail_in, tail_out);
+    std::memcpy(out + i, tail_out, rest);
+    counts.characters -= 16 - rest;
+    i = text.size();
+  }
+  alignas(16) unsigned char lanes[16];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), highest);
+  counts.highest = *std::max_element(lanes, lanes + 16);
+#endif
+  for (; i < text.size(); ++i) {
+    out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
+    counts.characters += (in[i] & 0xC0) != 0x80;
+    counts.highest = std::max(counts.highest, in[i]);
+  }
+  return counts;
+}
+
+#if defined(__SSE2__)
+// Bit i tells whether byte i of a block of 64 lower-case ASCII bytes is a letter or digit
+// (`alphanumeric`), or an apostrophe.
+struct BlockClasses {
+  std::uint64_t alphanumeric = 0;
+  std::uint64_t apostrophe = 0;
+};
+
+inline BlockClasses classify_block(const char* block) {
+  BlockClasses classes;
+  const auto in_range = [](__m128i bytes, char low, char high) {  // ASCII bytes compare as signed
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
+  for (int part = 0; part < 4; ++part) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
+    const __m128i alphanumeric = _mm_or_si128(in_range(bytes, 'a', 'z'), in_range(bytes, '0', '9'));
+    classes.alphanumeric |= bits(alphanumeric) << (16 * part);
+    classes.apostrophe |= bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))) << (16 * part);
+  }
+  return classes;
+}
+#endif
+
+}  // namespace newsdedup
