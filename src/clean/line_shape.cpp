@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -154,20 +153,11 @@ void add_ascii_words(std::string_view lower, std::string_view text, LineShape& s
     const std::uint64_t opening_starts = (run_starts | opening_continues) & classes.apostrophe;
     const std::uint64_t opening = classes.apostrophe & ~(classes.apostrophe + opening_starts);
     const std::uint64_t word = run & ~opening;
-    const std::uint64_t before = (word << 1) | word_continues;  // bit i: byte i - 1 is in a word
-    const std::uint64_t starts = word & ~before;
-    const std::uint64_t ends = ~word & before;  // the byte after each word
-    for (std::uint64_t events = starts | ends; events != 0; events &= events - 1) {
-      const auto bit = static_cast<unsigned>(std::countr_zero(events));
-      if ((starts >> bit) & 1) {
-        word_start = base + bit;
-      } else {
-        add_word(lower, text, word_start, base + bit, shape);
-      }
-    }
     run_continues = run >> 63;
     opening_continues = opening >> 63;
-    word_continues = word >> 63;
+    for_each_run_edge(
+        word, base, word_continues, [&](std::size_t at) { word_start = at; },
+        [&](std::size_t at) { add_word(lower, text, word_start, at, shape); });
   }
   if (word_continues != 0) add_word(lower, text, word_start, lower.size(), shape);
   shape.plain_words = apostrophes == 0;

@@ -91,6 +91,25 @@ inline BlockClasses classify_block(const char* block) {
   }
   return classes;
 }
+
+// Calls on_start(offset) at the first byte of each run of set bits in `bits` (one per byte of
+// the block at offset `base`) and on_end(offset) at the byte after it, in order. `continues`
+// (bit 0) says whether the previous block ended inside a run, and is set for the next block.
+template <typename OnStart, typename OnEnd>
+void for_each_run_edge(std::uint64_t bits, std::size_t base, std::uint64_t& continues, OnStart on_start, OnEnd on_end) {
+  const std::uint64_t before = (bits << 1) | continues;  // bit i: byte i - 1 is in a run
+  const std::uint64_t starts = bits & ~before;
+  const std::uint64_t ends = ~bits & before;
+  for (std::uint64_t edges = starts | ends; edges != 0; edges &= edges - 1) {
+    const auto bit = static_cast<unsigned>(std::countr_zero(edges));
+    if ((starts >> bit) & 1) {
+      on_start(base + bit);
+    } else {
+      on_end(base + bit);
+    }
+  }
+  continues = bits >> 63;
+}
 #endif
 
 }  // namespace newsdedup

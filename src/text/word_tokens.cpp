@@ -6,7 +6,6 @@
 #include <xxhash.h>
 
 #include <array>
-#include <bit>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -206,19 +205,9 @@ bool append_ascii_word_hashes(std::string_view text, std::vector<std::uint64_t>&
   std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
   std::size_t word_start = 0;
   for (std::size_t base = 0; base < text.size(); base += 64) {
-    const std::uint64_t word = classify_block(lower.data() + base).alphanumeric;
-    const std::uint64_t before = (word << 1) | word_continues;  // bit i: byte i - 1 is in a word
-    const std::uint64_t starts = word & ~before;
-    const std::uint64_t ends = ~word & before;  // the byte after each word
-    for (std::uint64_t events = starts | ends; events != 0; events &= events - 1) {
-      const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(events));
-      if (starts & (events & -events)) {
-        word_start = at;
-      } else {
-        out.push_back(hash_padded_word(lower.data() + word_start, at - word_start));
-      }
-    }
-    word_continues = word >> 63;
+    for_each_run_edge(
+        classify_block(lower.data() + base).alphanumeric, base, word_continues, [&](std::size_t at) { word_start = at; },
+        [&](std::size_t at) { out.push_back(hash_padded_word(lower.data() + word_start, at - word_start)); });
   }
   if (word_continues != 0) out.push_back(hash_padded_word(lower.data() + word_start, text.size() - word_start));
   return true;
