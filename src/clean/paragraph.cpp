@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/byte_blocks.h"
+
 namespace newsdedup {
 namespace {
 
@@ -9,11 +11,7 @@ constexpr std::size_t kMinWrapWidth = 40;
 constexpr std::size_t kMaxWrapWidth = 100;
 
 // Width in characters (code points): a wrapping tool counts a curly quote as one, not three.
-std::size_t width_of(std::string_view text) {
-  std::size_t width = 0;
-  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return width;
-}
+std::size_t width_of(std::string_view text) { return count_characters(text); }
 
 std::size_t first_word_width(std::string_view line) {
   const std::size_t space = line.find(' ');
@@ -106,6 +104,9 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
 
 SplitText split_paragraphs(std::string_view text) {
   SplitText split;
+  const auto line_count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  split.lines.reserve(line_count);
+  split.paragraphs.reserve(line_count);
   for (std::size_t start = 0; start <= text.size();) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     split.lines.push_back(text.substr(start, end - start));

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/byte_blocks.h"
+
 namespace newsdedup {
 namespace {
 
@@ -38,12 +40,6 @@ constexpr double kFineWebMaxShortLines = 0.67;
 constexpr std::size_t kFineWebShortLineCharacters = 30;
 constexpr double kFineWebMaxDuplicateLineCharacters = 0.01;
 constexpr double kFineWebMaxLinesPerWord = 0.3;
-
-std::size_t characters(std::string_view text) {
-  std::size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 std::string_view trim_right(std::string_view text) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -191,14 +187,14 @@ double judge_repetition(const std::vector<std::string_view>& lines, QualityVerdi
   std::vector<Token> tokens;
   std::size_t token_characters = 0;
   for (const std::string_view line : lines) {
-    const std::size_t size = characters(line);
+    const std::size_t size = count_characters(line);
     line_characters += size;
     if (!seen_lines.insert(XXH3_64bits(line.data(), line.size())).second) {
       ++duplicate_lines;
       duplicate_characters += size;
     }
     for_each_token(line, [&](std::string_view token) {
-      tokens.push_back({XXH3_64bits(token.data(), token.size()), characters(token)});
+      tokens.push_back({XXH3_64bits(token.data(), token.size()), count_characters(token)});
       token_characters += tokens.back().characters;
     });
   }
@@ -263,14 +259,14 @@ QualityVerdict judge_document(const std::vector<std::string_view>& lines, const 
       lettered_tokens += has_letter(token);
       if (!is_word(token)) return;
       ++words;
-      word_characters += characters(token);
+      word_characters += count_characters(token);
     });
     symbols += count_of(line, "#") + count_of(line, "...") + count_of(line, "\u2026");
     sentences += sentence_count(line);
     bullet_lines += starts_with_bullet(line);
     ellipsis_lines += ends_with_ellipsis(line);
     punctuated_lines += ends_with_terminal_punctuation(line);
-    const std::size_t line_characters = characters(line);
+    const std::size_t line_characters = count_characters(line);
     short_lines += line_characters <= kFineWebShortLineCharacters;
     lorem_ipsum |= shapes[i]->contains("lorem ipsum");
     curly_bracket |= line.find('{') != std::string_view::npos;

@@ -24,6 +24,7 @@ void check_parameters(const LshParameters& parameters) {
 
 void append_band_keys(const Signature& signature, std::uint32_t doc, const LshParameters& parameters,
                       std::vector<BandKey>& out) {
+  out.reserve(out.size() + parameters.bands);
   for (std::size_t band = 0; band < parameters.bands; ++band) {
     const std::uint64_t key = XXH3_64bits_withSeed(signature.data() + band * parameters.rows,
                                                    parameters.rows * sizeof(std::uint32_t), band);

@@ -1,8 +1,9 @@
-// Byte blocks: kernels that lowercase and classify text 16 or 64 bytes at a time with SSE2, for
-// the two tokenizers (describe() in clean/line_shape.cpp, and text/word_tokens.cpp).
+// Byte blocks: kernels that count, lowercase and classify text 16 or 64 bytes at a time with
+// SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp) and for
+// measuring lines in characters.
 //
-// lowercase_ascii() works everywhere (a byte-at-a-time loop where SSE2 is missing);
-// classify_block() exists only where __SSE2__ is defined (every x86-64 machine), so its callers
+// count_characters() and lowercase_ascii() work everywhere (a byte-at-a-time loop where SSE2 is
+// missing); classify_block() exists only where __SSE2__ is defined (every x86-64 machine), so its callers
 // keep a byte-at-a-time path for other machines. Stateless and thread-safe; header only.
 #pragma once
 
@@ -25,6 +26,54 @@ struct ByteCounts {
   unsigned char highest = 0;   // the largest byte: below 0x80 in ASCII text
 };
 
+#if defined(__SSE2__)
+// Counts, per byte lane, the blocks of 16 bytes whose lane matched (a compare's all-ones lane is
+// -1, subtracted): a count per block without a population count, which x86-64 lacks before
+// POPCNT. A lane holds 255 blocks; sum() then adds the lanes up.
+class LaneCounter {
+ public:
+  void add(__m128i matches) {
+    lanes_ = _mm_sub_epi8(lanes_, matches);
+    if (++blocks_ == 255) flush();
+  }
+  std::size_t sum() {
+    flush();
+    return total_;
+  }
+
+ private:
+  void flush() {
+    alignas(16) std::uint64_t halves[2];
+    _mm_store_si128(reinterpret_cast<__m128i*>(halves), _mm_sad_epu8(lanes_, _mm_setzero_si128()));
+    total_ += halves[0] + halves[1];
+    lanes_ = _mm_setzero_si128();
+    blocks_ = 0;
+  }
+
+  __m128i lanes_ = _mm_setzero_si128();
+  unsigned blocks_ = 0;
+  std::size_t total_ = 0;
+};
+
+// The continuation bytes 0x80 to 0xBF: as signed bytes, exactly those below -64.
+inline __m128i continuation_bytes(__m128i bytes) { return _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)); }
+#endif
+
+// The number of characters in UTF-8 `text`: its bytes that do not continue a character
+// (10xxxxxx), 16 at a time.
+inline std::size_t count_characters(std::string_view text) {
+  std::size_t continuations = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  LaneCounter counter;
+  for (; i + 16 <= text.size(); i += 16)
+    counter.add(continuation_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i))));
+  continuations = counter.sum();
+#endif
+  for (; i < text.size(); ++i) continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  return text.size() - continuations;
+}
+
 // Writes `text` with its ASCII letters in lower case to `out` (text.size() bytes) and counts it.
 inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
   ByteCounts counts;
@@ -34,28 +83,27 @@ inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
   // 16 bytes at a time; the compiler's own vectorisation of the loop below widens every count
   // to 64 bits and leaves short lines to the scalar tail.
   __m128i highest = _mm_setzero_si128();
+  LaneCounter continuations;
   const auto lower_block = [&](const unsigned char* from, char* to) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
-    // Signed compares: bytes of 0x80 and above are negative, so never upper-case letters, and
-    // the continuation bytes 0x80 to 0xBF are exactly those below -64.
+    // Signed compares: bytes of 0x80 and above are negative, so never upper-case letters.
     const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
                                         _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-    const __m128i continuation = _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64));
-    counts.characters += 16 - static_cast<std::size_t>(std::popcount(static_cast<unsigned>(_mm_movemask_epi8(continuation))));
+    continuations.add(continuation_bytes(bytes));
     highest = _mm_max_epu8(highest, bytes);
   };
   for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i);
-  if (i < text.size()) {  // the tail, through a block padded with bytes that start no character
+  if (i < text.size()) {  // the tail, through a block padded with zeros (no continuation bytes)
     alignas(16) unsigned char tail_in[16] = {};
     alignas(16) char tail_out[16];
     const std::size_t rest = text.size() - i;
     std::memcpy(tail_in, in + i, rest);
     lower_block(tail_in, tail_out);
     std::memcpy(out + i, tail_out, rest);
-    counts.characters -= 16 - rest;
     i = text.size();
   }
+  counts.characters = text.size() - continuations.sum();
   alignas(16) unsigned char lanes[16];
   _mm_store_si128(reinterpret_cast<__m128i*>(lanes), highest);
   counts.highest = *std::max_element(lanes, lanes + 16);
