@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <cassert>
 
+#include "text/fnv_hash.h"
+
 namespace newsdedup {
-PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) {
-  for (std::string_view phrase : phrases) add(phrase, 1u);
-  index();
-}
 
 PhraseSet PhraseSet::from_groups(std::initializer_list<std::initializer_list<std::string_view>> groups) {
   assert(groups.size() <= 32);
@@ -29,9 +27,9 @@ void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
     start = end + 1;
   }
   if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
-  first_word_lengths_[static_cast<unsigned char>(words.front().front())] |= length_bit(words.front());
-  first_word_last_bytes_[static_cast<unsigned char>(words.front().front())] |= last_byte_bit(words.front());
   const std::string_view first = words.front();
+  const std::uint64_t hash = fnv1a(first);
+  first_word_filter_[(hash >> 6) % first_word_filter_.size()] |= std::uint64_t{1} << (hash & 63);
   auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
   if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, {}});
   entry->phrases.push_back({std::move(words), group_bit});
@@ -65,16 +63,10 @@ std::uint32_t PhraseSet::groups_at(const std::vector<std::string_view>& words, s
   return groups;
 }
 
-bool PhraseSet::matches(const LineShape& line) const {
-  for (std::size_t i = 0; i < line.words.size(); ++i)
-    if (may_start_phrase(line.words[i]) && groups_at(line.words, i) != 0) return true;
-  return false;
-}
-
 std::uint32_t PhraseSet::groups_in(const LineShape& line) const {
   std::uint32_t groups = 0;
   for (std::size_t i = 0; i < line.words.size(); ++i)
-    if (may_start_phrase(line.words[i])) groups |= groups_at(line.words, i);
+    if (may_start_phrase(line.word_hashes[i])) groups |= groups_at(line.words, i);
   return groups;
 }
 
