@@ -1,10 +1,10 @@
 // Byte blocks: kernels that count, lowercase and classify text 16 or 64 bytes at a time with
-// SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp) and for
-// measuring lines in characters.
+// SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp), for
+// measuring lines in characters and for normalisation.
 //
 // count_characters() and lowercase_ascii() work everywhere (a byte-at-a-time loop where SSE2 is
-// missing); classify_block() exists only where __SSE2__ is defined (every x86-64 machine), so its callers
-// keep a byte-at-a-time path for other machines. Stateless and thread-safe; header only.
+// missing); block_mask() and classify_block() exist only where __SSE2__ is defined (every x86-64 machine), so its callers
+// keep another path for other machines. Stateless and thread-safe; header only.
 #pragma once
 
 #include <algorithm>
@@ -117,6 +117,17 @@ inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
 }
 
 #if defined(__SSE2__)
+// Bit i: byte i of the 64 at `block` passes `test`, a compare of 16 bytes at a time.
+template <typename Test>
+std::uint64_t block_mask(const char* block, Test test) {
+  std::uint64_t mask = 0;
+  for (int part = 0; part < 4; ++part) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
+    mask |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(test(bytes)))} << (16 * part);
+  }
+  return mask;
+}
+
 // Bit i tells whether byte i of a block of 64 lower-case ASCII bytes is a letter or digit
 // (`alphanumeric`), or an apostrophe.
 struct BlockClasses {

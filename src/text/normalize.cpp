@@ -8,14 +8,17 @@
 #include <cstring>
 #include <memory>
 
+#include "text/byte_blocks.h"
 #include "text/swar.h"
 
 namespace newsdedup {
 namespace {
 
 using swar::kHighBits;
-using swar::kOnes;
 using swar::load8;
+
+#if !defined(__SSE2__)
+using swar::kOnes;
 
 // The high bit of each byte of `word` that is not visible ASCII (0x21 to 0x7E): a byte below
 // 0x21 borrows into its high bit when 0x21 is subtracted, and one above 0x7E carries into it
@@ -25,6 +28,56 @@ std::uint64_t invisible_bytes(std::uint64_t word) {
   const std::uint64_t below = (word - 0x21 * kOnes) & ~word;
   const std::uint64_t above = ((word & ~kHighBits) + kOnes) | word;
   return (below | above) & kHighBits;
+}
+#endif
+
+bool is_visible_ascii(char c) { return static_cast<unsigned char>(c) - 0x21u < 0x5Eu; }
+
+// The end of the run of visible ASCII (0x21 to 0x7E) that starts at `start`, where text[start]
+// is visible, going on through single spaces between visible characters: what normalisation
+// keeps as it is. It usually ends only at a line's end or a non-ASCII character.
+std::size_t visible_run_end(std::string_view text, std::size_t start) {
+#if defined(__SSE2__)
+  // 64 bytes at a time: a space is kept when the bytes on both sides are visible.
+  const auto visible = [](__m128i bytes) {  // bytes of 0x80 and above compare as negative
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x20)), _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x7F)));
+  };
+  const auto space = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')); };
+  std::uint64_t visible_before = 0;  // bit 0: the byte before the block is visible
+  for (std::size_t base = start;; base += 64) {
+    const char* block = text.data() + base;
+    char padded[64];
+    if (text.size() - base < 64) {  // zero bytes end the run
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, text.size() - base);
+      block = padded;
+    }
+    const std::uint64_t shown = block_mask(block, visible);
+    const std::uint64_t visible_after = base + 64 < text.size() && is_visible_ascii(text[base + 64]);
+    const std::uint64_t inner_spaces =
+        block_mask(block, space) & ((shown << 1) | visible_before) & ((shown >> 1) | (visible_after << 63));
+    const std::uint64_t kept = shown | inner_spaces;
+    if (kept != ~std::uint64_t{0}) return base + static_cast<std::size_t>(std::countr_zero(~kept));
+    visible_before = shown >> 63;
+  }
+#else
+  const std::size_t n = text.size();
+  std::size_t end = start + 1;
+  while (true) {
+    for (; end + 8 <= n; end += 8) {
+      if (const std::uint64_t stops = invisible_bytes(load8(text.data() + end)); stops != 0) {
+        end += static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // the run's end, not rescanned
+        break;
+      }
+    }
+    while (end < n && is_visible_ascii(text[end])) ++end;
+    if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end + 1])) {
+      end += 2;
+      continue;
+    }
+    return end;
+  }
+#endif
 }
 
 // True when NFC cannot change the text: every code point is below U+0300 (precomposed Latin
@@ -80,7 +133,6 @@ CharClass classify(utf8proc_int32_t cp) {
 // The output is never longer than the input (every space, break or kept character replaces at
 // least as many input bytes), so it is written through a pointer into a buffer of the input's
 // size, and runs of visible ASCII, most of any text, are copied whole.
-bool is_visible_ascii(char c) { return static_cast<unsigned char>(c) - 0x21u < 0x5Eu; }
 
 }  // namespace
 
@@ -102,24 +154,7 @@ std::string normalize_text(std::string_view text) {
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c > 0x20 && c < 0x7F) {
-      // The run goes on through single spaces between visible characters, which the
-      // normalisation keeps as they are: it usually ends only at a line's end or a non-ASCII
-      // character.
-      std::size_t end = i + 1;
-      while (true) {
-        for (; end + 8 <= n; end += 8) {
-          if (const std::uint64_t stops = invisible_bytes(load8(text.data() + end)); stops != 0) {
-            end += static_cast<std::size_t>(std::countr_zero(stops)) / 8;  // the run's end, not rescanned
-            break;
-          }
-        }
-        while (end < n && is_visible_ascii(text[end])) ++end;
-        if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end + 1])) {
-          end += 2;
-          continue;
-        }
-        break;
-      }
+      const std::size_t end = visible_run_end(text, i);
       before_kept();
       std::memcpy(o, text.data() + i, end - i);
       o += end - i;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace newsdedup {
@@ -32,8 +33,8 @@ std::string normalized_ascii(std::string_view text) {
   return out;
 }
 
-// Runs of plain text are copied eight bytes at a time: every kind of byte that ends a run, at
-// every offset of a block.
+// Runs of plain text are measured a block of bytes at a time: every kind of byte that ends a run,
+// at every offset of a block.
 TEST(NormalizeText, EndsCopiedRunsAtEveryOffset) {
   const std::string plain = "Reuters said on Monday: prices (up 3.5%) rose again.";
   for (const std::string_view stop : {"  ", "\t", " \n", "\x7F", "\x01", "\r\n", " ~", "~ "}) {
@@ -42,6 +43,18 @@ TEST(NormalizeText, EndsCopiedRunsAtEveryOffset) {
       text.insert(at, stop);
       EXPECT_EQ(normalize_text(text), normalized_ascii(text)) << "stop " << testing::PrintToString(std::string(stop)) << " at " << at;
     }
+  }
+}
+
+// Runs longer than a block of 64 bytes, with spaces, breaks and control bytes at random places
+// (block edges among them).
+TEST(NormalizeText, RandomAsciiTextAsTheRulesSay) {
+  std::mt19937 random(5);
+  constexpr std::string_view kAlphabet = "abcdefgh.,  \t\n\r~\x7F\x01";
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text(random() % 400, ' ');
+    for (char& c : text) c = random() % 4 == 0 ? kAlphabet[random() % kAlphabet.size()] : 'x';
+    ASSERT_EQ(normalize_text(text), normalized_ascii(text)) << testing::PrintToString(text);
   }
 }
 
@@ -78,7 +91,7 @@ namespace newsdedup {
 namespace {
 
 TEST(Normalize, EndsVisibleRunsAtAnyOffset) {
-  // Runs of visible ASCII are measured eight bytes at a time; the first byte that ends one may
+  // Runs of visible ASCII are measured a block at a time; the first byte that ends one may
   // stand anywhere in a block.
   for (std::size_t run = 1; run < 20; ++run) {
     const std::string word(run, 'x');
