@@ -34,6 +34,16 @@ TEST(Shingles, StripsLeadingWireDatelines) {
   }
 }
 
+// The first separator in the first 60 bytes decides: a text that opens with one, or whose words
+// before the first are no dateline, keeps its head.
+TEST(Shingles, TheFirstSeparatorDecidesTheDateline) {
+  EXPECT_EQ(strip_leading_dateline("MOSCOW : LONDON - text"), "LONDON - text");
+  EXPECT_EQ(strip_leading_dateline(": MOSCOW - text"), ": MOSCOW - text");
+  EXPECT_EQ(strip_leading_dateline("he said - MOSCOW - text"), "he said - MOSCOW - text");
+  const std::string far = std::string(58, 'A') + " - text";  // the separator ends past byte 60
+  EXPECT_EQ(strip_leading_dateline(far), far);
+}
+
 TEST(Shingles, KeepsOrdinarySentencesThatContainADash) {
   constexpr std::string_view sentence = "The company said - in a statement on Monday - that it would sell the unit.";
   EXPECT_EQ(strip_leading_dateline(sentence), sentence);

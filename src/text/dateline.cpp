@@ -40,17 +40,17 @@ bool is_dateline_prefix(std::string_view prefix) {
 std::string_view strip_leading_dateline(std::string_view body) {
   const std::string_view head = body.substr(0, kMaxDatelineBytes);
   static constexpr std::array kSeparators = {" - "sv, " -- "sv, " \u2014 "sv, " \u2013 "sv, " : "sv, ": "sv};
-  std::size_t best = std::string_view::npos;
-  std::size_t best_length = 0;
-  for (std::string_view separator : kSeparators) {
-    const std::size_t at = head.find(separator);
-    if (at != std::string_view::npos && at < best) {
-      best = at;
-      best_length = separator.size();
+  // The first separator in the head, found in one pass: a find() per separator went over the
+  // head six times, with a memchr call at every space.
+  for (std::size_t at = 0; at < head.size(); ++at) {
+    if (head[at] != ' ' && head[at] != ':') continue;
+    const std::string_view rest = head.substr(at);
+    for (std::string_view separator : kSeparators) {
+      if (!rest.starts_with(separator)) continue;
+      return at > 0 && is_dateline_prefix(body.substr(0, at)) ? body.substr(at + separator.size()) : body;
     }
   }
-  if (best == std::string_view::npos || best == 0 || !is_dateline_prefix(body.substr(0, best))) return body;
-  return body.substr(best + best_length);
+  return body;
 }
 
 }  // namespace newsdedup
