@@ -104,9 +104,12 @@ inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
     i = text.size();
   }
   counts.characters = text.size() - continuations.sum();
-  alignas(16) unsigned char lanes[16];
-  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), highest);
-  counts.highest = *std::max_element(lanes, lanes + 16);
+  // The largest lane: each step compares the upper half of the lanes left with the lower.
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 8));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 4));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 2));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 1));
+  counts.highest = static_cast<unsigned char>(_mm_cvtsi128_si32(highest));
 #endif
   for (; i < text.size(); ++i) {
     out[i] = static_cast<char>(static_cast<unsigned>(in[i] - 'A') < 26u ? in[i] + ('a' - 'A') : in[i]);
