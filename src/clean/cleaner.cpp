@@ -8,6 +8,7 @@
 
 #include "clean/article_region.h"
 #include "clean/document_language.h"
+#include "clean/furniture_memo.h"
 #include "clean/furniture_rules.h"
 #include "clean/line_shape.h"
 #include "clean/paragraph.h"
@@ -366,7 +367,7 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   const auto& paragraphs = split.paragraphs;
   PageAnalysis page{split, describe_paragraphs(paragraphs), std::vector<Verdict>(paragraphs.size()), std::nullopt};
   for (std::size_t i = 0; i < paragraphs.size(); ++i)
-    page.verdicts[i].reason = classify_furniture(page.shapes[i], paragraphs[i].text);
+    page.verdicts[i].reason = remembered_furniture(page.shapes[i], paragraphs[i].text);
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);

@@ -345,9 +345,6 @@ bool is_byline(const LineShape& line, std::string_view text) {
 
 }  // namespace
 
-// No rule applies to a paragraph this long: it is prose.
-constexpr std::size_t kMaxFurnitureWords = 80;
-
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
   if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
   if (is_credit(line)) return RemovalReason::kCredit;

@@ -9,6 +9,7 @@
 // Stateless and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -16,6 +17,9 @@
 #include "clean/removal_reason.h"
 
 namespace newsdedup {
+
+// No rule applies to a paragraph of more words than this: it is prose.
+inline constexpr std::size_t kMaxFurnitureWords = 80;
 
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text);
 
