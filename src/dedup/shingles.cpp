@@ -85,29 +85,27 @@ ShingleSet shingle_body(std::string_view body) {
   // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> words;
-  thread_local std::vector<std::uint64_t> dateline_words;
   all_words.clear();
   words.clear();
-  dateline_words.clear();
   bool first = true;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
     const std::string_view paragraph = body.substr(start, end - start);
     start = end + 1;
-    const std::size_t paragraph_start = all_words.size();
-    append_word_hashes(paragraph, all_words);
-    if (paragraph.empty() || is_editorial_note(paragraph)) continue;
+    const bool in_story = !paragraph.empty() && !is_editorial_note(paragraph);
     std::string_view story = paragraph;
-    if (first) {
+    if (in_story && first) {
       story = strip_leading_dateline(paragraph);
-      dateline_words.clear();
-      append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), dateline_words);
       first = false;
     }
+    // A dateline's words go to the exact hash only; it ends at a separator, so the words of
+    // the two parts are those of the paragraph.
+    if (story.size() < paragraph.size()) append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words);
+    const std::size_t story_start = all_words.size();
+    append_word_hashes(story, all_words);
+    if (!in_story) continue;
     collect_figures(story, set.numbers);
-    words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(paragraph_start + dateline_words.size()),
-                 all_words.end());
-    dateline_words.clear();
+    words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start), all_words.end());
   }
   set.word_count = static_cast<std::uint32_t>(all_words.size());
   set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
