@@ -295,14 +295,28 @@ void report_cut(const SplitText& split, const Paragraph& paragraph, std::size_t 
   }
 }
 
-// Marks paragraphs most of whose words repeat earlier text, for the region to weigh.
-void note_mostly_repeated(PageAnalysis& page, const std::vector<RepeatedRun>& runs) {
-  for (std::size_t r = 0; r < runs.size();) {
-    const std::size_t paragraph = runs[r].paragraph;
-    std::size_t repeated_words = 0;
-    for (; r < runs.size() && runs[r].paragraph == paragraph; ++r) repeated_words += runs[r].end_word - runs[r].first_word;
-    page.verdicts[paragraph].mostly_repeated = 2 * repeated_words >= page.shapes[paragraph].word_count();
+// Calls visit(runs of one paragraph) for each paragraph that `runs` (in page order) cut.
+template <typename Visit>
+void for_each_paragraph(std::span<const RepeatedRun> runs, Visit visit) {
+  while (!runs.empty()) {
+    std::size_t end = 1;
+    while (end < runs.size() && runs[end].paragraph == runs.front().paragraph) ++end;
+    visit(runs.first(end));
+    runs = runs.subspan(end);
   }
+}
+
+std::size_t words_in(std::span<const RepeatedRun> runs) {
+  std::size_t words = 0;
+  for (const RepeatedRun& run : runs) words += run.end_word - run.first_word;
+  return words;
+}
+
+// Marks paragraphs most of whose words repeat earlier text, for the region to weigh.
+void note_mostly_repeated(PageAnalysis& page, std::span<const RepeatedRun> runs) {
+  for_each_paragraph(runs, [&](std::span<const RepeatedRun> own) {
+    page.verdicts[own.front().paragraph].mostly_repeated = 2 * words_in(own) >= page.shapes[own.front().paragraph].word_count();
+  });
 }
 
 // --quality: C4's line rules on the body, then every document rule on what is left; a failing
@@ -389,18 +403,14 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   });
   // A paragraph that is one repeated run goes whole; otherwise its runs are cut out of it.
   std::vector<RepeatedRun> cuts;
-  for (std::size_t r = 0; r < runs.size();) {
-    std::size_t end = r;
-    std::size_t repeated_words = 0;
-    for (; end < runs.size() && runs[end].paragraph == runs[r].paragraph; ++end)
-      repeated_words += runs[end].end_word - runs[end].first_word;
-    if (repeated_words == page.shapes[runs[r].paragraph].word_count()) {
-      page.verdicts[runs[r].paragraph].reason = RemovalReason::kRepeated;
+  for_each_paragraph(runs, [&](std::span<const RepeatedRun> own) {
+    const std::size_t paragraph = own.front().paragraph;
+    if (words_in(own) == page.shapes[paragraph].word_count()) {
+      page.verdicts[paragraph].reason = RemovalReason::kRepeated;
     } else {
-      cuts.insert(cuts.end(), runs.begin() + static_cast<std::ptrdiff_t>(r), runs.begin() + static_cast<std::ptrdiff_t>(end));
+      cuts.insert(cuts.end(), own.begin(), own.end());
     }
-    r = end;
-  }
+  });
   if (boilerplate != nullptr) {
     for (std::size_t i : remaining_paragraphs(page))
       if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
@@ -411,20 +421,18 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
   std::vector<std::string> trimmed;
   trimmed.reserve(cuts.size());  // views into it must stay valid
   for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
-  for (auto cut = cuts.begin(); cut != cuts.end();) {
-    const std::string_view text = paragraphs[cut->paragraph].text;
+  for_each_paragraph(cuts, [&](std::span<const RepeatedRun> own) {
+    const std::string_view text = paragraphs[own.front().paragraph].text;
     std::string& kept = trimmed.emplace_back();
     std::size_t kept_from = 0;
-    auto end = cut;
-    for (; end != cuts.end() && end->paragraph == cut->paragraph; ++end) {
-      kept.append(text.substr(kept_from, end->begin - kept_from));
-      kept_from = end->end;
+    for (const RepeatedRun& cut : own) {
+      kept.append(text.substr(kept_from, cut.begin - kept_from));
+      kept_from = cut.end;
     }
     kept.append(text.substr(kept_from));
     while (!kept.empty() && kept.back() == ' ') kept.pop_back();
-    if (!options_.keep_boilerplate) texts[cut->paragraph] = kept;
-    cut = end;
-  }
+    if (!options_.keep_boilerplate) texts[own.front().paragraph] = kept;
+  });
 
   CleanedDocument out;
   if (options_.quality) out.quality = apply_quality_rules(page, texts);
