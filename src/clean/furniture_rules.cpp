@@ -289,8 +289,6 @@ bool is_credit(const LineShape& line) {
 }
 
 bool is_comment_word(std::string_view w) {
-  // Every form starts with c, k or a Cyrillic letter: most words are turned away here.
-  if (w.size() < 7 || (w.front() != 'c' && w.front() != 'k' && w.front() != '\xD0')) return false;
   static constexpr WordList kWords{std::array{"comment"sv, "comments"sv, "kommentar"sv, "kommentare"sv,
                                         "commentaire"sv, "commentaires"sv, "comentario"sv,
                                         "comentarios"sv, "coment\u00E1rio"sv, "coment\u00E1rios"sv,

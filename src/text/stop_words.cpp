@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "text/fnv_hash.h"
+#include "text/word_shape_filter.h"
 
 namespace newsdedup {
 namespace {
@@ -90,8 +91,8 @@ constexpr std::string_view kRussian =
 constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
     kEnglish, kFrench, kGerman, kSpanish, kPortuguese, kItalian, kRussian};
 
-// Longest stop word in bytes: six Cyrillic letters ("только", "потому"). Longer words are
-// turned away before any hashing.
+// Longest stop word in bytes: six Cyrillic letters ("только", "потому"). A word to fold that is
+// longer than twice this (an elided article and a long word) is none.
 constexpr std::size_t kMaxStopWordBytes = 12;
 
 // FNV-1a over the word's bytes with a final avalanche (the 64-bit finaliser of MurmurHash3):
@@ -112,7 +113,7 @@ std::uint64_t hash_word(std::string_view word) { return finish_hash(fnv1a(word))
 // over four times the number of words, where insertion always finds room.
 class StopWordTable {
  public:
-  StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0), shapes_((kMaxStopWordBytes + 1) * 256, 0) {
+  StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
     for (std::size_t language = 0; language < kLists.size(); ++language) {
       const std::string_view list = kLists[language];
       for (std::size_t start = 0; start < list.size();) {
@@ -120,16 +121,14 @@ class StopWordTable {
         if (end == std::string_view::npos) end = list.size();
         const std::string_view word = list.substr(start, end - start);
         insert(hash_word(word), static_cast<LanguageMask>(1u << language));
-        shapes_[shape_index(word)] = 1;
+        shapes_.add(word);
         start = end + 1;
       }
     }
   }
 
   // False when no stop word has this word's length and first byte: most words stop here.
-  bool may_hold(std::string_view word) const {
-    return !word.empty() && word.size() <= kMaxStopWordBytes && shapes_[shape_index(word)];
-  }
+  bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
   LanguageMask find(std::uint64_t hash) const {
     const std::size_t first = first_slot(hash);
@@ -168,13 +167,9 @@ class StopWordTable {
     throw std::logic_error("the stop-word table has no room left");
   }
 
-  static std::size_t shape_index(std::string_view word) {
-    return word.size() * 256 + static_cast<unsigned char>(word.front());
-  }
-
   std::vector<std::uint64_t> hashes_;
   std::vector<LanguageMask> masks_;
-  std::vector<unsigned char> shapes_;  // [length][first byte] of the stop words
+  WordShapeFilter shapes_;
 };
 
 const StopWordTable& table() {
