@@ -75,6 +75,33 @@ void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
   }
 }
 
+// Sorts hashes, which are uniformly spread, in increasing order. std::sort mispredicts about half
+// of its comparisons on random keys. A radix sort on the top 16 bits (two passes of 8) leaves
+// out of order only hashes that agree in those bits, a few at most, which an insertion sort puts
+// right with branches that rarely go the other way.
+void sort_hashes(std::vector<std::uint64_t>& hashes) {
+  if (hashes.size() < 64) {  // two passes over 256 counters would cost more than they save
+    std::sort(hashes.begin(), hashes.end());
+    return;
+  }
+  thread_local std::vector<std::uint64_t> scratch;
+  scratch.resize(hashes.size());
+  const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
+    std::array<std::size_t, 257> start{};
+    for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
+    for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
+    for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
+  };
+  pass(hashes, scratch, 48);
+  pass(scratch, hashes, 56);
+  for (std::size_t i = 1; i < hashes.size(); ++i) {
+    const std::uint64_t h = hashes[i];
+    std::size_t j = i;
+    for (; j > 0 && hashes[j - 1] > h; --j) hashes[j] = hashes[j - 1];
+    hashes[j] = h;
+  }
+}
+
 }  // namespace
 
 ShingleSet shingle_body(std::string_view body) {
@@ -119,7 +146,7 @@ ShingleSet shingle_body(std::string_view body) {
   } else {
     set.hashes[0] = gram_hash(words.data(), k);
   }
-  std::sort(set.hashes.begin(), set.hashes.end());
+  sort_hashes(set.hashes);
   set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
   return set;
 }
