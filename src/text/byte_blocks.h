@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -84,22 +85,37 @@ inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
   // to 64 bits and leaves short lines to the scalar tail.
   __m128i highest = _mm_setzero_si128();
   LaneCounter continuations;
-  const auto lower_block = [&](const unsigned char* from, char* to) {
+  // `counted`: the lanes whose continuation bytes count (all, but in a last block that overlaps
+  // the one before).
+  const auto lower_block = [&](const unsigned char* from, char* to, __m128i counted) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
     // Signed compares: bytes of 0x80 and above are negative, so never upper-case letters.
     const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
                                         _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-    continuations.add(continuation_bytes(bytes));
+    continuations.add(_mm_and_si128(continuation_bytes(bytes), counted));
     highest = _mm_max_epu8(highest, bytes);
   };
-  for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i);
-  if (i < text.size()) {  // the tail, through a block padded with zeros (no continuation bytes)
+  const __m128i all_lanes = _mm_set1_epi8(-1);
+  for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i, all_lanes);
+  if (i < text.size() && text.size() >= 16) {
+    // The last 16 bytes: lowercasing the ones already done again writes what is there, and the
+    // lanes of the new ones (the last `rest`) are the only ones counted.
+    static constexpr std::array<unsigned char, 32> kLastLanes = [] {
+      std::array<unsigned char, 32> lanes{};
+      for (std::size_t lane = 16; lane < 32; ++lane) lanes[lane] = 0xFF;
+      return lanes;
+    }();
+    const std::size_t rest = text.size() - i;
+    const __m128i counted = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLastLanes.data() + rest));
+    lower_block(in + text.size() - 16, out + text.size() - 16, counted);
+    i = text.size();
+  } else if (i < text.size()) {  // a line shorter than a block, padded with zeros (no continuation bytes)
     alignas(16) unsigned char tail_in[16] = {};
     alignas(16) char tail_out[16];
     const std::size_t rest = text.size() - i;
     std::memcpy(tail_in, in + i, rest);
-    lower_block(tail_in, tail_out);
+    lower_block(tail_in, tail_out, all_lanes);
     std::memcpy(out + i, tail_out, rest);
     i = text.size();
   }
