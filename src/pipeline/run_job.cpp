@@ -87,7 +87,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   clock.lap("candidates", summary);
 
   progress.stage("verify and cluster");
-  std::optional<SketchReader> sketches(std::in_place, SketchReader::open(pass_one.sketches));
+  std::optional<SketchReader> sketches(std::in_place, SketchReader::open(pass_one.sketches, sketch_resident_bytes(options.memory_bytes)));
   FormatReader pairs(candidates, kCandidatesFormat);
   std::vector<Outcome> outcome = cluster_candidates({table, leader, *visit, *sketches}, pairs, /*resort=*/false,
                                                     options.memory_bytes, options.rule, summary);
@@ -108,7 +108,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     patch_reader.emplace(SpoolReader::open(*patches));
     // New body lengths: a new visit order, over which the same candidates are sorted again.
     visit.emplace(table.body_bytes, leader);
-    sketches.emplace(SketchReader::open(pass_one.sketches));
+    sketches.emplace(SketchReader::open(pass_one.sketches, sketch_resident_bytes(options.memory_bytes)));
     FormatReader again(candidates, kCandidatesFormat);
     outcome = cluster_candidates({table, leader, *visit, *sketches}, again, /*resort=*/true, options.memory_bytes,
                                  options.rule, summary);
