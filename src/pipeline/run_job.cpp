@@ -82,8 +82,11 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   FormatWriter candidates(temporary / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kTemporary);
   // The band keys' merge holds their share of the budget; the pairs get the rest.
   const std::uint64_t pair_budget = options.memory_bytes - options.lsh.bands * sorter_share(options);
-  find_candidates([&](const auto& visit_key) { pass_one.band_keys.merge(visit_key); }, *visit, options.lsh,
-                  pair_budget, options.out_dir, candidates, summary);
+  pass_one.band_keys.seal();
+  const BandKeySource band_keys{pass_one.band_keys.partitions(), [&](std::size_t band, const auto& visit_key) {
+                                  pass_one.band_keys.merge_partition(band, visit_key);
+                                }};
+  find_candidates(band_keys, *visit, options.lsh, pair_budget, options.out_dir, candidates, summary);
   clock.lap("candidates", summary);
 
   progress.stage("verify and cluster");

@@ -92,8 +92,8 @@ RunSummary candidates_job(const StageOptions& options) {
   const VisitOrder visit(table.body_bytes, leader);
   FormatReader band_keys(work / "band_keys.bin", kBandKeysFormat);
   FormatWriter candidates(work / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent, options.force);
-  find_candidates(key_file_stream<BandKey>(band_keys, table.size()), visit, run.lsh, options.memory_bytes, work,
-                  candidates, summary);
+  find_candidates(band_key_file_source(band_keys, table.size(), run.lsh.bands), visit, run.lsh,
+                  options.memory_bytes, work, candidates, summary);
   clock.lap("candidates", summary);
   write_stage_record(work / "candidates.json", "candidates", summary, run, options.force);
   return summary;
