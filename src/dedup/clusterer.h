@@ -5,7 +5,8 @@
 // candidates, verifies itself against each, and joins the one it matches best; if none
 // matches it becomes a representative itself. So a member is always verified similar to its
 // cluster's representative — never only to another member — and the representative is the
-// longest copy. Sequential by design (the result depends only on the input).
+// longest copy. Sequential by design (the result depends only on the input); the
+// verifications of documents that do not depend on each other run in parallel (below).
 //
 // VisitOrderClusterer does the work with the candidate pairs streamed in visit order, so no
 // candidate graph has to be held in memory: documents are named by their visit rank (0 is
