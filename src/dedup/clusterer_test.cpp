@@ -252,6 +252,72 @@ TEST(VisitOrderClusterer, RefusesPairsOutOfVisitOrder) {
   EXPECT_THROW(backwards.add(4, 0), std::invalid_argument);
 }
 
+// Pairs are buffered in windows and each window's documents visited level by level, a level's
+// in parallel: whatever the window (one pair: one document at a time), the decisions and the
+// verifications are the same. Stories of 6 copies, of equal and falling lengths (so that copies
+// are candidates of copies in the same window, in chains), one of them half another text,
+// every pair of a story a candidate, and some pairs across stories that are not copies.
+TEST(VisitOrderClusterer, WindowsOfAnySizeDecideAlike) {
+  std::vector<Doc> docs;
+  for (std::uint64_t story = 0; story < 60; ++story)
+    for (std::uint64_t copy = 0; copy < 6; ++copy) {
+      const std::uint64_t shift = copy == 3 ? 100 : 0;  // half another text: a story of its own
+      docs.push_back(make_set(story * 1000 + shift, story * 1000 + shift + 200 - (copy / 2) * 50 - copy % 2, 2000 - copy * 10));
+    }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  for (std::uint32_t story = 0; story < 60; ++story) {
+    for (std::uint32_t a = 0; a < 6; ++a)
+      for (std::uint32_t b = a + 1; b < 6; ++b) edges.emplace_back(story * 6 + a, story * 6 + b);
+    edges.emplace_back(story * 6 + 5, (story * 7 + 3) % 360);
+  }
+  // Visit order: by falling length, ties by input order (as cluster_documents).
+  std::vector<std::uint32_t> order(docs.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].bytes > docs[b].bytes; });
+  std::vector<std::uint32_t> rank(docs.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (later, earlier) ranks
+  for (auto [a, b] : edges)
+    if (rank[a] != rank[b]) pairs.emplace_back(std::max(rank[a], rank[b]), std::min(rank[a], rank[b]));
+  std::sort(pairs.begin(), pairs.end());
+  auto load = [&](std::uint32_t r, ShingleBuffer&) { return ShingleView{docs[order[r]].set.hashes, docs[order[r]].set.numbers}; };
+  auto cluster = [&](std::size_t window, std::uint64_t& verifications) {
+    VisitOrderClusterer clusterer(static_cast<std::uint32_t>(docs.size()), DuplicateRule{}, load, window);
+    for (auto [later, earlier] : pairs) clusterer.add(later, earlier);
+    std::vector<ClusterAssignment> assignment = clusterer.finish();
+    verifications = clusterer.verifications();
+    return assignment;
+  };
+  std::uint64_t expected_verifications = 0;
+  const std::vector<ClusterAssignment> expected = cluster(1, expected_verifications);
+  std::size_t members = 0;
+  for (std::uint32_t r = 0; r < expected.size(); ++r) members += expected[r].representative != r;
+  EXPECT_GT(members, 100u);
+  EXPECT_LT(members, docs.size() - 60);
+  for (const std::size_t window : {std::size_t{7}, std::size_t{100}, VisitOrderClusterer::kWindowPairs}) {
+    std::uint64_t verifications = 0;
+    const std::vector<ClusterAssignment> assignment = cluster(window, verifications);
+    EXPECT_EQ(verifications, expected_verifications) << window;
+    ASSERT_EQ(assignment.size(), expected.size());
+    for (std::size_t r = 0; r < expected.size(); ++r) {
+      EXPECT_EQ(assignment[r].representative, expected[r].representative) << r << ", window " << window;
+      EXPECT_EQ(assignment[r].jaccard, expected[r].jaccard) << r << ", window " << window;
+      EXPECT_EQ(assignment[r].containment, expected[r].containment) << r << ", window " << window;
+    }
+  }
+}
+
+// A document whose window was visited takes no more pairs.
+TEST(VisitOrderClusterer, RefusesPairsForADocumentAlreadyVisited) {
+  auto load = [](std::uint32_t, ShingleBuffer& buffer) { return ShingleView{buffer.shingles, buffer.numbers}; };
+  VisitOrderClusterer clusterer(4, DuplicateRule{}, load, /*window_pairs=*/1);
+  clusterer.add(1, 0);
+  clusterer.add(2, 0);  // visits the window holding rank 1
+  EXPECT_THROW(clusterer.add(1, 0), std::invalid_argument);
+  clusterer.add(2, 1);
+  EXPECT_EQ(clusterer.finish().size(), 4u);
+}
+
 TEST(Clusterer, EmptyInput) {
   EXPECT_TRUE(cluster_documents({}, graph_of(0, {}), DuplicateRule{}).empty());
 }

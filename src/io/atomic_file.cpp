@@ -15,6 +15,9 @@ namespace newsdedup {
 namespace {
 
 constexpr std::size_t kBufferSize = 1 << 20;
+// Outputs run to tens of MB: their writeback starts every few MiB, so that commit()'s fsync
+// waits for the last of them only (on seed 11 it waited 31 ms for the 77 MB audit.jsonl).
+constexpr std::uint64_t kWritebackBytes = 8 << 20;
 
 OutputError io_error(const std::filesystem::path& path, int error) {
   return OutputError(fmt::format("{}: {}", path.string(), std::strerror(error)));
@@ -89,6 +92,18 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::write(std::string_view bytes) {
   if (!file_) throw OutputError(fmt::format("{}: written after commit", path_.string()));
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) throw io_error(path_, errno);
+  written_ += bytes.size();
+  if (written_ >= writeback_started_ + kBufferSize + kWritebackBytes) start_writeback();
+}
+
+void AtomicFile::start_writeback() {
+  const std::uint64_t end = written_ - kBufferSize;  // stdio may still hold the rest
+#ifdef __linux__
+  // Best effort, asynchronous: commit() fsyncs whatever this did not get to.
+  ::sync_file_range(::fileno(file_), static_cast<off_t>(writeback_started_),
+                    static_cast<off_t>(end - writeback_started_), SYNC_FILE_RANGE_WRITE);
+#endif
+  writeback_started_ = end;
 }
 
 void AtomicFile::commit() {

@@ -7,9 +7,11 @@
 // by the destructor, so an interrupted run never leaves a file under a final name either way.
 // Opening fails (throws OutputError) when `path` exists and `overwrite` is false; without
 // `overwrite`, commit() also refuses a file that appeared under `path` meanwhile.
-// Not thread-safe; owns its file handle. Writes are buffered.
+// Not thread-safe; owns its file handle. Writes are buffered, and the file's writeback to disk
+// starts as it grows, so that commit() waits for little.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -41,12 +43,15 @@ class AtomicFile {
  private:
   void publish_named();
   void publish_anonymous();
+  void start_writeback();  // of what stdio has handed to the file since the last call
 
   std::filesystem::path path_;
   std::filesystem::path temp_path_;  // empty when the temporary file has no name
   std::FILE* file_ = nullptr;
   std::unique_ptr<char[]> buffer_;  // stdio buffer; large, since outputs are written in bulk
   bool overwrite_;
+  std::uint64_t written_ = 0;            // bytes given to write()
+  std::uint64_t writeback_started_ = 0;  // bytes whose writeback was started
 };
 
 }  // namespace newsdedup

@@ -44,6 +44,24 @@ TEST(AtomicFile, CommitPublishesTheFile) {
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
 }
 
+// Writeback starts every few MiB while the file grows; every byte still arrives, in order.
+TEST(AtomicFile, LargeFileArrivesWholeWhileItsWritebackStartsEarly) {
+  TestTempDir dir;
+  const auto path = dir.path() / "big.jsonl";
+  std::string expected;
+  {
+    AtomicFile file(path, false);
+    for (int i = 0; i < 40; ++i) {
+      const std::string chunk(((i % 5) + 1) * 100'000 + static_cast<std::size_t>(i), static_cast<char>('a' + i % 26));
+      file.write(chunk);
+      expected += chunk;
+    }
+    file.commit();
+  }
+  ASSERT_GT(expected.size(), std::size_t{10} << 20);
+  EXPECT_EQ(slurp(path), expected);
+}
+
 TEST(AtomicFile, AbandonedFileLeavesNothing) {
   TestTempDir dir;
   const auto path = dir.path() / "out.jsonl";

@@ -1,11 +1,52 @@
 #include "pipeline/candidate_stage.h"
 
+#include <oneapi/tbb/parallel_pipeline.h>
+
 #include <algorithm>
+#include <memory>
 #include <numeric>
+#include <string>
 
 #include "pipeline/pair_sorter.h"
 
 namespace newsdedup {
+namespace {
+
+// Bands whose pairs are being made or waiting for the sorter: a band's pairs take about 8
+// bytes per pair arrival (600 KB per band on seed 11).
+constexpr std::size_t kBandsInFlight = 4;
+constexpr std::size_t kBandReadRecords = 4096;
+
+// One band's pairs (packed by VisitOrder::pack) in the order its buckets yield them; a pair
+// comes at most once per band, since each document has one key per band.
+struct BandPairs {
+  std::vector<std::uint64_t> pairs;
+  std::uint64_t oversized_buckets = 0;
+};
+
+std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_t band, const VisitOrder& visit,
+                                      const LshParameters& lsh) {
+  auto result = std::make_shared<BandPairs>();
+  std::vector<std::uint32_t> bucket;  // the bucket's leaders, in input order
+  BandKey open{};
+  auto close = [&] {
+    if (bucket.size() > 1)
+      result->oversized_buckets += for_each_bucket_pair(
+          bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) { result->pairs.push_back(visit.pack(a, b)); });
+    bucket.clear();
+  };
+  band_keys.visit_band(band, [&](const BandKey& key) {
+    if (!key.same_bucket(open)) {
+      close();
+      open = key;
+    }
+    if (visit.rank[key.doc] != kNoDocument) bucket.push_back(key.doc);
+  });
+  close();
+  return result;
+}
+
+}  // namespace
 
 std::vector<std::uint32_t> exact_leaders(const RecordStream<ExactKey>& exact, std::size_t documents) {
   std::vector<std::uint32_t> leader(documents, kNoDocument);
@@ -37,26 +78,67 @@ std::uint64_t VisitOrder::pack(std::uint32_t doc, std::uint32_t candidate) const
   return std::uint64_t{later} << 32 | earlier;
 }
 
-void find_candidates(const RecordStream<BandKey>& band_keys, const VisitOrder& visit, const LshParameters& lsh,
+BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t documents, std::size_t bands) {
+  auto key_at = [&file](std::uint64_t index) {
+    BandKey key;
+    file.read_at(kWorkFileHeaderBytes + index * sizeof key, &key, sizeof key);
+    return key;
+  };
+  // starts[b]: the first key of a band >= b (binary search; the reads check what it assumed).
+  auto starts = std::make_shared<std::vector<std::uint64_t>>();
+  for (std::size_t band = 0; band <= bands; ++band) {
+    std::uint64_t low = band == 0 ? 0 : starts->back();
+    std::uint64_t high = file.records();
+    while (low < high) {
+      const std::uint64_t middle = low + (high - low) / 2;
+      if (key_at(middle).band < band) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    starts->push_back(low);
+  }
+  if (starts->back() != file.records()) file.fail("a band key of a band beyond the " + std::to_string(bands) + " bands");
+  return {bands, [&file, documents, starts](std::size_t band, const std::function<void(const BandKey&)>& visit) {
+            std::vector<BandKey> chunk;
+            BandKey previous{};
+            for (std::uint64_t next = (*starts)[band], end = (*starts)[band + 1]; next < end;) {
+              chunk.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - next, kBandReadRecords)));
+              file.read_at(kWorkFileHeaderBytes + next * sizeof(BandKey), chunk.data(), chunk.size() * sizeof(BandKey));
+              for (const BandKey& key : chunk) {
+                if (key.doc >= documents)
+                  file.fail("names document " + std::to_string(key.doc) + " of " + std::to_string(documents) +
+                            " (from another work folder?)");
+                if (key.band != band || (next > (*starts)[band] && key < previous)) file.fail("records out of order (corrupt?)");
+                visit(key);
+                previous = key;
+                ++next;
+              }
+            }
+          }};
+}
+
+void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, const LshParameters& lsh,
                      std::uint64_t memory_bytes, const std::filesystem::path& spill_folder, FormatWriter& out,
                      RunSummary& summary) {
   PairSorter pairs(spill_folder, out.path().filename().string() + "-pairs", memory_bytes);
-  std::vector<std::uint32_t> bucket;  // the bucket's leaders, in input order
-  BandKey open{};
-  auto close = [&] {
-    if (bucket.size() > 1)
-      summary.oversized_buckets += for_each_bucket_pair(
-          bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) { pairs.add(visit.pack(a, b)); });
-    bucket.clear();
-  };
-  band_keys([&](const BandKey& key) {
-    if (!key.same_bucket(open)) {
-      close();
-      open = key;
-    }
-    if (visit.rank[key.doc] != kNoDocument) bucket.push_back(key.doc);
-  });
-  close();
+  std::size_t next_band = 0;
+  tbb::parallel_pipeline(
+      kBandsInFlight,
+      tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                          [&](tbb::flow_control& control) -> std::size_t {
+                                            if (next_band == band_keys.bands) control.stop();
+                                            return next_band++;
+                                          }) &
+          tbb::make_filter<std::size_t, std::shared_ptr<BandPairs>>(
+              tbb::filter_mode::parallel,
+              [&](std::size_t band) { return band_pairs(band_keys, band, visit, lsh); }) &
+          tbb::make_filter<std::shared_ptr<BandPairs>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<BandPairs> band) {
+                summary.oversized_buckets += band->oversized_buckets;
+                for (std::uint64_t pair : band->pairs) pairs.add(pair);
+              }));
   pairs.merge([&](std::uint64_t pair) {
     out.write_record(CandidatePair{visit.order[pair >> 32], visit.order[pair & 0xFFFFFFFFu]});
   });

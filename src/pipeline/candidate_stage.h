@@ -12,7 +12,7 @@
 //                   then the candidate's; no repeats
 // Documents are input-order indices into documents.bin. Memory: 4 bytes per document for the
 // leaders, 4 for the visit ranks and 4 per leader for the visit order, plus the budget.
-// Not thread-safe.
+// Not thread-safe (the parallelism is inside find_candidates()).
 #pragma once
 
 #include <cstdint>
@@ -67,9 +67,23 @@ struct VisitOrder {
   std::uint64_t pack(std::uint32_t doc, std::uint32_t candidate) const;  // sort key of a pair
 };
 
+// Band keys, sorted, band by band: visit_band(band, visit) calls visit(key) for every key of
+// the band, ascending. It is called once per band, for several bands at once from different
+// threads.
+struct BandKeySource {
+  std::size_t bands = 0;
+  std::function<void(std::size_t band, const std::function<void(const BandKey&)>& visit)> visit_band;
+};
+
+// A sorted band key file (band_keys.bin) as a source: finds where each band starts, and
+// checks the order, the bands and that every document is below `documents` as it reads.
+BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t documents, std::size_t bands);
+
 // Writes candidates.bin (or a temporary file of the same format) from the band keys of all
-// documents; counts pairs, oversized buckets and spills in `summary`.
-void find_candidates(const RecordStream<BandKey>& band_keys, const VisitOrder& visit, const LshParameters& lsh,
+// documents; counts pairs, oversized buckets and spills in `summary`. Bands are read and
+// turned into pairs in parallel (oneTBB), and their pairs go to the PairSorter band by band in
+// order, as if from one thread: the file and the spill counts do not depend on the threads.
+void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, const LshParameters& lsh,
                      std::uint64_t memory_bytes, const std::filesystem::path& spill_folder, FormatWriter& out,
                      RunSummary& summary);
 

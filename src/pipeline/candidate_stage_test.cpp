@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "io/test_temp_dir.h"
@@ -14,6 +16,14 @@ RecordStream<Record> stream_of(const std::vector<Record>& records) {
   return [records](const std::function<void(const Record&)>& visit) {
     for (const Record& record : records) visit(record);
   };
+}
+
+// Keys sorted by band, as a source visiting one band at a time.
+BandKeySource source_of(const std::vector<BandKey>& keys, std::size_t bands) {
+  return {bands, [keys](std::size_t band, const std::function<void(const BandKey&)>& visit) {
+            for (const BandKey& key : keys)
+              if (key.band == band) visit(key);
+          }};
 }
 
 std::vector<CandidatePair> read_pairs(const std::filesystem::path& path) {
@@ -48,7 +58,7 @@ TEST(CandidateStage, WritesEachPairOnceInVisitOrder) {
                                      {7, 1, 1}, {7, 1, 2}, {8, 2, 0}, {8, 2, 3}};
   FormatWriter out(dir.path() / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent);
   RunSummary summary;
-  find_candidates(stream_of(keys), visit, LshParameters{}, 1 << 20, dir.path(), out, summary);
+  find_candidates(source_of(keys, 3), visit, LshParameters{}, 1 << 20, dir.path(), out, summary);
   const std::vector<CandidatePair> pairs = read_pairs(dir.path() / "candidates.bin");
   ASSERT_EQ(pairs.size(), 3u);
   EXPECT_EQ(summary.candidate_pairs, 3u);
@@ -68,7 +78,7 @@ TEST(CandidateStage, AnOversizedBucketLinksEachMemberToItsNextMembersOnly) {
   const std::vector<BandKey> keys = {{7, 0, 0}, {7, 0, 1}, {7, 0, 2}, {7, 0, 3}};
   FormatWriter out(dir.path() / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent);
   RunSummary summary;
-  find_candidates(stream_of(keys), visit, LshParameters{.max_bucket = 1}, 1 << 20, dir.path(), out, summary);
+  find_candidates(source_of(keys, 1), visit, LshParameters{.max_bucket = 1}, 1 << 20, dir.path(), out, summary);
   const std::vector<CandidatePair> pairs = read_pairs(dir.path() / "candidates.bin");
   ASSERT_EQ(pairs.size(), 3u);
   EXPECT_EQ(summary.oversized_buckets, 1u);
@@ -94,6 +104,76 @@ TEST(CandidateStage, KeyFilesOutOfOrderOrNamingUnknownDocumentsAreRefused) {
   FormatReader unknown(write_keys("unknown.bin", {{1, 0, 0}, {1, 0, 5}}), kBandKeysFormat);
   EXPECT_THROW(key_file_stream<BandKey>(unknown, 2)(ignore), WorkFileError);
   EXPECT_THROW(FormatReader(dir.path() / "sorted.bin", kExactKeysFormat), WorkFileError);
+}
+
+// Many bands, turned into pairs on several threads: the same file as from a band key file read
+// band by band, and the same whether the pairs spilled or not.
+TEST(CandidateStage, PairsDoNotDependOnHowBandsAreReadOrOnSpilling) {
+  TestTempDir dir;
+  constexpr std::uint32_t kDocuments = 400;
+  constexpr std::size_t kBands = 32;
+  std::vector<std::uint32_t> body_bytes(kDocuments), leader(kDocuments);
+  for (std::uint32_t d = 0; d < kDocuments; ++d) {
+    body_bytes[d] = d * 7919 % 1000;
+    leader[d] = d;
+  }
+  const VisitOrder visit(body_bytes, leader);
+  std::vector<BandKey> keys;
+  for (std::uint32_t band = 0; band < kBands; ++band)
+    for (std::uint32_t d = 0; d < kDocuments; ++d) keys.push_back({(d * (band + 3)) % 37, band, d});
+  std::sort(keys.begin(), keys.end());
+  {
+    FormatWriter file(dir.path() / "band_keys.bin", kBandKeysFormat, FormatWriter::Kind::kPersistent);
+    for (const BandKey& key : keys) file.write_record(key);
+    file.finish();
+  }
+  auto pairs_from = [&](const BandKeySource& source, std::uint64_t memory, const std::string& name) {
+    FormatWriter out(dir.path() / name, kCandidatesFormat, FormatWriter::Kind::kPersistent);
+    RunSummary summary;
+    find_candidates(source, visit, LshParameters{.bands = kBands}, memory, dir.path(), out, summary);
+    if (memory < (1u << 20)) {
+      EXPECT_GT(summary.spilled_runs, 1u);
+    }
+    return read_pairs(dir.path() / name);
+  };
+  const std::vector<CandidatePair> expected = pairs_from(source_of(keys, kBands), 1 << 30, "memory.bin");
+  EXPECT_GT(expected.size(), 1000u);
+  const FormatReader file(dir.path() / "band_keys.bin", kBandKeysFormat);
+  for (const std::uint64_t memory : {std::uint64_t{1} << 30, std::uint64_t{16} << 10}) {
+    const std::vector<CandidatePair> pairs = pairs_from(band_key_file_source(file, kDocuments, kBands), memory,
+                                                          "file-" + std::to_string(memory) + ".bin");
+    ASSERT_EQ(pairs.size(), expected.size()) << memory;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      ASSERT_EQ(pairs[i].doc, expected[i].doc) << i;
+      ASSERT_EQ(pairs[i].candidate, expected[i].candidate) << i;
+    }
+  }
+}
+
+TEST(CandidateStage, BandKeyFilesOutOfOrderOrNamingUnknownDocumentsOrBandsAreRefused) {
+  TestTempDir dir;
+  auto write_keys = [&](const std::string& name, const std::vector<BandKey>& keys) {
+    FormatWriter file(dir.path() / name, kBandKeysFormat, FormatWriter::Kind::kPersistent);
+    for (const BandKey& key : keys) file.write_record(key);
+    file.finish();
+    return file.path();
+  };
+  auto visit_all = [](const BandKeySource& source) {
+    std::vector<BandKey> seen;
+    for (std::size_t band = 0; band < source.bands; ++band)
+      source.visit_band(band, [&](const BandKey& key) { seen.push_back(key); });
+    return seen;
+  };
+  const FormatReader sorted(write_keys("sorted.bin", {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}, {1, 2, 1}}), kBandKeysFormat);
+  EXPECT_EQ(visit_all(band_key_file_source(sorted, 2, 3)).size(), 4u);
+  const FormatReader unsorted(write_keys("unsorted.bin", {{2, 0, 0}, {1, 0, 1}}), kBandKeysFormat);
+  EXPECT_THROW(visit_all(band_key_file_source(unsorted, 2, 1)), WorkFileError);
+  const FormatReader bands_unsorted(write_keys("bands.bin", {{1, 1, 0}, {1, 0, 1}, {1, 1, 1}}), kBandKeysFormat);
+  EXPECT_THROW(visit_all(band_key_file_source(bands_unsorted, 2, 2)), WorkFileError);
+  const FormatReader unknown(write_keys("unknown.bin", {{1, 0, 0}, {1, 0, 5}}), kBandKeysFormat);
+  EXPECT_THROW(visit_all(band_key_file_source(unknown, 2, 1)), WorkFileError);
+  const FormatReader beyond(write_keys("beyond.bin", {{1, 0, 0}, {1, 4, 1}}), kBandKeysFormat);
+  EXPECT_THROW(band_key_file_source(beyond, 2, 2), WorkFileError);
 }
 
 }  // namespace

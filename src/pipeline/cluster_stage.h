@@ -10,8 +10,10 @@
 //                    a representative), u8 1 when an exact copy of it, 3 zero bytes
 // cluster_candidates() reads candidates.bin as sorted for `visit`; with `resort` (after the
 // cross-corpus pass changed body lengths, hence the visit order) it sorts the pairs again
-// within the memory budget, leaving out those of documents no longer in the visit order. Memory: the VisitOrder, 12 bytes per leader for the clusterer,
-// 16 per document for the outcomes. Not thread-safe.
+// within the memory budget, leaving out those of documents no longer in the visit order.
+// Memory: the VisitOrder, 12 bytes per leader for the clusterer and its window of pairs (about
+// 1 MiB), 16 per document for the outcomes. Not thread-safe (the clusterer verifies in parallel
+// inside).
 #pragma once
 
 #include <cstdint>

@@ -36,7 +36,7 @@ TEST(ClusterStage, ClustersUnderTheLongestCopyFromPairsInVisitOrder) {
   TestTempDir dir;
   Corpus corpus(dir);
   const VisitOrder visit(corpus.table.body_bytes, corpus.leader);  // visits 1, 2, 0
-  const SketchReader sketches = SketchReader::open(corpus.sketches);
+  const SketchReader sketches = SketchReader::open(corpus.sketches, std::uint64_t{64} << 20);
   FormatReader pairs(write_pairs(dir, {{2, 1}, {0, 1}, {0, 2}}), kCandidatesFormat);
   RunSummary summary;
   const std::vector<Outcome> outcome =
@@ -50,7 +50,7 @@ TEST(ClusterStage, PairsOutOfVisitOrderAreRefusedUnlessResorted) {
   TestTempDir dir;
   Corpus corpus(dir);
   const VisitOrder visit(corpus.table.body_bytes, corpus.leader);
-  const SketchReader sketches = SketchReader::open(corpus.sketches);
+  const SketchReader sketches = SketchReader::open(corpus.sketches, std::uint64_t{64} << 20);
   RunSummary summary;
   const ClusterInputs inputs{corpus.table, corpus.leader, visit, sketches};
   FormatReader backwards(write_pairs(dir, {{1, 2}}), kCandidatesFormat);  // 1 is visited before 2

@@ -12,14 +12,19 @@
 // partition by partition, each with an equal share of the budget, and each partition is sorted
 // on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
 // written one after the other form a sorted run. Other records are sorted with
-// tbb::parallel_sort.
-// Not thread-safe: one thread adds, then merges once (which frees the buffer).
+// tbb::parallel_sort. Such records can also be merged partition by partition, several
+// partitions at once (merge_partition): a run remembers where each of its partitions starts.
+// Not thread-safe: one thread adds, then merges once (which frees the buffer), except that
+// merge_partition() may be called from several threads at once for different partitions.
 #pragma once
 
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_sort.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <concepts>
 #include <span>
 #include <stdexcept>
@@ -42,6 +47,10 @@ namespace newsdedup {
 template <typename Record>
 class ExternalSorter {
   static_assert(std::is_trivially_copyable_v<Record>);
+  static constexpr bool kPartitioned = requires(const Record& record) {
+    { record.sort_partition() } -> std::same_as<std::size_t>;
+    { record.sort_hash() } -> std::same_as<std::uint64_t>;
+  };
 
  public:
   // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer;
@@ -83,10 +92,90 @@ class ExternalSorter {
     }
     if (buffered() > 0) spill();
     release_parts();
+    merge_runs(0, parts_.size(), std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256), visit);
+  }
+
+  // For partitioned records, merged partition by partition: seal() once after the last add(),
+  // then merge_partition(p, visit) calls visit(const Record&) for every record of partition p,
+  // ascending, and frees the partition's buffer. Partitions may be merged in any order, each
+  // once, several at once from different threads (their buffers are sorted as they are merged).
+  void seal()
+    requires kPartitioned
+  {
+    if (!runs_.empty() && buffered() > 0) spill();
+    if (!runs_.empty()) release_parts();
+  }
+  template <typename Visit>
+  void merge_partition(std::size_t p, Visit&& visit)
+    requires kPartitioned
+  {
+    if (runs_.empty()) {
+      sort_by_hash(std::span<Record>(parts_.at(p)), [](const Record& record) { return record.sort_hash(); });
+      for (const Record& record : parts_[p]) visit(record);
+      std::vector<Record>().swap(parts_[p]);
+      return;
+    }
+    // A partition's share of the buffer for the runs' read buffers, as several partitions may
+    // merge at once.
+    merge_runs(p, p + 1, std::max<std::size_t>(part_capacity_ / runs_.size(), 256), visit);
+  }
+  std::size_t partitions() const { return parts_.size(); }
+
+ private:
+  static constexpr std::uint64_t kMinCapacity = 1024;
+
+  // Reads records [begin, end) of one run sequentially, `chunk` records at a time, with pread
+  // (so that several readers may read one run at once).
+  class RunReader {
+   public:
+    RunReader(std::FILE* file, std::filesystem::path path, std::uint64_t begin, std::uint64_t end, std::size_t chunk)
+        : path_(std::move(path)), chunk_(chunk), fd_(::fileno(file)), next_(begin), end_(end) {}
+    RunReader(const RunReader&) = delete;
+    RunReader& operator=(const RunReader&) = delete;
+
+    bool next(Record& record) {
+      if (position_ == records_.size()) {
+        const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, end_ - next_));
+        if (count == 0) return false;
+        records_.resize(count);
+        read_fully(next_ * sizeof(Record), count * sizeof(Record));
+        next_ += count;
+        position_ = 0;
+      }
+      record = records_[position_++];
+      return true;
+    }
+
+   private:
+    void read_fully(std::uint64_t offset, std::size_t bytes) {
+      auto* into = reinterpret_cast<char*>(records_.data());
+      while (bytes > 0) {
+        const ssize_t got = ::pread(fd_, into, bytes, static_cast<off_t>(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) throw_file_error(path_, "cannot read temporary file");
+        into += got;
+        offset += static_cast<std::uint64_t>(got);
+        bytes -= static_cast<std::size_t>(got);
+      }
+    }
+
+    std::filesystem::path path_;
+    std::size_t chunk_;
+    int fd_;
+    std::uint64_t next_;  // the next record to read
+    std::uint64_t end_;
+    std::vector<Record> records_;
+    std::size_t position_ = 0;
+  };
+
+  // Merges partitions [first, end) of every run with a heap.
+  template <typename Visit>
+  void merge_runs(std::size_t first, std::size_t end, std::size_t chunk, Visit& visit) const {
+    if (end > parts_.size()) throw std::out_of_range(name_ + ": no partition " + std::to_string(end - 1));
     std::vector<std::unique_ptr<RunReader>> readers;
-    const std::size_t chunk = std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256);
     for (std::size_t r = 0; r < runs_.size(); ++r)
-      readers.push_back(std::make_unique<RunReader>(runs_[r], folder_ / run_name(r), chunk));
+      readers.push_back(std::make_unique<RunReader>(runs_[r], folder_ / run_name(r), run_starts_[r][first],
+                                                    run_starts_[r][end], chunk));
     using Head = std::pair<Record, std::size_t>;  // a run's smallest unread record, and the run
     auto greater = [](const Head& a, const Head& b) { return b.first < a.first; };
     std::priority_queue<Head, std::vector<Head>, decltype(greater)> heads(greater);
@@ -101,44 +190,6 @@ class ExternalSorter {
     }
   }
 
- private:
-  static constexpr std::uint64_t kMinCapacity = 1024;
-
-  // Reads one run sequentially, `chunk` records at a time.
-  class RunReader {
-   public:
-    RunReader(std::FILE* file, std::filesystem::path path, std::size_t chunk)
-        : path_(std::move(path)), chunk_(chunk), file_(file) {
-      if (std::fseek(file_, 0, SEEK_SET) != 0) throw_file_error(path_, "cannot read temporary file");
-    }
-    RunReader(const RunReader&) = delete;
-    RunReader& operator=(const RunReader&) = delete;
-
-    bool next(Record& record) {
-      if (position_ == records_.size()) {
-        records_.resize(chunk_);
-        const std::size_t got = std::fread(records_.data(), sizeof(Record), chunk_, file_);
-        if (got == 0 && std::ferror(file_)) throw_file_error(path_, "cannot read temporary file");
-        records_.resize(got);
-        position_ = 0;
-        if (got == 0) return false;
-      }
-      record = records_[position_++];
-      return true;
-    }
-
-   private:
-    std::filesystem::path path_;
-    std::size_t chunk_;
-    std::FILE* file_ = nullptr;
-    std::vector<Record> records_;
-    std::size_t position_ = 0;
-  };
-
-  static constexpr bool kPartitioned = requires(const Record& record) {
-    { record.sort_partition() } -> std::same_as<std::size_t>;
-    { record.sort_hash() } -> std::same_as<std::uint64_t>;
-  };
 
   std::size_t partition_of(const Record& record) const {
     if constexpr (kPartitioned) {
@@ -179,7 +230,9 @@ class ExternalSorter {
     const auto path = folder_ / run_name(runs_.size());
     std::FILE* file = create_unnamed_file(path);
     runs_.push_back(file);
+    std::vector<std::uint64_t>& starts = run_starts_.emplace_back(1, 0);
     for (std::vector<Record>& part : parts_) {
+      starts.push_back(starts.back() + part.size());
       const bool written = std::fwrite(part.data(), sizeof(Record), part.size(), file) == part.size();
       if (!written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
       bytes_spilled_ += part.size() * sizeof(Record);
@@ -193,6 +246,7 @@ class ExternalSorter {
   std::vector<std::vector<Record>> parts_;  // one for records without partitions
   std::uint64_t part_capacity_;
   std::vector<std::FILE*> runs_;
+  std::vector<std::vector<std::uint64_t>> run_starts_;  // per run: where each partition starts, and its end
   std::uint64_t count_ = 0;
   std::uint64_t bytes_spilled_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "pipeline/external_sorter.h"
 
 #include <gtest/gtest.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
 #include <random>
@@ -47,6 +48,36 @@ TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
     for (const BandKey& key : input) sorter.add(key);
     std::vector<BandKey> out;
     sorter.merge([&](const BandKey& key) { out.push_back(key); });
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    if (budget < (1u << 20)) {
+      EXPECT_GT(sorter.runs_spilled(), 1u);
+    }
+  }
+}
+
+// Partitions merged one at a time, several at once, give each partition's records in order,
+// in memory and through spilled runs.
+TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
+  std::mt19937_64 random(11);
+  std::vector<BandKey> input;
+  for (std::uint32_t doc = 0; doc < 3000; ++doc)
+    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({random() % 700 * 0x9E3779B97F4A7C15ULL, band, doc});
+  std::vector<BandKey> expected = input;
+  std::sort(expected.begin(), expected.end());
+  for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
+    TestTempDir dir;
+    ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 16);
+    for (const BandKey& key : input) sorter.add(key);
+    sorter.seal();
+    ASSERT_EQ(sorter.partitions(), 16u);
+    std::vector<std::vector<BandKey>> parts(16);
+    tbb::parallel_for(std::size_t{0}, std::size_t{16}, [&](std::size_t p) {
+      sorter.merge_partition(p, [&](const BandKey& key) { parts[p].push_back(key); });
+    });
+    std::vector<BandKey> out;
+    for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
     ASSERT_EQ(out.size(), expected.size());
     for (std::size_t i = 0; i < out.size(); ++i)
       ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;

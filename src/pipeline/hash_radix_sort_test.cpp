@@ -40,6 +40,18 @@ TEST(HashRadixSort, SortsHashesThatShareTheirTopBits) {
   expect_sorted(records);
 }
 
+// A digit every hash shares is skipped: here the top one (two passes, the records end where
+// they started) and the middle one (two passes over digits apart).
+TEST(HashRadixSort, SkipsDigitsEveryHashShares) {
+  std::mt19937_64 random(9);
+  std::vector<Keyed> low(30000), outer(30000);
+  for (Keyed& k : low) k = {(random() % (1u << 22)) << 32 | (random() & 0xFF), static_cast<std::uint32_t>(random() % 3)};
+  for (Keyed& k : outer)
+    k = {(random() % 1024) << 54 | (random() % 2048) << 32, static_cast<std::uint32_t>(random() % 3)};
+  expect_sorted(low);
+  expect_sorted(outer);
+}
+
 TEST(HashRadixSort, EmptyAndSingle) {
   expect_sorted({});
   expect_sorted({{~0ULL, 1}});

@@ -91,12 +91,15 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   FormatWriter candidates(temporary / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kTemporary);
   // The band keys' merge holds their share of the budget; the pairs get the rest.
   const std::uint64_t pair_budget = options.memory_bytes - options.lsh.bands * sorter_share(options);
-  find_candidates([&](const auto& visit_key) { pass_one.band_keys.merge(visit_key); }, *visit, options.lsh,
-                  pair_budget, options.out_dir, candidates, summary);
+  pass_one.band_keys.seal();
+  const BandKeySource band_keys{pass_one.band_keys.partitions(), [&](std::size_t band, const auto& visit_key) {
+                                  pass_one.band_keys.merge_partition(band, visit_key);
+                                }};
+  find_candidates(band_keys, *visit, options.lsh, pair_budget, options.out_dir, candidates, summary);
   clock.lap("candidates", summary);
 
   progress.stage("verify and cluster");
-  std::optional<SketchReader> sketches(std::in_place, SketchReader::open(pass_one.sketches));
+  std::optional<SketchReader> sketches(std::in_place, SketchReader::open(pass_one.sketches, sketch_resident_bytes(options.memory_bytes)));
   FormatReader pairs(candidates, kCandidatesFormat);
   std::vector<Outcome> outcome = cluster_candidates({table, leader, *visit, *sketches}, pairs, /*resort=*/false,
                                                     options.memory_bytes, options.rule, summary);
@@ -118,7 +121,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     // New body lengths: a new visit order, over which the same candidates are sorted again.
     const std::vector<std::uint32_t> comparable_leader = leaders_still_comparable(leader, table);
     visit.emplace(table.body_bytes, comparable_leader);
-    sketches.emplace(SketchReader::open(pass_one.sketches));
+    sketches.emplace(SketchReader::open(pass_one.sketches, sketch_resident_bytes(options.memory_bytes)));
     FormatReader again(candidates, kCandidatesFormat);
     outcome = cluster_candidates({table, comparable_leader, *visit, *sketches}, again, /*resort=*/true,
                                  options.memory_bytes, options.rule, summary);

@@ -19,6 +19,10 @@ std::uint64_t SketchWriter::append(std::string_view id, std::span<const std::uin
   return offset;
 }
 
+SketchReader::SketchReader(FormatReader file, std::uint64_t resident_bytes) : file_(std::move(file)) {
+  if (file_.data_bytes() <= resident_bytes) map_ = MappedFile(file_.descriptor(), kWorkFileHeaderBytes + file_.data_bytes());
+}
+
 SketchReader::Header SketchReader::read_header(std::uint64_t offset, std::span<const char> prefix) const {
   if (offset < kWorkFileHeaderBytes) file_.fail("no sketch at offset " + std::to_string(offset) + " (corrupt documents.bin?)");
   Header header;
@@ -36,29 +40,31 @@ SketchReader::Header SketchReader::read_header(std::uint64_t offset, std::span<c
 }
 
 template <std::size_t N>
-std::size_t SketchReader::read_block(std::uint64_t offset, std::array<char, N>& block) const {
+std::span<const char> SketchReader::bytes_from(std::uint64_t offset, std::array<char, N>& block) const {
   const std::uint64_t end = kWorkFileHeaderBytes + file_.data_bytes();
-  if (offset < kWorkFileHeaderBytes || offset >= end) return 0;  // read_header() reports it
+  if (offset < kWorkFileHeaderBytes || offset >= end) return {};  // read_header() reports it
+  if (map_.mapped()) return map_.bytes().subspan(static_cast<std::size_t>(offset));
   const auto bytes = static_cast<std::size_t>(std::min<std::uint64_t>(N, end - offset));
   file_.read_at(offset, block.data(), bytes);
-  return bytes;
+  return {block.data(), bytes};
 }
 
-// Verification reads two sketches per comparison, at random offsets: one read of a block that
-// holds most records whole, instead of one for the header and one for each array.
+// Verification reads two sketches per comparison, at random offsets: from the map, or one read
+// of a block that holds most records whole, instead of one for the header and one for each
+// array. Copied out of the map since the arrays in the file are not aligned for u64.
 ShingleView SketchReader::read(std::uint64_t offset, ShingleBuffer& buffer) const {
   std::array<char, 4096> block;
-  const std::size_t block_bytes = read_block(offset, block);
-  const Header header = read_header(offset, std::span<const char>(block.data(), block_bytes));
+  const std::span<const char> bytes = bytes_from(offset, block);
+  const Header header = read_header(offset, bytes);
   buffer.shingles.resize(header.shingles);
   buffer.numbers.resize(header.numbers);
   const std::uint64_t body = sizeof header + header.id_bytes;  // from `offset`
   const std::uint64_t shingle_bytes = std::uint64_t{header.shingles} * sizeof(std::uint64_t);
   const std::uint64_t number_bytes = std::uint64_t{header.numbers} * sizeof(std::uint64_t);
-  if (body + shingle_bytes + number_bytes <= block_bytes) {
+  if (body + shingle_bytes + number_bytes <= bytes.size()) {
     // An empty vector's data() may be null, which memcpy must not be given even for 0 bytes.
-    if (shingle_bytes > 0) std::memcpy(buffer.shingles.data(), block.data() + body, shingle_bytes);
-    if (number_bytes > 0) std::memcpy(buffer.numbers.data(), block.data() + body + shingle_bytes, number_bytes);
+    if (shingle_bytes > 0) std::memcpy(buffer.shingles.data(), bytes.data() + body, shingle_bytes);
+    if (number_bytes > 0) std::memcpy(buffer.numbers.data(), bytes.data() + body + shingle_bytes, number_bytes);
   } else {
     file_.read_at(offset + body, buffer.shingles.data(), shingle_bytes);
     file_.read_at(offset + body + shingle_bytes, buffer.numbers.data(), number_bytes);
@@ -68,11 +74,11 @@ ShingleView SketchReader::read(std::uint64_t offset, ShingleBuffer& buffer) cons
 
 std::string SketchReader::read_id(std::uint64_t offset) const {
   std::array<char, 512> block;
-  const std::size_t block_bytes = read_block(offset, block);
-  const Header header = read_header(offset, std::span<const char>(block.data(), block_bytes));
+  const std::span<const char> bytes = bytes_from(offset, block);
+  const Header header = read_header(offset, bytes);
   std::string id(header.id_bytes, '\0');
-  if (sizeof header + id.size() <= block_bytes) {
-    std::memcpy(id.data(), block.data() + sizeof header, id.size());
+  if (sizeof header + id.size() <= bytes.size()) {
+    std::memcpy(id.data(), bytes.data() + sizeof header, id.size());
   } else {
     file_.read_at(offset + sizeof header, id.data(), id.size());
   }

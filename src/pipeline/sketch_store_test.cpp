@@ -12,6 +12,8 @@ namespace {
 
 std::vector<std::uint64_t> as_vector(std::span<const std::uint64_t> values) { return {values.begin(), values.end()}; }
 
+constexpr std::uint64_t kResident = 64 << 20;
+
 TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
   TestTempDir dir;
   const std::vector<std::uint64_t> shingles = {3, 5, 8, 13}, numbers = {42};
@@ -22,7 +24,7 @@ TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
   writer.finish();
   EXPECT_EQ(first, kWorkFileHeaderBytes);  // offset 0 stays free to mean "no sketch"
 
-  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", kResident);
   ShingleBuffer buffer;
   ShingleView view = store.read(first, buffer);
   EXPECT_EQ(as_vector(view.shingles), shingles);
@@ -52,7 +54,7 @@ TEST(SketchStore, ReadsRecordsLargerThanTheReadBlockAndAtTheEndOfTheFile) {
   const std::uint64_t last = writer.append("last", few, few);
   writer.finish();
 
-  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", kResident);
   ShingleBuffer buffer;
   ShingleView view = store.read(big, buffer);
   EXPECT_EQ(as_vector(view.shingles), many);
@@ -66,13 +68,33 @@ TEST(SketchStore, ReadsRecordsLargerThanTheReadBlockAndAtTheEndOfTheFile) {
   EXPECT_EQ(store.read_id(last), "last");
 }
 
+// Records read through the map and with pread (records larger than the resident share) agree.
+TEST(SketchStore, ReadsEveryRecordMappedOrNot) {
+  TestTempDir dir;
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
+  std::vector<std::uint64_t> offsets;
+  for (std::uint64_t i = 0; i < 200; ++i)
+    offsets.push_back(writer.append("doc-" + std::to_string(i), std::vector<std::uint64_t>(i, i), std::vector<std::uint64_t>{i}));
+  writer.finish();
+  for (const std::uint64_t resident : {std::uint64_t{1}, std::uint64_t{64} << 20}) {
+    const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", resident);
+    ShingleBuffer buffer;
+    for (std::uint64_t i = 200; i-- > 0;) {
+      const ShingleView view = store.read(offsets[i], buffer);
+      ASSERT_EQ(as_vector(view.shingles), std::vector<std::uint64_t>(i, i)) << i;
+      ASSERT_EQ(as_vector(view.numbers), std::vector<std::uint64_t>{i}) << i;
+      ASSERT_EQ(store.read_id(offsets[i]), "doc-" + std::to_string(i));
+    }
+  }
+}
+
 TEST(SketchStore, ABadOffsetIsRefusedNamingTheFile) {
   TestTempDir dir;
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
   const std::vector<std::uint64_t> shingles(1000, ~std::uint64_t{0});
   const std::uint64_t offset = writer.append("doc", shingles, {});
   writer.finish();
-  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin");
+  const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", kResident);
   ShingleBuffer buffer;
   EXPECT_THROW(store.read(0, buffer), WorkFileError);
   // An offset into the middle of the shingles reads a "header" whose counts run past the end.
@@ -90,10 +112,10 @@ TEST(SketchStore, TemporaryStoreLeavesNoFileAndIsReadWhileWritten) {
   const std::vector<std::uint64_t> shingles = {1, 2};
   const std::uint64_t first = writer.append("a", shingles, {});
   writer.flush();
-  EXPECT_EQ(SketchReader::open(writer).read_id(first), "a");
+  EXPECT_EQ(SketchReader::open(writer, kResident).read_id(first), "a");
   const std::uint64_t second = writer.append("b", {}, shingles);
   writer.flush();
-  const SketchReader store = SketchReader::open(writer);
+  const SketchReader store = SketchReader::open(writer, kResident);
   EXPECT_EQ(store.read_id(second), "b");
   ShingleBuffer buffer;
   EXPECT_EQ(as_vector(store.read(second, buffer).numbers), shingles);

@@ -92,8 +92,8 @@ RunSummary candidates_job(const StageOptions& options) {
   const VisitOrder visit(table.body_bytes, leader);
   FormatReader band_keys(work / "band_keys.bin", kBandKeysFormat);
   FormatWriter candidates(work / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent, options.force);
-  find_candidates(key_file_stream<BandKey>(band_keys, table.size()), visit, run.lsh, options.memory_bytes, work,
-                  candidates, summary);
+  find_candidates(band_key_file_source(band_keys, table.size(), run.lsh.bands), visit, run.lsh,
+                  options.memory_bytes, work, candidates, summary);
   clock.lap("candidates", summary);
   write_stage_record(work / "candidates.json", "candidates", summary, run, options.force);
   return summary;
@@ -110,7 +110,7 @@ RunSummary cluster_job(const StageOptions& options, const DuplicateRule& rule) {
   const DocumentTable table = load_table(work, summary);
   const std::vector<std::uint32_t> leader = load_leaders(work, table.size());
   const VisitOrder visit(table.body_bytes, leader);
-  const SketchReader sketches = SketchReader::open(work / "sketches.bin");
+  const SketchReader sketches = SketchReader::open(work / "sketches.bin", sketch_resident_bytes(options.memory_bytes));
   FormatReader candidates(work / "candidates.bin", kCandidatesFormat);
   if (candidates.records() != summary.candidate_pairs)
     candidates.fail("holds " + std::to_string(candidates.records()) + " pairs where candidates.json counts " +
@@ -138,7 +138,7 @@ RunSummary write_job(const StageOptions& options, const std::filesystem::path& o
   if (spool.records() != table.size())
     throw WorkFileError((work / "spool.bin").string() + ": " + std::to_string(spool.records()) + " records for " +
                         std::to_string(table.size()) + " documents (from another run?)");
-  const SketchReader sketches = SketchReader::open(work / "sketches.bin");
+  const SketchReader sketches = SketchReader::open(work / "sketches.bin", sketch_resident_bytes(options.memory_bytes));
   prepare_output_folder(out_dir, options.force);
   write_corpus_and_audit(table, outcomes, spool, {}, sketches, out_dir, options.force, summary);
   clock.lap("write", summary);

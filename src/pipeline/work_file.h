@@ -95,6 +95,8 @@ class FormatReader {
   FormatReader& operator=(const FormatReader&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // The open descriptor (owned by this reader or by the writer it reads), for mapping.
+  int descriptor() const { return fd_; }
   std::uint64_t records() const { return records_; }
   std::uint64_t data_bytes() const { return end_ - kWorkFileHeaderBytes; }
 

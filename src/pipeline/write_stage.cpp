@@ -1,5 +1,10 @@
 #include "pipeline/write_stage.h"
 
+#include <oneapi/tbb/parallel_pipeline.h>
+
+#include <memory>
+#include <string>
+
 #include "io/atomic_file.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/report_writer.h"
@@ -17,6 +22,89 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
   const Outcome& o = outcome[i];
   if (o.representative == i) return DocumentStatus::kKept;
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
+}
+
+// A run of documents on their way from the spool to the outputs.
+struct SpoolRecord {
+  std::string id;
+  std::string corpus_line;  // "" when the document is not kept
+  std::string details;      // the audit line's fields from cleaning
+};
+struct WriteBatch {
+  std::uint32_t first = 0;  // the first document's index
+  std::vector<SpoolRecord> records;
+  std::vector<DocumentStatus> statuses;
+  std::string corpus;  // the batch's lines of corpus.jsonl
+  std::string audit;   // and of audit.jsonl
+};
+
+// Batches of about a MiB of spool, so that writing them bypasses stdio's buffer; a few in
+// flight at once.
+constexpr std::uint32_t kWriteBatchDocuments = 1024;
+constexpr std::uint64_t kWriteBatchBytes = 1 << 20;
+constexpr std::size_t kWriteTokens = 4;
+
+void append_audit_line(std::string& line, const SpoolRecord& record, DocumentStatus status, bool duplicate,
+                       std::string_view representative_id, const Outcome& outcome) {
+  line += '{';
+  append_json_key(line, "id");
+  append_json_string(line, record.id);
+  line += ',';
+  append_json_key(line, "status");
+  append_json_string(line, name(status));
+  line += ',';
+  append_json_key(line, "cluster");
+  append_json_string(line, representative_id);
+  if (duplicate) {
+    line += ',';
+    append_json_key(line, "duplicate_of");
+    append_json_string(line, representative_id);
+    line += ',';
+    append_json_key(line, "similarity");
+    append_json_number(line, outcome.jaccard);
+    line += ',';
+    append_json_key(line, "containment");
+    append_json_number(line, outcome.containment);
+  }
+  line += ',';
+  line += record.details;
+  line += "}\n";
+}
+
+// Each document's status, its corpus line when kept, and its audit line.
+void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Outcome>& outcome,
+             const SketchReader& sketches) {
+  std::uint64_t corpus_bytes = 0;
+  std::uint64_t audit_bytes = 0;
+  for (const SpoolRecord& record : batch.records) {
+    corpus_bytes += record.corpus_line.size() + 1;
+    audit_bytes += record.details.size() + 2 * record.id.size() + 160;
+  }
+  batch.corpus.reserve(corpus_bytes);
+  batch.audit.reserve(audit_bytes);
+  batch.statuses.reserve(batch.records.size());
+  std::uint32_t named = kNoDocument;  // the representative whose id is in `representative_id`
+  std::string representative_id;
+  for (std::uint32_t k = 0; k < batch.records.size(); ++k) {
+    const SpoolRecord& record = batch.records[k];
+    const std::uint32_t i = batch.first + k;
+    const DocumentStatus status = status_of(table, outcome, i);
+    batch.statuses.push_back(status);
+    const std::uint32_t rep = outcome[i].representative;
+    if (status == DocumentStatus::kKept) {
+      batch.corpus += record.corpus_line;
+      batch.corpus += '\n';
+    }
+    if (rep == i) {
+      representative_id = record.id;
+      named = i;
+    } else if (named != rep) {
+      representative_id = sketches.read_id(table.sketch_offsets[rep]);
+      named = rep;
+    }
+    append_audit_line(batch.audit, record, status, rep != i, representative_id, outcome[i]);
+  }
+  batch.records.clear();
 }
 
 }  // namespace
@@ -59,63 +147,52 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
                             const std::filesystem::path& out_dir, bool force, RunSummary& summary) {
   AtomicFile corpus(out_dir / "corpus.jsonl", force);
   AtomicFile audit(out_dir / "audit.jsonl", force);
-  std::string id;
-  std::string corpus_line;
-  std::string details;
-  std::string line;
-  std::uint32_t named = kNoDocument;  // the representative whose id is in `representative_id`
-  std::string representative_id;
   const auto n = static_cast<std::uint32_t>(table.size());
   std::vector<std::uint32_t> cluster_size(n, 0);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    spool.read(id);
-    spool.read(corpus_line);
-    spool.read(details);
-    if (patches.spool != nullptr && patches.patched(i)) {
-      patches.spool->read(corpus_line);
-      patches.spool->read(details);
-    }
-    const DocumentStatus status = status_of(table, outcome, i);
-    count_status(status, summary);
-    const std::uint32_t rep = outcome[i].representative;
-    if (table.states[i] == DocumentState::kOk) ++cluster_size[rep];
-    if (status == DocumentStatus::kKept) {
-      corpus.write(corpus_line);
-      corpus.write("\n");
-    }
-    if (rep == i) {
-      representative_id = id;
-      named = i;
-    } else if (named != rep) {
-      representative_id = sketches.read_id(table.sketch_offsets[rep]);
-      named = rep;
-    }
-    line.clear();
-    line += '{';
-    append_json_key(line, "id");
-    append_json_string(line, id);
-    line += ',';
-    append_json_key(line, "status");
-    append_json_string(line, name(status));
-    line += ',';
-    append_json_key(line, "cluster");
-    append_json_string(line, representative_id);
-    if (rep != i) {
-      line += ',';
-      append_json_key(line, "duplicate_of");
-      append_json_string(line, representative_id);
-      line += ',';
-      append_json_key(line, "similarity");
-      append_json_number(line, outcome[i].jaccard);
-      line += ',';
-      append_json_key(line, "containment");
-      append_json_number(line, outcome[i].containment);
-    }
-    line += ',';
-    line += details;
-    line += "}\n";
-    audit.write(line);
-  }
+  std::uint32_t next = 0;  // the next document to read from the spool
+  // Reading the spool, composing the lines and writing them overlap: a batch is read while the
+  // one before it is composed and the one before that written.
+  tbb::parallel_pipeline(
+      kWriteTokens,
+      tbb::make_filter<void, std::shared_ptr<WriteBatch>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& control) -> std::shared_ptr<WriteBatch> {
+            if (next == n) {
+              control.stop();
+              return nullptr;
+            }
+            auto batch = std::make_shared<WriteBatch>();
+            batch->first = next;
+            std::uint64_t bytes = 0;
+            for (; next < n && next - batch->first < kWriteBatchDocuments && bytes < kWriteBatchBytes; ++next) {
+              SpoolRecord& record = batch->records.emplace_back();
+              spool.read(record.id);
+              spool.read(record.corpus_line);
+              spool.read(record.details);
+              if (patches.spool != nullptr && patches.patched(next)) {
+                patches.spool->read(record.corpus_line);
+                patches.spool->read(record.details);
+              }
+              bytes += record.id.size() + record.corpus_line.size() + record.details.size();
+            }
+            return batch;
+          }) &
+          tbb::make_filter<std::shared_ptr<WriteBatch>, std::shared_ptr<WriteBatch>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<WriteBatch> batch) {
+                compose(*batch, table, outcome, sketches);
+                return batch;
+              }) &
+          tbb::make_filter<std::shared_ptr<WriteBatch>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<WriteBatch> batch) {
+                corpus.write(batch->corpus);
+                audit.write(batch->audit);
+                for (std::uint32_t k = 0; k < batch->statuses.size(); ++k) {
+                  const std::uint32_t i = batch->first + k;
+                  count_status(batch->statuses[k], summary);
+                  if (table.states[i] == DocumentState::kOk) ++cluster_size[outcome[i].representative];
+                }
+              }));
   for (std::uint32_t size : cluster_size) {
     if (size == 0) continue;
     ++summary.clusters;

@@ -3,10 +3,13 @@
 //
 // The spool is read back in input order and merged with each document's outcome: kept
 // documents go to corpus.jsonl, every document gets an audit line naming its status, its
-// cluster (the representative's id, read from the sketches) and its evidence. report.json is
-// written last, so that its "complete": true vouches for the other two. Every file is written
-// atomically (io/atomic_file); prepare_output_folder() refuses existing outputs without
-// --force and removes stale ones with it. Reads no format of its own. Not thread-safe.
+// cluster (the representative's id, read from the sketches) and its evidence. Batches of
+// documents go through a oneTBB pipeline, so that reading the spool, composing the lines (in
+// parallel) and writing them, in order, overlap; a few batches of about a MiB are in memory at
+// once. report.json is written last, so that its "complete": true vouches for the other two.
+// Every file is written atomically (io/atomic_file); prepare_output_folder() refuses existing
+// outputs without --force and removes stale ones with it. Reads no format of its own. Not
+// thread-safe (the parallelism is inside write_corpus_and_audit()).
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,40 @@
+// MappedFile: a read-only memory map of the first bytes of an open file, for random reads
+// without a system call and a kernel copy per read (verification reads two sketches per
+// comparison, at random offsets).
+//
+// The map owns only the mapping, not the descriptor, which must stay open while it is used.
+// Pages read through the map count towards the process's resident memory until it is
+// unmapped, so callers map only what their memory budget can hold. A file truncated by another
+// process while mapped ends this one with SIGBUS when a lost page is read; the work files read
+// this way are checked when opened. Mapping fails quietly (mapped() is false) where mmap is
+// refused, and callers read with pread instead.
+// Thread-safe after construction (bytes() only reads).
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace newsdedup {
+
+class MappedFile {
+ public:
+  MappedFile() = default;  // maps nothing
+  // Maps bytes [0, `bytes`) of the open file `fd`.
+  MappedFile(int fd, std::uint64_t bytes);
+  ~MappedFile();
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  bool mapped() const { return data_ != nullptr; }
+  std::span<const char> bytes() const { return {data_, size_}; }
+
+ private:
+  void unmap();
+
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace newsdedup
