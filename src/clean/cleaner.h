@@ -3,7 +3,7 @@
 //
 // Data flow inside clean():
 //   split_paragraphs (lines -> paragraphs, hard wraps joined)
-//   -> classify_furniture per paragraph, then run rules (menus, related-headline lists)
+//   -> describe and classify_furniture per paragraph, then run rules (menus, related-headline lists)
 //   -> title (the headline printed again above the article: the title anchor; else the first
 //      non-furniture line shaped like a headline)
 //   -> repetition (paragraphs, and runs of 20+ words, printed earlier in the page)
@@ -12,7 +12,10 @@
 //   -> cross-corpus boilerplate (optional: lines a BoilerplateFilter says recur across stories)
 //   -> quality rules (optional: CleanerOptions::quality)
 //   -> body = kept paragraphs separated by blank lines (repeated runs cut out of them).
-// A Cleaner holds only options; clean() is const and thread-safe.
+// A Cleaner holds only options; clean() is const and thread-safe. Each thread keeps buffers from
+// one call to the next (the paragraphs' shapes, and the furniture verdicts of the paragraphs it
+// has seen: furniture_memo.h), so that cleaning allocates little and classifies a paragraph seen
+// before at once; what they hold never changes a result.
 #pragma once
 
 #include <functional>
