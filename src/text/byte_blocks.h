@@ -56,6 +56,17 @@ class LaneCounter {
   std::size_t total_ = 0;
 };
 
+// A mask of the last `count` lanes (1 to 16): for a last block of a text that overlaps the block
+// before it.
+inline __m128i last_lanes(std::size_t count) {
+  static constexpr std::array<unsigned char, 32> kLanes = [] {
+    std::array<unsigned char, 32> lanes{};
+    for (std::size_t lane = 16; lane < 32; ++lane) lanes[lane] = 0xFF;
+    return lanes;
+  }();
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLanes.data() + count));
+}
+
 // The continuation bytes 0x80 to 0xBF: as signed bytes, exactly those below -64.
 inline __m128i continuation_bytes(__m128i bytes) { return _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)); }
 #endif
@@ -66,9 +77,13 @@ inline std::size_t count_characters(std::string_view text) {
   std::size_t continuations = 0;
   std::size_t i = 0;
 #if defined(__SSE2__)
+  const auto block = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)); };
   LaneCounter counter;
-  for (; i + 16 <= text.size(); i += 16)
-    counter.add(continuation_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i))));
+  for (; i + 16 <= text.size(); i += 16) counter.add(continuation_bytes(block(i)));
+  if (i < text.size() && text.size() >= 16) {  // the last 16 bytes, counting only the lanes not done
+    counter.add(_mm_and_si128(continuation_bytes(block(text.size() - 16)), last_lanes(text.size() - i)));
+    i = text.size();
+  }
   continuations = counter.sum();
 #endif
   for (; i < text.size(); ++i) continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
@@ -100,14 +115,8 @@ inline ByteCounts lowercase_ascii(std::string_view text, char* out) {
   for (; i + 16 <= text.size(); i += 16) lower_block(in + i, out + i, all_lanes);
   if (i < text.size() && text.size() >= 16) {
     // The last 16 bytes: lowercasing the ones already done again writes what is there, and the
-    // lanes of the new ones (the last `rest`) are the only ones counted.
-    static constexpr std::array<unsigned char, 32> kLastLanes = [] {
-      std::array<unsigned char, 32> lanes{};
-      for (std::size_t lane = 16; lane < 32; ++lane) lanes[lane] = 0xFF;
-      return lanes;
-    }();
-    const std::size_t rest = text.size() - i;
-    const __m128i counted = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLastLanes.data() + rest));
+    // lanes of the bytes not done yet are the only ones counted.
+    const __m128i counted = last_lanes(text.size() - i);
     lower_block(in + text.size() - 16, out + text.size() - 16, counted);
     i = text.size();
   } else if (i < text.size()) {  // a line shorter than a block, padded with zeros (no continuation bytes)
