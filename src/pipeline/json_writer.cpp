@@ -5,35 +5,38 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
-#include "text/swar.h"
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 
 namespace {
 
-using swar::kHighBits;
-using swar::kOnes;
-
-// High bit set in each byte of `word` that is zero (exact for the lowest such byte, which is all
-// next_escaped_byte needs).
-constexpr std::uint64_t zero_bytes(std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; }
-
 // Offset of the first byte at or after `from` that JSON must escape (a control character, '"'
-// or '\\'), or text.size(). Eight bytes at a time: most text has nothing to escape.
+// or '\\'), or text.size(). Sixteen bytes at a time: most text has nothing to escape.
 std::size_t next_escaped_byte(std::string_view text, std::size_t from) {
   std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t word = swar::load8(text.data() + i);
-    // Bytes below 0x20: subtracting 0x20 borrows into the high bit of exactly those bytes
-    // that are below 0x20 and had it clear.
-    const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighBits;
-    const std::uint64_t hits = control | zero_bytes(word ^ ('"' * kOnes)) | zero_bytes(word ^ ('\\' * kOnes));
-    // A borrow only flags bytes above a true hit, so the lowest flag is the byte itself.
-    if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+#if defined(__SSE2__)
+  const auto escaped = [&](std::size_t at) {  // bit j: byte at + j must be escaped
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    // Control characters: below 0x20 as signed bytes, and not negative (0x80 and above).
+    const __m128i control = _mm_and_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-1)));
+    const __m128i quote_or_backslash =
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, quote_or_backslash)));
+  };
+  for (; i + 16 <= text.size(); i += 16)
+    if (const unsigned hits = escaped(i); hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits));
+  if (i < text.size() && text.size() >= 16) {  // the last 16 bytes, looking only at those not seen
+    const std::size_t last = text.size() - 16;
+    const unsigned hits = escaped(last) & (0xFFFFu << (i - last));
+    return hits != 0 ? last + static_cast<std::size_t>(std::countr_zero(hits)) : text.size();
   }
+#endif
   for (; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == '"' || c == '\\') return i;

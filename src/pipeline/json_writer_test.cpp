@@ -19,8 +19,9 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(json_string("caf\xC3\xA9 \xE2\x80\x94"), "\"caf\xC3\xA9 \xE2\x80\x94\"");
 }
 
-// The scan goes eight bytes at a time: an escaped byte at any offset of a word, after or
-// among bytes that are close to the ones it looks for (0x1F, 0x20, '!', '#', '[', ']', é).
+// The scan goes sixteen bytes at a time, the last block overlapping the one before: an escaped
+// byte at any offset of a block, after or among bytes that are close to the ones it looks for
+// (0x1F, 0x20, '!', '#', '[', ']', é, DEL).
 TEST(JsonWriter, FindsEscapedBytesAtEveryOffset) {
   const std::string filler = "ab !#[]\xC3\xA9x\x7F" "0123456789abcdefghijklmnopqrstu";
   for (const char special : {'"', '\\', '\n', '\x1F', '\x01'}) {
