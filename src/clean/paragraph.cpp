@@ -104,7 +104,7 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
 
 SplitText split_paragraphs(std::string_view text) {
   SplitText split;
-  const auto line_count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  const std::size_t line_count = count_byte(text, '\n') + 1;
   split.lines.reserve(line_count);
   split.paragraphs.reserve(line_count);
   for (std::size_t start = 0; start <= text.size();) {

@@ -2,7 +2,7 @@
 // SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp), for
 // measuring lines in characters and for normalisation.
 //
-// count_characters() and lowercase_ascii() work everywhere (a byte-at-a-time loop where SSE2 is
+// count_characters(), count_byte() and lowercase_ascii() work everywhere (a byte-at-a-time loop where SSE2 is
 // missing); block_mask() and classify_block() exist only where __SSE2__ is defined (every x86-64 machine), so its callers
 // keep another path for other machines. Stateless and thread-safe; header only.
 #pragma once
@@ -88,6 +88,21 @@ inline std::size_t count_characters(std::string_view text) {
 #endif
   for (; i < text.size(); ++i) continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
   return text.size() - continuations;
+}
+
+// The number of bytes of `text` equal to `byte`, 16 at a time (std::count goes one at a time).
+inline std::size_t count_byte(std::string_view text, char byte) {
+  std::size_t count = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  LaneCounter counter;
+  const __m128i wanted = _mm_set1_epi8(byte);
+  for (; i + 16 <= text.size(); i += 16)
+    counter.add(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), wanted));
+  count = counter.sum();
+#endif
+  for (; i < text.size(); ++i) count += text[i] == byte;
+  return count;
 }
 
 // Writes `text` with its ASCII letters in lower case to `out` (text.size() bytes) and counts it.
