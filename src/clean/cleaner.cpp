@@ -286,7 +286,7 @@ void report_cut(const SplitText& split, const Paragraph& paragraph, std::size_t 
     const std::size_t from = std::max(begin, line_start);
     const std::size_t to = std::min(end, line_end);
     if (from < to) {
-      std::string_view piece = std::string_view(paragraph.text).substr(from, to - from);
+      std::string_view piece = paragraph.text.substr(from, to - from);
       while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
       while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
       if (!piece.empty()) removed.push_back({line + 1, std::string(piece), RemovalReason::kRepeated});

@@ -4,8 +4,8 @@
 // The language is the one whose list the page's longer paragraphs hit most often, provided the
 // hits make up a fair share of their words; a page in a language without a list (or a script
 // without spaces between words) gets none, and the classifier then judges its paragraphs by
-// length and punctuation alone. Each word is looked up once (stop_word_languages answers for
-// every language at a time). Stateless and thread-safe; the result is a plain value.
+// length and punctuation alone. Each word is looked up once, by the hash its shape holds
+// (count_stop_words answers for every language at a time). Stateless and thread-safe; the result is a plain value.
 #pragma once
 
 #include <cstdint>

@@ -14,25 +14,21 @@ constexpr std::size_t kSlots = std::size_t{1} << 16;
 
 struct Slot {
   std::uint64_t hash = 0;
-  std::uint32_t length = 0;
-  bool filled = false;
-  bool furniture = false;
-  RemovalReason reason = RemovalReason::kNavigation;  // when `furniture`
+  std::uint32_t length = 0;  // 0: empty (every text kept has a word)
+  std::optional<RemovalReason> verdict;
 };
 
 }  // namespace
 
 std::optional<RemovalReason> remembered_furniture(const LineShape& line, std::string_view text) {
-  // A paragraph with no words, or too many for any rule, is told at once: not worth a slot.
-  if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return classify_furniture(line, text);
+  // A paragraph with no words, or too many for any rule, is no furniture: not worth a slot.
+  if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
   thread_local std::vector<Slot> slots(kSlots);
   const std::uint64_t hash = XXH3_64bits(text.data(), text.size());
   Slot& slot = slots[hash & (kSlots - 1)];
-  if (slot.filled && slot.hash == hash && slot.length == text.size())
-    return slot.furniture ? std::optional(slot.reason) : std::nullopt;
-  const std::optional<RemovalReason> verdict = classify_furniture(line, text);
-  slot = {hash, static_cast<std::uint32_t>(text.size()), true, verdict.has_value(), verdict.value_or(RemovalReason::kNavigation)};
-  return verdict;
+  if (slot.length == text.size() && slot.hash == hash) return slot.verdict;
+  slot = {hash, static_cast<std::uint32_t>(text.size()), classify_furniture(line, text)};
+  return slot.verdict;
 }
 
 }  // namespace newsdedup

@@ -1,9 +1,7 @@
 #include "clean/line_shape.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <utility>
 
 #include "text/byte_blocks.h"
@@ -16,26 +14,10 @@ constexpr bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
 }
 
-// Length of the character at `i` when it separates words, else 0. Multi-byte characters led
-// by 0xC2 (Latin-1 punctuation such as « » © ·) or 0xE2 (general punctuation: curly quotes,
-// dashes, bullets, arrows) are separators; other non-ASCII characters are letters.
-std::size_t separator_length(std::string_view text, std::size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return (is_word_byte(c) && c != '\'') ? 0 : 1;
-  if (c == 0xC2) return 2;
-  if (c == 0xE2) return 3;
-  return 0;
-}
-
-// U+2019 at `i` with a letter or digit right after it: an apostrophe inside a word.
-bool is_inner_apostrophe(std::string_view text, std::size_t i) {
-  if (i + 3 >= text.size() || text[i] != '\xE2' || text[i + 1] != '\x80' || text[i + 2] != '\x99') return false;
-  const unsigned char next = static_cast<unsigned char>(text[i + 3]);
-  return next != '\'' && separator_length(text, i + 3) == 0;
-}
-
 // What each byte of lowercased text is to the tokenizer, in the order the word loop tests:
-// bytes up to kApostrophe continue a word.
+// bytes up to kApostrophe continue a word. Characters led by 0xC2 (Latin-1 punctuation such as
+// « » © ·) or 0xE2 (general punctuation: curly quotes, dashes, bullets, arrows) separate words;
+// other non-ASCII characters are letters.
 enum class ByteClass : unsigned char { kWord, kApostrophe, kSeparator, kTwoByteSeparator, kThreeByteSeparator };
 
 constexpr std::array<ByteClass, 256> kByteClasses = [] {
@@ -50,6 +32,12 @@ constexpr std::array<ByteClass, 256> kByteClasses = [] {
   }
   return classes;
 }();
+
+// U+2019 at `i` with a letter or digit right after it: an apostrophe inside a word.
+bool is_inner_apostrophe(std::string_view text, std::size_t i) {
+  if (i + 3 >= text.size() || text[i] != '\xE2' || text[i + 1] != '\x80' || text[i + 2] != '\x99') return false;
+  return kByteClasses[static_cast<unsigned char>(text[i + 3])] == ByteClass::kWord;
+}
 
 bool ends_like_sentence(std::string_view text) {
   while (!text.empty()) {
@@ -137,14 +125,8 @@ void add_ascii_words(std::string_view lower, std::string_view text, LineShape& s
   std::uint64_t word_continues = 0;     // bit 0: ... inside a word
   std::size_t word_start = 0;
   for (std::size_t base = 0; base < lower.size(); base += 64) {
-    const char* block = lower.data() + base;
-    char padded[64];
-    if (lower.size() - base < 64) {  // zero bytes are separators
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, block, lower.size() - base);
-      block = padded;
-    }
-    const BlockClasses classes = classify_block(block);
+    char padding[64];  // zero bytes are separators
+    const BlockClasses classes = classify_block(block_at(lower, base, padding));
     apostrophes |= classes.apostrophe;
     const std::uint64_t run = classes.alphanumeric | classes.apostrophe;
     const std::uint64_t run_starts = run & ~((run << 1) | run_continues);

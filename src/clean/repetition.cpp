@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <span>
-#include <string>
 #include <utility>
-
 
 namespace newsdedup {
 namespace {

@@ -9,7 +9,8 @@
 // whole canonical word sequence, dateline included: equal hashes mean exact duplicates.
 // `numbers` are the figures of the same text: copies of one story carry the
 // same figures, while templated reports (earnings, prices) differ mostly in them.
-// Stateless and thread-safe.
+// Thread-safe: each thread keeps its own work buffers (thread_local), as large as the largest
+// text it has been given.
 #pragma once
 
 #include <cstdint>

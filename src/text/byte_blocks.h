@@ -2,9 +2,11 @@
 // SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp), for
 // measuring lines in characters and for normalisation.
 //
-// count_characters(), count_byte() and lowercase_ascii() work everywhere (a byte-at-a-time loop where SSE2 is
-// missing); block_mask() and classify_block() exist only where __SSE2__ is defined (every x86-64 machine), so its callers
-// keep another path for other machines. Stateless and thread-safe; header only.
+// count_characters(), count_byte(), lowercase_ascii() and block_at() work everywhere (a loop
+// over bytes where SSE2 is missing); the rest (LaneCounter, last_lanes(), block_mask(),
+// classify_block(), for_each_run_edge()) exists only where __SSE2__ is defined (every x86-64
+// machine), so its callers keep another path for other machines. Stateless and thread-safe;
+// header only.
 #pragma once
 
 #include <algorithm>
@@ -103,6 +105,15 @@ inline std::size_t count_byte(std::string_view text, char byte) {
 #endif
   for (; i < text.size(); ++i) count += text[i] == byte;
   return count;
+}
+
+// The 64 bytes of `text` from `base` on, or, where fewer are left, a copy of them in `padding`
+// followed by zero bytes: a whole block can always be read.
+inline const char* block_at(std::string_view text, std::size_t base, char (&padding)[64]) {
+  if (text.size() - base >= sizeof padding) return text.data() + base;
+  std::memset(padding, 0, sizeof padding);
+  std::memcpy(padding, text.data() + base, text.size() - base);
+  return padding;
 }
 
 // Writes `text` with its ASCII letters in lower case to `out` (text.size() bytes) and counts it.

@@ -1,5 +1,7 @@
-// FNV-1a, 64-bit: the cheap hash of short words that the stop-word table and the repetition
-// search use (within one page or one fixed table, where its weaker mixing does no harm).
+// FNV-1a, 64-bit: the cheap hash of short words that describe() gives every word of a line
+// (LineShape::word_hashes), by which the stop-word table, the phrase sets and the repetition
+// search look words up (within one page or one fixed table, where its weaker mixing does no
+// harm).
 // Stateless; header only.
 #pragma once
 

@@ -45,13 +45,8 @@ std::size_t visible_run_end(std::string_view text, std::size_t start) {
   const auto space = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')); };
   std::uint64_t visible_before = 0;  // bit 0: the byte before the block is visible
   for (std::size_t base = start;; base += 64) {
-    const char* block = text.data() + base;
-    char padded[64];
-    if (text.size() - base < 64) {  // zero bytes end the run
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, block, text.size() - base);
-      block = padded;
-    }
+    char padding[64];  // zero bytes end the run
+    const char* block = block_at(text, base, padding);
     const std::uint64_t shown = block_mask(block, visible);
     const std::uint64_t visible_after = base + 64 < text.size() && is_visible_ascii(text[base + 64]);
     const std::uint64_t inner_spaces =
@@ -125,6 +120,8 @@ CharClass classify(utf8proc_int32_t cp) {
   return CharClass::kKeep;
 }
 
+}  // namespace
+
 // Composition comes last: a character dropped in between (a control character, a zero-width
 // space) must not keep a letter and its accent apart, or the result would not be NFC and would
 // change if normalised again. No character the first pass keeps composes or decomposes into a
@@ -133,9 +130,6 @@ CharClass classify(utf8proc_int32_t cp) {
 // The output is never longer than the input (every space, break or kept character replaces at
 // least as many input bytes), so it is written through a pointer into a buffer of the input's
 // size, and runs of visible ASCII, most of any text, are copied whole.
-
-}  // namespace
-
 std::string normalize_text(std::string_view text) {
   std::string out(text.size(), '\0');
   char* const begin = out.data();

@@ -1,6 +1,6 @@
 // Eight bytes at a time in a 64-bit word ("SIMD within a register"): the constants and the
-// unaligned load that the byte scans of normalisation, UTF-8 validation, figure search and JSON
-// escaping share. Each scan builds its own byte tests from these. Stateless; header only.
+// unaligned load that the byte scans of normalisation (its ASCII check, and its runs where SSE2
+// is missing), UTF-8 validation and figure search share. Each scan builds its own byte tests from these. Stateless; header only.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,6 @@
 #include "text/utf8.h"
 
 #include <cstdint>
-#include <cstring>
 
 #include <simdjson.h>
 

@@ -1,7 +1,9 @@
 // UTF-8 validation and repair.
 //
 // Free functions on byte strings: no state, no ownership, safe to call from any thread.
-// Both scan ASCII eight bytes at a time, so clean text costs little more than a memchr.
+// Validation checks a short text for ASCII eight bytes at a time and hands anything else to
+// simdjson's validator (32 or 64 bytes a step); repair skips ASCII eight bytes at a time. Clean
+// text costs little more than a memchr.
 #pragma once
 
 #include <cstddef>

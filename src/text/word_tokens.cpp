@@ -73,16 +73,21 @@ constexpr std::array<AbbreviationSlot, std::size_t{1} << kSlotBits> kAbbreviatio
   return slots;
 }();
 
-std::uint64_t hash_word(std::string_view word) {
-  if (word.size() <= kLongestAbbreviation) {
-    const std::uint32_t packed = pack_short(word);
-    const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
-    if (slot.packed == packed && !word.empty()) {
-      const std::string_view expansion = kCanonical[slot.index].second;
-      return XXH3_64bits(expansion.data(), expansion.size());
-    }
+// The hash of a word whose first four bytes (or all, when shorter), packed as pack_short()
+// does, are `packed`: of its expansion when it is an abbreviation, else of the word itself.
+inline std::uint64_t canonical_hash(const char* word, std::size_t size, std::uint32_t packed) {
+  const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
+  // `&`, not `&&`: both sides are cheap, and a short-circuit is one more branch on the length.
+  if ((size - 1 < kLongestAbbreviation) & (slot.packed == packed)) {
+    const std::string_view expansion = kCanonical[slot.index].second;
+    return XXH3_64bits(expansion.data(), expansion.size());
   }
-  return XXH3_64bits(word.data(), word.size());
+  return XXH3_64bits(word, size);
+}
+
+std::uint64_t hash_word(std::string_view word) {
+  if (word.size() > kLongestAbbreviation) return XXH3_64bits(word.data(), word.size());
+  return canonical_hash(word.data(), word.size(), pack_short(word));
 }
 
 // For each byte: bit 0 when it is an ASCII letter or digit, bit 1 too when an upper-case letter
@@ -185,12 +190,7 @@ std::uint64_t hash_padded_word(const char* word, std::size_t size) {
   std::uint32_t packed = 0;
   std::memcpy(&packed, word, sizeof packed);  // x86 is little-endian: byte i at bits 8i, as pack_short
   packed &= size >= 4 ? ~0u : (1u << (8 * size)) - 1;
-  const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
-  if ((size <= kLongestAbbreviation) & (slot.packed == packed)) {
-    const std::string_view expansion = kCanonical[slot.index].second;
-    return XXH3_64bits(expansion.data(), expansion.size());
-  }
-  return XXH3_64bits(word, size);
+  return canonical_hash(word, size, packed);
 }
 
 // append_word_hashes() for ASCII text: lowercased into a buffer, whose words (runs of letters and

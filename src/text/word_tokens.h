@@ -4,7 +4,8 @@
 // reprints change without changing the story: letter case, and the wire abbreviations that
 // editors expand ("mln" -> "million", "pct" -> "percent", "dlrs" -> "dollars", ...).
 // Punctuation, quotes (straight or curly) and line breaks never reach a token.
-// Stateless and thread-safe.
+// Thread-safe: each thread keeps its own work buffers (thread_local), as large as the largest
+// text it has been given.
 #pragma once
 
 #include <cstdint>
