@@ -5,17 +5,16 @@
 // candidates, verifies itself against each, and joins the one it matches best; if none
 // matches it becomes a representative itself. So a member is always verified similar to its
 // cluster's representative — never only to another member — and the representative is the
-// longest copy. Sequential by design (the result depends only on the input); the
-// verifications of documents that do not depend on each other run in parallel (below).
+// longest copy. The result depends only on the input.
 //
 // VisitOrderClusterer does the work with the candidate pairs streamed in visit order, so no
 // candidate graph has to be held in memory: documents are named by their visit rank (0 is
 // visited first), and each pair (later, earlier) arrives sorted by later, then earlier.
 //
-// The verifications run in parallel (oneTBB) with the same result: a document's decision
-// depends only on its candidates' representatives, so pairs are buffered in windows, and
-// within a window the documents are visited level by level (dedup/visit_levels.h); the
-// documents of one level are verified in parallel.
+// The verifications run in parallel (oneTBB) with the same result as one after another: a
+// document's decision depends only on its candidates' representatives, so pairs are buffered
+// in windows, and within a window the documents are visited level by level
+// (dedup/visit_levels.h); the documents of one level are verified in parallel.
 #pragma once
 
 #include <oneapi/tbb/enumerable_thread_specific.h>

@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,12 +14,6 @@
 namespace newsdedup {
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> names_in(const std::filesystem::path& folder) {
   std::vector<std::string> names;
@@ -40,7 +32,7 @@ TEST(AtomicFile, CommitPublishesTheFile) {
     file.write(std::string(3 << 20, 'x'));  // more than the stdio buffer
     file.commit();
   }
-  EXPECT_EQ(slurp(path), "hello " + std::string(3 << 20, 'x'));
+  EXPECT_EQ(read_file_bytes(path), "hello " + std::string(3 << 20, 'x'));
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
 }
 
@@ -59,7 +51,7 @@ TEST(AtomicFile, LargeFileArrivesWholeWhileItsWritebackStartsEarly) {
     file.commit();
   }
   ASSERT_GT(expected.size(), std::size_t{10} << 20);
-  EXPECT_EQ(slurp(path), expected);
+  EXPECT_EQ(read_file_bytes(path), expected);
 }
 
 TEST(AtomicFile, AbandonedFileLeavesNothing) {
@@ -81,7 +73,7 @@ TEST(AtomicFile, RefusesToOverwriteWithoutForce) {
   } catch (const OutputError& e) {
     EXPECT_EQ(std::string(e.what()), path.string() + " exists; use --force to overwrite");
   }
-  EXPECT_EQ(slurp(path), "old");
+  EXPECT_EQ(read_file_bytes(path), "old");
 }
 
 TEST(AtomicFile, RefusesAFileThatAppearsWhileWriting) {
@@ -91,7 +83,7 @@ TEST(AtomicFile, RefusesAFileThatAppearsWhileWriting) {
   file.write("new");
   dir.write("out.jsonl", "raced");
   EXPECT_THROW(file.commit(), OutputError);
-  EXPECT_EQ(slurp(path), "raced");
+  EXPECT_EQ(read_file_bytes(path), "raced");
 }
 
 TEST(AtomicFile, OverwritesWithForce) {
@@ -99,9 +91,9 @@ TEST(AtomicFile, OverwritesWithForce) {
   const auto path = dir.write("out.jsonl", "old");
   AtomicFile file(path, true);
   file.write("new");
-  EXPECT_EQ(slurp(path), "old");  // untouched until commit
+  EXPECT_EQ(read_file_bytes(path), "old");  // untouched until commit
   file.commit();
-  EXPECT_EQ(slurp(path), "new");
+  EXPECT_EQ(read_file_bytes(path), "new");
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
 }
 
@@ -138,7 +130,7 @@ TEST_F(NamedTemporaryFile, CommitRenamesItIntoPlace) {
   file.write("hello");
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{temp_name()});
   file.commit();
-  EXPECT_EQ(slurp(path), "hello");
+  EXPECT_EQ(read_file_bytes(path), "hello");
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
 }
 
@@ -160,12 +152,12 @@ TEST_F(NamedTemporaryFile, RefusesAFileThatAppearsWhileWritingUnlessForced) {
     dir.write("out.jsonl", "raced");
     EXPECT_THROW(file.commit(), OutputError);
   }
-  EXPECT_EQ(slurp(path), "raced");
+  EXPECT_EQ(read_file_bytes(path), "raced");
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out.jsonl"});
   AtomicFile forced(path, true);
   forced.write("new");
   forced.commit();
-  EXPECT_EQ(slurp(path), "new");
+  EXPECT_EQ(read_file_bytes(path), "new");
 }
 
 TEST(AtomicFile, ReportsUncreatableFile) {

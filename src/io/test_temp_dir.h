@@ -1,7 +1,8 @@
 // TestTempDir: a fresh, uniquely named folder under the system temp directory, for tests.
 //
 // Created by the constructor and removed with everything in it by the destructor. Helpers write
-// files into it. Owns the folder. Not thread-safe; used by one test at a time.
+// files into it, and read_file_bytes() reads any file whole. Owns the folder. Not thread-safe;
+// used by one test at a time.
 #pragma once
 
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -44,5 +46,11 @@ class TestTempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The whole of the file at `path` (empty when it cannot be read).
+inline std::string read_file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 }  // namespace newsdedup

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <numeric>
 #include <string>
 
 #include "pipeline/pair_sorter.h"

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 
 #include "io/atomic_file.h"
 #include "io/test_temp_dir.h"
@@ -33,8 +31,7 @@ TEST(DocumentTable, RoundTrips) {
 TEST(DocumentTable, RefusesAnUnknownStateOrASketchWithoutText) {
   TestTempDir dir;
   three_documents().save(dir.path() / "documents.bin", false);
-  std::ifstream in(dir.path() / "documents.bin", std::ios::binary);
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string bytes = read_file_bytes(dir.path() / "documents.bin");
   std::string unknown_state = bytes;
   unknown_state[kWorkFileHeaderBytes + 12] = 9;  // first record's state
   EXPECT_THROW(DocumentTable::load(dir.write("state.bin", unknown_state)), WorkFileError);

@@ -21,24 +21,21 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_sort.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <concepts>
-#include <span>
-#include <stdexcept>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <queue>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "io/pread_fully.h"
 #include "io/unnamed_file.h"
 #include "pipeline/hash_radix_sort.h"
 
@@ -102,15 +99,16 @@ class ExternalSorter {
   void seal()
     requires kPartitioned
   {
-    if (!runs_.empty() && buffered() > 0) spill();
-    if (!runs_.empty()) release_parts();
+    if (runs_.empty()) return;  // merge_partition() sorts each buffer as it merges it
+    if (buffered() > 0) spill();
+    release_parts();
   }
   template <typename Visit>
   void merge_partition(std::size_t p, Visit&& visit)
     requires kPartitioned
   {
     if (runs_.empty()) {
-      sort_by_hash(std::span<Record>(parts_.at(p)), [](const Record& record) { return record.sort_hash(); });
+      sort_part(parts_.at(p));
       for (const Record& record : parts_[p]) visit(record);
       std::vector<Record>().swap(parts_[p]);
       return;
@@ -138,7 +136,9 @@ class ExternalSorter {
         const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, end_ - next_));
         if (count == 0) return false;
         records_.resize(count);
-        read_fully(next_ * sizeof(Record), count * sizeof(Record));
+        const std::size_t bytes = count * sizeof(Record);
+        if (pread_fully(fd_, records_.data(), bytes, next_ * sizeof(Record)) != static_cast<ssize_t>(bytes))
+          throw_file_error(path_, "cannot read temporary file");
         next_ += count;
         position_ = 0;
       }
@@ -147,18 +147,6 @@ class ExternalSorter {
     }
 
    private:
-    void read_fully(std::uint64_t offset, std::size_t bytes) {
-      auto* into = reinterpret_cast<char*>(records_.data());
-      while (bytes > 0) {
-        const ssize_t got = ::pread(fd_, into, bytes, static_cast<off_t>(offset));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) throw_file_error(path_, "cannot read temporary file");
-        into += got;
-        offset += static_cast<std::uint64_t>(got);
-        bytes -= static_cast<std::size_t>(got);
-      }
-    }
-
     std::filesystem::path path_;
     std::size_t chunk_;
     int fd_;
@@ -190,7 +178,6 @@ class ExternalSorter {
     }
   }
 
-
   std::size_t partition_of(const Record& record) const {
     if constexpr (kPartitioned) {
       const std::size_t p = record.sort_partition();
@@ -214,11 +201,15 @@ class ExternalSorter {
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
 
+  static void sort_part(std::vector<Record>& part)
+    requires kPartitioned
+  {
+    sort_by_hash(std::span<Record>(part), [](const Record& record) { return record.sort_hash(); });
+  }
+
   void sort_parts() {
     if constexpr (kPartitioned) {
-      tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t p) {
-        sort_by_hash(std::span<Record>(parts_[p]), [](const Record& record) { return record.sort_hash(); });
-      });
+      tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t p) { sort_part(parts_[p]); });
     } else {
       tbb::parallel_sort(parts_[0].begin(), parts_[0].end());
     }

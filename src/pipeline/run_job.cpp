@@ -163,10 +163,7 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
       reader, cleaner, /*sketch=*/false, threads, [&](ProcessedDocument& document) { document.record = clean_record(document); },
       [&](ProcessedDocument&& document) {
         record_cleaning(document, summary);
-        count_status(document.state == DocumentState::kInvalid ? DocumentStatus::kInvalid
-                     : document.state == DocumentState::kEmpty ? DocumentStatus::kEmpty
-                                                                : DocumentStatus::kKept,
-                     summary);
+        count_status(own_status(document.state), summary);
         document.record += '\n';
         output.write(document.record);
       },

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 
 #include "io/test_temp_dir.h"
 
@@ -40,8 +38,7 @@ TEST(Spool, ALengthRunningPastTheEndIsRefused) {
   writer.write("abcdef");
   writer.end_record();
   writer.finish();
-  std::ifstream in(dir.path() / "spool.bin", std::ios::binary);
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string bytes = read_file_bytes(dir.path() / "spool.bin");
   bytes[kWorkFileHeaderBytes] = 100;  // the string's length, now longer than the file
   SpoolReader reader = SpoolReader::open(dir.write("bad.bin", bytes));
   std::string text;

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "io/atomic_file.h"
@@ -15,10 +13,6 @@ namespace {
 constexpr FileFormat kTestFormat{"NDD-TEST", 3, 8};
 constexpr FileFormat kVariableFormat{"NDD-VARI", 1, 0};
 
-std::string contents(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // The error a reader gives for `path`, which must name the file.
 std::string open_error(const std::filesystem::path& path, const FileFormat& format = kTestFormat) {
@@ -41,7 +35,7 @@ std::filesystem::path write_three(const TestTempDir& dir) {
 TEST(WorkFile, RoundTripsRecordsBetweenHeaderAndFooter) {
   TestTempDir dir;
   const auto path = write_three(dir);
-  const std::string bytes = contents(path);
+  const std::string bytes = read_file_bytes(path);
   ASSERT_EQ(bytes.size(), kWorkFileHeaderBytes + 3 * 8 + kWorkFileFooterBytes);
   EXPECT_EQ(bytes.substr(0, 8), "NDD-TEST");
   EXPECT_EQ(bytes.substr(bytes.size() - 8), "NDD-DONE");
@@ -89,7 +83,7 @@ TEST(WorkFile, RefusesAnotherFormatOrVersion) {
 
 TEST(WorkFile, RefusesATruncatedFile) {
   TestTempDir dir;
-  const std::string bytes = contents(write_three(dir));
+  const std::string bytes = read_file_bytes(write_three(dir));
   // Cut anywhere: in the footer, at a record boundary, inside a record.
   for (std::size_t cut : {bytes.size() - 1, bytes.size() - kWorkFileFooterBytes, kWorkFileHeaderBytes + 12})
     EXPECT_NE(open_error(dir.write("cut.bin", bytes.substr(0, cut))), "") << cut;
@@ -97,7 +91,7 @@ TEST(WorkFile, RefusesATruncatedFile) {
 
 TEST(WorkFile, RefusesACountThatDisagreesWithTheSize) {
   TestTempDir dir;
-  std::string bytes = contents(write_three(dir));
+  std::string bytes = read_file_bytes(write_three(dir));
   bytes[bytes.size() - kWorkFileFooterBytes] = 2;  // footer claims 2 records, the file holds 3
   EXPECT_NE(open_error(dir.write("count.bin", bytes)).find("record count"), std::string::npos);
 }

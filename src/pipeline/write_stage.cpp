@@ -14,11 +14,7 @@ namespace {
 
 // exact_duplicate: the same words as its representative; duplicate: a near copy of it.
 DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>& outcome, std::uint32_t i) {
-  switch (table.states[i]) {
-    case DocumentState::kInvalid: return DocumentStatus::kInvalid;
-    case DocumentState::kEmpty: return DocumentStatus::kEmpty;
-    case DocumentState::kOk: break;
-  }
+  if (table.states[i] != DocumentState::kOk) return own_status(table.states[i]);
   const Outcome& o = outcome[i];
   if (o.representative == i) return DocumentStatus::kKept;
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
@@ -108,6 +104,15 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
 }
 
 }  // namespace
+
+DocumentStatus own_status(DocumentState state) {
+  switch (state) {
+    case DocumentState::kInvalid: return DocumentStatus::kInvalid;
+    case DocumentState::kEmpty: return DocumentStatus::kEmpty;
+    case DocumentState::kOk: break;
+  }
+  return DocumentStatus::kKept;
+}
 
 std::string_view name(DocumentStatus status) {
   switch (status) {

@@ -45,6 +45,9 @@ void write_report(const RunSummary& summary, const RunOptions& options);
 // What the audit says of a document.
 enum class DocumentStatus { kKept, kDuplicate, kExactDuplicate, kEmpty, kInvalid };
 
+// The status of a document in `state` that is its own representative: kept unless it was
+// empty or invalid (duplicates are told by the clustering).
+DocumentStatus own_status(DocumentState state);
 // "kept", "duplicate", "exact_duplicate", "empty", "invalid".
 std::string_view name(DocumentStatus status);
 // Adds one to the status's count.
