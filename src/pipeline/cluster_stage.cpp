@@ -12,31 +12,28 @@ namespace {
 void stream_pairs(FormatReader& candidates, const VisitOrder& visit, bool resort, std::uint64_t memory_bytes,
                   VisitOrderClusterer& clusterer) {
   const auto documents = visit.rank.size();
-  auto checked = [&](const CandidatePair& pair) {
-    if (pair.doc >= documents || pair.candidate >= documents || visit.rank[pair.doc] == kNoDocument ||
-        visit.rank[pair.candidate] == kNoDocument)
-      candidates.fail("a pair names a document that is not clustered (from another work folder?)");
-    return visit.pack(pair.doc, pair.candidate);
+  constexpr const char* kNotClustered = "a pair names a document that is not clustered (from another work folder?)";
+  // Whether both documents of a pair are in the visit order; a pair past the table is refused.
+  auto ranked = [&](const CandidatePair& p) {
+    if (p.doc >= documents || p.candidate >= documents) candidates.fail(kNotClustered);
+    return visit.rank[p.doc] != kNoDocument && visit.rank[p.candidate] != kNoDocument;
   };
   CandidatePair pair;
   try {
     if (!resort) {
       while (candidates.read_record(pair)) {
-        const std::uint64_t packed = checked(pair);
+        if (!ranked(pair)) candidates.fail(kNotClustered);
         if (visit.rank[pair.doc] < visit.rank[pair.candidate]) throw std::invalid_argument("a candidate visited later");
+        const std::uint64_t packed = visit.pack(pair.doc, pair.candidate);
         clusterer.add(static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed));
       }
       return;
     }
     // The cross-corpus pass takes the documents it cleaned below the comparable minimum out of
     // the visit order; their pairs are dropped, not refused.
-    auto left_visit_order = [&](const CandidatePair& p) {
-      return p.doc < documents && p.candidate < documents &&
-             (visit.rank[p.doc] == kNoDocument || visit.rank[p.candidate] == kNoDocument);
-    };
     PairSorter sorted(candidates.path().parent_path(), candidates.path().filename().string() + "-resorted", memory_bytes);
     while (candidates.read_record(pair))
-      if (!left_visit_order(pair)) sorted.add(checked(pair));
+      if (ranked(pair)) sorted.add(visit.pack(pair.doc, pair.candidate));
     sorted.merge([&](std::uint64_t packed) {
       clusterer.add(static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed));
     });
