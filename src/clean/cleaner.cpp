@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +16,7 @@
 #include "clean/paragraph_classifier.h"
 #include "clean/quality_rules.h"
 #include "clean/repetition.h"
+#include "clean/stack_arena.h"
 #include "clean/title_anchor.h"
 
 namespace newsdedup {
@@ -163,9 +165,10 @@ bool row_like(const LineShape& shape, std::string_view text, TextClass text_clas
   return text_class != TextClass::kGood && shape.word_count() >= 2 && figures > 0 && 4 * figures >= shape.word_count();
 }
 
-std::vector<bool> table_rows(const PageAnalysis& page, const std::vector<TextClass>& classes) {
+std::pmr::vector<bool> table_rows(const PageAnalysis& page, std::span<const TextClass> classes,
+                                  std::pmr::memory_resource* memory) {
   const std::size_t n = classes.size();
-  std::vector<bool> rows(n, false);
+  std::pmr::vector<bool> rows(n, false, memory);
   for (std::size_t i = 0; i < n;) {
     std::size_t end = i;
     while (end < n && !page.verdicts[end].reason &&
@@ -230,7 +233,8 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   }
   // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
   // rows weigh nothing, so the article runs through it.
-  const std::vector<bool> in_table = table_rows(page, classes);
+  StackArena<512> arena;
+  const std::pmr::vector<bool> in_table = table_rows(page, classes, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
     if (in_table[i]) evidence[i].weight = 0;
   std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
@@ -271,6 +275,7 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
 // The paragraphs no rule has removed and that are not the title.
 std::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page) {
   std::vector<std::size_t> out;
+  out.reserve(page.verdicts.size());
   for (std::size_t i = 0; i < page.verdicts.size(); ++i)
     if (!page.verdicts[i].reason && !page.verdicts[i].is_title) out.push_back(i);
   return out;
@@ -286,10 +291,11 @@ void report_cut(const SplitText& split, const Paragraph& paragraph, std::size_t 
     const std::size_t from = std::max(begin, line_start);
     const std::size_t to = std::min(end, line_end);
     if (from < to) {
-      std::string_view piece = paragraph.text.substr(from, to - from);
+      // The piece as it stands in its line (the page's text), not in the joined paragraph.
+      std::string_view piece = split.lines[line].substr(from - line_start, to - from);
       while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
       while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
-      if (!piece.empty()) removed.push_back({line + 1, std::string(piece), RemovalReason::kRepeated});
+      if (!piece.empty()) removed.push_back({line + 1, piece, RemovalReason::kRepeated});
     }
     line_start = line_end + 1;
   }
@@ -376,8 +382,10 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
 
 }  // namespace
 
-CleanedDocument Cleaner::clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate) const {
-  const SplitText split = split_paragraphs(normalized_text);
+CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFilter* boilerplate) const {
+  CleanedDocument out;
+  out.page = std::make_shared<const std::string>(std::move(normalized_text));
+  const SplitText split = split_paragraphs(*out.page);
   const auto& paragraphs = split.paragraphs;
   PageAnalysis page{split, describe_paragraphs(paragraphs), std::vector<Verdict>(paragraphs.size()), std::nullopt};
   for (std::size_t i = 0; i < paragraphs.size(); ++i)
@@ -434,8 +442,9 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
     if (!options_.keep_boilerplate) texts[own.front().paragraph] = kept;
   });
 
-  CleanedDocument out;
   if (options_.quality) out.quality = apply_quality_rules(page, texts);
+  out.removed.reserve(split.lines.size());  // a line is removed whole or loses one cut at most
+  out.body.reserve(out.page->size());
 
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
   auto next_cut = cuts.begin();
@@ -450,7 +459,7 @@ CleanedDocument Cleaner::clean(std::string_view normalized_text, const Boilerpla
     }
     if (verdict.reason) {
       for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line)
-        out.removed.push_back({line + 1, std::string(split.lines[line]), *verdict.reason});
+        out.removed.push_back({line + 1, split.lines[line], *verdict.reason});
       if (!options_.keep_boilerplate) continue;
     } else {
       for (auto cut = first_cut; cut != next_cut; ++cut) report_cut(split, paragraph, cut->begin, cut->end, out.removed);

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <string_view>
 
 #include "clean/cleaned_document.h"
@@ -37,7 +38,8 @@ using BoilerplateFilter = std::function<bool(std::string_view paragraph)>;
 class Cleaner {
  public:
   explicit Cleaner(CleanerOptions options = {}) : options_(options) {}
-  CleanedDocument clean(std::string_view normalized_text, const BoilerplateFilter* boilerplate = nullptr) const;
+  // Takes the text, which the result's removed lines view (CleanedDocument::page).
+  CleanedDocument clean(std::string normalized_text, const BoilerplateFilter* boilerplate = nullptr) const;
 
  private:
   CleanerOptions options_;

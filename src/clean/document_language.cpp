@@ -1,6 +1,9 @@
 #include "clean/document_language.h"
 
 #include <array>
+#include <memory_resource>
+
+#include "clean/stack_arena.h"
 
 namespace newsdedup {
 namespace {
@@ -14,7 +17,8 @@ constexpr double kMinStopWordShare = 0.08;
 }  // namespace
 
 StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const std::vector<bool>& skip) {
-  std::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{});
+  StackArena<16384> arena;  // the counts of a page's worth of paragraphs without the heap
+  std::pmr::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{}, arena.resource());
   LanguageCounts votes{};
   LanguageCounts all{};
   std::size_t voting_words = 0;

@@ -1,5 +1,9 @@
 #include "clean/paragraph_classifier.h"
 
+#include <memory_resource>
+
+#include "clean/stack_arena.h"
+
 namespace newsdedup {
 namespace {
 
@@ -34,11 +38,12 @@ TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bo
 
 void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture_bits) {
   const std::size_t n = classes.size();
+  StackArena<4096> arena;  // six arrays of a byte per paragraph: a page's worth without the heap
   // Read six times per paragraph below: as bytes, not bits to extract each time.
-  const std::vector<unsigned char> furniture(furniture_bits.begin(), furniture_bits.end());
+  const std::pmr::vector<unsigned char> furniture(furniture_bits.begin(), furniture_bits.end(), arena.resource());
   // For each paragraph, the class of the nearest paragraph before (after) it whose class is
   // not skipped; furniture and the page's edges count as bad.
-  const auto nearest = [&](auto skip, std::vector<TextClass>& before, std::vector<TextClass>& after) {
+  const auto nearest = [&](auto skip, std::pmr::vector<TextClass>& before, std::pmr::vector<TextClass>& after) {
     before.assign(n, TextClass::kBad);
     after.assign(n, TextClass::kBad);
     TextClass last = TextClass::kBad;
@@ -54,13 +59,13 @@ void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>
       else if (!skip(classes[i])) last = classes[i];
     }
   };
-  std::vector<TextClass> judged_before, judged_after;      // nearest good or bad
-  std::vector<TextClass> adjacent_before, adjacent_after;  // nearest good, bad or near-good
+  std::pmr::vector<TextClass> judged_before(arena.resource()), judged_after(arena.resource());      // nearest good or bad
+  std::pmr::vector<TextClass> adjacent_before(arena.resource()), adjacent_after(arena.resource());  // nearest good, bad or near-good
   nearest([](TextClass c) { return c == TextClass::kShort || c == TextClass::kNearGood; }, judged_before, judged_after);
   nearest([](TextClass c) { return c == TextClass::kShort; }, adjacent_before, adjacent_after);
   // Short paragraphs first: good between good neighbours, bad between bad ones; with one of
   // each, good when the text on the bad side goes on through a near-good paragraph, else bad.
-  std::vector<TextClass> resolved = classes;
+  std::pmr::vector<TextClass> resolved(classes.begin(), classes.end(), arena.resource());
   for (std::size_t i = 0; i < n; ++i) {
     if (furniture[i] || classes[i] != TextClass::kShort) continue;
     const bool good_before = judged_before[i] == TextClass::kGood;

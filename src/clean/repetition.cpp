@@ -3,8 +3,11 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <memory_resource>
 #include <span>
 #include <utility>
+
+#include "clean/stack_arena.h"
 
 namespace newsdedup {
 namespace {
@@ -46,13 +49,14 @@ struct RunScratch {
 
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
                                                     const std::vector<std::size_t>& candidates) {
+  StackArena<8192> arena;  // keys and copies of a page's worth of paragraphs without the heap
   // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
-  std::vector<std::pair<std::uint64_t, std::size_t>> keys;
+  std::pmr::vector<std::pair<std::uint64_t, std::size_t>> keys(arena.resource());
   keys.reserve(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
     if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(shapes[candidates[k]].word_hashes), k);
   std::sort(keys.begin(), keys.end());
-  std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
+  std::pmr::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX, arena.resource());
   for (std::size_t i = 1; i < keys.size(); ++i) {
     if (keys[i].first != keys[i - 1].first) continue;
     const std::size_t first = copy_of[keys[i - 1].second] == SIZE_MAX ? candidates[keys[i - 1].second]

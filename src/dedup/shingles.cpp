@@ -111,8 +111,10 @@ ShingleSet shingle_body(std::string_view body) {
   // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint64_t> figures;
   all_words.clear();
   words.clear();
+  figures.clear();
   bool first = true;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
@@ -130,13 +132,13 @@ ShingleSet shingle_body(std::string_view body) {
     const std::size_t story_start = all_words.size();
     append_word_hashes(story, all_words);
     if (!in_story) continue;
-    collect_figures(story, set.numbers);
+    collect_figures(story, figures);
     words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start), all_words.end());
   }
   set.word_count = static_cast<std::uint32_t>(all_words.size());
   set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
-  std::sort(set.numbers.begin(), set.numbers.end());
-  set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
+  std::sort(figures.begin(), figures.end());
+  set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
   set.hashes.resize(words.size() - k + 1);
