@@ -74,30 +74,38 @@ void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
   }
 }
 
-// Sorts hashes, which are uniformly spread, in increasing order. std::sort mispredicts about half
-// of its comparisons on random keys. A radix sort on the top 16 bits (two passes of 8) leaves
-// out of order only hashes that agree in those bits, a few at most, which an insertion sort puts
-// right with branches that rarely go the other way.
-void sort_hashes(std::vector<std::uint64_t>& hashes) {
-  if (hashes.size() < 64) {  // two passes over 256 counters would cost more than they save
-    std::sort(hashes.begin(), hashes.end());
+// Sorts `grams`, hashes which are uniformly spread, into `sorted` in increasing order.
+// std::sort mispredicts about half of its comparisons on random keys. A radix sort on the top
+// bits leaves out of order only hashes that agree in those bits, a few at most, which an
+// insertion sort puts right with branches that rarely go the other way. A body's few hundred
+// shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
+// so that insertion sort still finds few out of order.
+void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& sorted) {  // `grams` is scratch after
+  sorted.resize(grams.size());
+  if (grams.size() < 64) {  // a pass over 256 counters would cost more than it saves
+    std::copy(grams.begin(), grams.end(), sorted.begin());
+    std::sort(sorted.begin(), sorted.end());
     return;
   }
-  thread_local std::vector<std::uint64_t> scratch;
-  scratch.resize(hashes.size());
+  constexpr std::size_t kOnePassLimit = 2048;  // up to 8 hashes per digit
   const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
     std::array<std::size_t, 257> start{};
     for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
     for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
     for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
   };
-  pass(hashes, scratch, 48);
-  pass(scratch, hashes, 56);
-  for (std::size_t i = 1; i < hashes.size(); ++i) {
-    const std::uint64_t h = hashes[i];
+  if (grams.size() <= kOnePassLimit) {
+    pass(grams, sorted, 56);
+  } else {
+    pass(grams, sorted, 48);
+    pass(sorted, grams, 56);
+    std::copy(grams.begin(), grams.end(), sorted.begin());  // not a swap: `sorted` keeps a buffer of its size
+  }
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    const std::uint64_t h = sorted[i];
     std::size_t j = i;
-    for (; j > 0 && hashes[j - 1] > h; --j) hashes[j] = hashes[j - 1];
-    hashes[j] = h;
+    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
+    sorted[j] = h;
   }
 }
 
@@ -141,13 +149,14 @@ ShingleSet shingle_body(std::string_view body) {
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
-  set.hashes.resize(words.size() - k + 1);
+  thread_local std::vector<std::uint64_t> grams;
+  grams.resize(words.size() - k + 1);
   if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
-    for (std::size_t i = 0; i < set.hashes.size(); ++i) set.hashes[i] = gram_hash(words.data() + i, kShingleWords);
+    for (std::size_t i = 0; i < grams.size(); ++i) grams[i] = gram_hash(words.data() + i, kShingleWords);
   } else {
-    set.hashes[0] = gram_hash(words.data(), k);
+    grams[0] = gram_hash(words.data(), k);
   }
-  sort_hashes(set.hashes);
+  sort_hashes(grams, set.hashes);
   set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
   return set;
 }

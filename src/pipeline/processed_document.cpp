@@ -109,10 +109,7 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
     return out;
   }
   out.cleaned = cleaner.clean(normalize_text(document.text), boilerplate);
-  if (sketch) {
-    out.shingles = shingle_body(out.cleaned.body);
-    out.signature = minhash_signature(out.shingles.hashes);
-  }
+  if (sketch) out.shingles = shingle_body(out.cleaned.body);
   const bool no_words = sketch ? out.shingles.word_count == 0 : out.cleaned.body.empty();
   if (no_words) out.state = DocumentState::kEmpty;
   return out;

@@ -1,5 +1,5 @@
 // ProcessedDocument: one input document after the per-document stages (normalise, clean,
-// shingle, sketch), with the JSON fragments the writers need later.
+// shingle), with the JSON fragments the writers need later.
 //
 // process_document() is the unit of parallel work: it depends on nothing but its input and
 // the Cleaner, so documents can be processed on any thread in any order. Value type.
@@ -12,7 +12,6 @@
 #include "clean/cleaned_document.h"
 #include "clean/cleaner.h"
 #include "dedup/lsh_candidates.h"
-#include "dedup/minhash.h"
 #include "dedup/shingles.h"
 #include "document/document.h"
 
@@ -33,7 +32,6 @@ struct ProcessedDocument {
   DocumentState state = DocumentState::kOk;
   CleanedDocument cleaned;
   ShingleSet shingles;  // filled when sketching
-  Signature signature{};
   // The job's records of this document, serialised on a worker thread (see stream_documents)
   // so that the in-order consumer only copies them: `run` fills the first three (the corpus
   // line, empty unless kOk; the audit details; the LSH band keys) and, with --cross-corpus,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "dedup/minhash.h"
 #include "pipeline/document_stream.h"
 
 namespace newsdedup {
@@ -29,7 +30,10 @@ void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, 
   document.audit_record = audit_details(document);
   if (!is_comparable(document)) return;
   if (lsh != nullptr && document.ordinal < kNoDocument)
-    append_band_keys(document.signature, static_cast<std::uint32_t>(document.ordinal), *lsh, document.band_keys);
+    // Only here, for the documents LSH will see: the signature of a page too short to compare
+    // (few shingles, so most of its bins borrowed) would cost the most and serve nothing.
+    append_band_keys(minhash_signature(document.shingles.hashes), static_cast<std::uint32_t>(document.ordinal), *lsh,
+                     document.band_keys);
   if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
 }
 
