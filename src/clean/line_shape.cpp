@@ -2,10 +2,12 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <utility>
+#include <vector>
 
 #include "text/byte_blocks.h"
-#include "text/fnv_hash.h"
+#include "text/word_hash.h"
 
 namespace newsdedup {
 namespace {
@@ -80,12 +82,21 @@ std::size_t wide_character_extra(std::string_view text) {
   return extra;
 }
 
-// Adds the word at [start, end) of `lower` to `shape`'s words and counts.
-inline void add_word(std::string_view lower, std::string_view text, std::size_t start, std::size_t end,
+// The lower-cased text of a line followed by kPadding zero bytes, where words are found and
+// hashed: whole 64-byte blocks can be read, and every word has the bytes after it that
+// word_hash_padded() reads. `lower` views the line's own copy, which the shape's words view.
+struct LowerText {
+  static constexpr std::size_t kPadding = 64;
+  static_assert(kPadding >= kWordHashPadding);
+  const char* padded;
+  std::string_view lower;
+};
+
+// Adds the word at [start, end) of the text to `shape`'s words and counts.
+[[gnu::always_inline]] inline void add_word(const LowerText& line, std::string_view text, std::size_t start, std::size_t end,
                      LineShape& shape) {
-  const std::string_view word = lower.substr(start, end - start);
-  shape.words.push_back(word);
-  shape.word_hashes.push_back(fnv1a(word));
+  shape.words.push_back(line.lower.substr(start, end - start));
+  shape.word_hashes.push_back(word_hash_padded(line.padded + start, end - start));
   const unsigned first = static_cast<unsigned char>(text[start]);
   const bool digit = first - '0' < 10u;
   shape.digit_words += digit;
@@ -93,12 +104,12 @@ inline void add_word(std::string_view lower, std::string_view text, std::size_t 
   shape.capitalized_words += first - 'A' < 26u;
 }
 
-// The words of `lower`, one byte at a time (see kByteClasses): any text.
-void add_words(const std::string& lower, std::string_view text, LineShape& shape) {
-  // std::string keeps a '\0' after its last byte: a separator, which ends the last word without
-  // a bounds test per byte.
-  const char* terminated = lower.c_str();
-  for (std::size_t i = 0; i < lower.size();) {
+// The words of the text, one byte at a time (see kByteClasses): any text.
+void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
+  // The padding's zeros are separators, which end the last word without a bounds test per byte.
+  const char* lower = line.padded;
+  const std::size_t n = line.lower.size();
+  for (std::size_t i = 0; i < n;) {
     const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
     if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
       i += leading == ByteClass::kTwoByteSeparator ? 2 : leading == ByteClass::kThreeByteSeparator ? 3 : 1;
@@ -106,27 +117,26 @@ void add_words(const std::string& lower, std::string_view text, LineShape& shape
     }
     const std::size_t start = i;
     while (true) {
-      while (kByteClasses[static_cast<unsigned char>(terminated[i])] <= ByteClass::kApostrophe) ++i;
-      if (terminated[i] != '\xE2' || !is_inner_apostrophe(lower, i)) break;
+      while (kByteClasses[static_cast<unsigned char>(lower[i])] <= ByteClass::kApostrophe) ++i;
+      if (lower[i] != '\xE2' || !is_inner_apostrophe(line.lower, i)) break;
       i += 3;
     }
-    add_word(lower, text, start, i, shape);
+    add_word(line, text, start, i, shape);
   }
 }
 
 #if defined(__SSE2__)
-// The words of `lower`, 64 bytes at a time: ASCII text only. A word is a run of letters, digits
+// The words of the text, 64 bytes at a time: ASCII text only. A word is a run of letters, digits
 // and apostrophes without the apostrophes that open it, which is what add_words() finds in
 // ASCII; bit masks find each run's ends without a branch per byte.
-void add_ascii_words(std::string_view lower, std::string_view text, LineShape& shape) {
+void add_ascii_words(const LowerText& line, std::string_view text, LineShape& shape) {
   std::uint64_t apostrophes = 0;
   std::uint64_t run_continues = 0;      // bit 0: the previous block ended inside a run
   std::uint64_t opening_continues = 0;  // bit 0: ... inside a run's opening apostrophes
   std::uint64_t word_continues = 0;     // bit 0: ... inside a word
   std::size_t word_start = 0;
-  for (std::size_t base = 0; base < lower.size(); base += 64) {
-    char padding[64];  // zero bytes are separators
-    const BlockClasses classes = classify_block(block_at(lower, base, padding));
+  for (std::size_t base = 0; base < line.lower.size(); base += 64) {
+    const BlockClasses classes = classify_block(line.padded + base);  // the padding's zeros are separators
     apostrophes |= classes.apostrophe;
     const std::uint64_t run = classes.alphanumeric | classes.apostrophe;
     const std::uint64_t run_starts = run & ~((run << 1) | run_continues);
@@ -139,9 +149,9 @@ void add_ascii_words(std::string_view lower, std::string_view text, LineShape& s
     opening_continues = opening >> 63;
     for_each_run_edge(
         word, base, word_continues, [&](std::size_t at) { word_start = at; },
-        [&](std::size_t at) { add_word(lower, text, word_start, at, shape); });
+        [&](std::size_t at) { add_word(line, text, word_start, at, shape); });
   }
-  if (word_continues != 0) add_word(lower, text, word_start, lower.size(), shape);
+  if (word_continues != 0) add_word(line, text, word_start, line.lower.size(), shape);
   shape.plain_words = apostrophes == 0;
 }
 #endif
@@ -201,25 +211,30 @@ LineShape describe(std::string_view text) {
 
 void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
-  shape.lower.resize(n);
+  // Kept by each thread from line to line, as large as the longest line it has described.
+  thread_local std::vector<char> padded;
+  if (padded.size() < n + LowerText::kPadding) padded.resize(n + LowerText::kPadding);
   shape.words.clear();
   shape.word_hashes.clear();
   shape.plain_words = false;
   shape.capitalized_words = 0;
   shape.alphabetic_words = 0;
   shape.digit_words = 0;
-  const ByteCounts counts = lowercase_ascii(text, shape.lower.data());
+  const ByteCounts counts = lowercase_ascii(text, padded.data());
+  std::memset(padded.data() + n, 0, LowerText::kPadding);
+  shape.lower.assign(padded.data(), n);
+  const LowerText line{padded.data(), shape.lower};
   const bool wide_possible = counts.highest >= 0xE1;  // a lead byte of U+1000 and above
   shape.words.reserve(n / 6 + 1);
   shape.word_hashes.reserve(n / 6 + 1);
 #if defined(__SSE2__)
   if (counts.highest < 0x80) {
-    add_ascii_words(shape.lower, text, shape);
+    add_ascii_words(line, text, shape);
   } else {
-    add_words(shape.lower, text, shape);
+    add_words(line, text, shape);
   }
 #else
-  add_words(shape.lower, text, shape);
+  add_words(line, text, shape);
 #endif
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';

@@ -1,9 +1,10 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) and `words` index into it; `word_hashes` holds each word's FNV-1a
-// hash, which both the stop-word count and the repetition search look words up by. A right single quote between letters
-// (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
+// (non-ASCII bytes are kept) and `words` index into it; `word_hashes` holds each word's
+// word_hash() (text/word_hash.h), by which the stop-word count, the phrase sets and the
+// repetition search look words up. A right single quote between letters (U+2019, the
+// typographic apostrophe of "don’t") stays inside its word, like "'".
 // Value type (copies and moves re-point `words` at their own `lower`); thread-safe to read.
 #pragma once
 
@@ -25,7 +26,7 @@ struct LineShape {
 
   std::string lower;
   std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
-  std::vector<std::uint64_t> word_hashes;  // fnv1a() of each word
+  std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
   bool plain_words = false;  // no word holds an apostrophe or a byte above 0x7F (ASCII, none to fold)
   std::size_t capitalized_words = 0;    // words whose first letter is upper case in the original
   std::size_t alphabetic_words = 0;     // words that start with a letter

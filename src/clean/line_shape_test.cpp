@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "text/fnv_hash.h"
+#include "text/word_hash.h"
 
 namespace newsdedup {
 namespace {
@@ -25,7 +25,7 @@ TEST(LineShape, WordsCountsAndEnding) {
 TEST(LineShape, EachWordHasItsHashAndPlainnessIsKnown) {
   const LineShape shape = describe("Ships Sail, ships sail.");
   ASSERT_EQ(shape.word_hashes.size(), 4u);
-  EXPECT_EQ(shape.word_hashes[0], fnv1a("ships"));
+  EXPECT_EQ(shape.word_hashes[0], word_hash("ships"));
   EXPECT_EQ(shape.word_hashes[0], shape.word_hashes[2]);
   EXPECT_EQ(shape.word_hashes[1], shape.word_hashes[3]);
   EXPECT_TRUE(shape.plain_words);

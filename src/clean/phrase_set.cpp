@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
-#include "text/fnv_hash.h"
+#include "text/word_hash.h"
 
 namespace newsdedup {
 
@@ -28,7 +28,7 @@ void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
   }
   if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
   const std::string_view first = words.front();
-  const std::uint64_t hash = fnv1a(first);
+  const std::uint64_t hash = word_hash(first);
   first_word_filter_[(hash >> 6) % first_word_filter_.size()] |= std::uint64_t{1} << (hash & 63);
   auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
   if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, {}});

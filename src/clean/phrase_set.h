@@ -44,7 +44,7 @@ class PhraseSet {
   void add(std::string_view phrase, std::uint32_t group_bit);
   // Orders first_words_ by first byte and fills first_byte_start_; after the last add().
   void index();
-  // False for most words: the filter's bit for the word's hash (fnv1a) is set only for the first
+  // False for most words: the filter's bit for the word's hash (word_hash) is set only for the first
   // words of phrases, and for one word in about 4,096 / (number of first words) by chance.
   bool may_start_phrase(std::uint64_t word_hash) const {
     return ((first_word_filter_[(word_hash >> 6) % first_word_filter_.size()] >> (word_hash & 63)) & 1) != 0;

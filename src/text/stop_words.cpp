@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "text/fnv_hash.h"
+#include "text/word_hash.h"
 #include "text/word_shape_filter.h"
 
 namespace newsdedup {
@@ -95,22 +95,11 @@ constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
 // longer than twice this (an elided article and a long word) is none.
 constexpr std::size_t kMaxStopWordBytes = 12;
 
-// FNV-1a over the word's bytes with a final avalanche (the 64-bit finaliser of MurmurHash3):
-// a few multiplications for these short keys. With about 900 keys a false match between two
-// different words is a 2^-54 event.
-std::uint64_t finish_hash(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  return h;
-}
-
-std::uint64_t hash_word(std::string_view word) { return finish_hash(fnv1a(word)); }
-
 // Cuckoo hashing over 64-bit hashes: each stop word sits in one of two slots that its hash names,
 // so a lookup reads both and compares without a branch (whether a word of running text is a
 // stop word is a coin toss that a branch would keep mispredicting). The 4,096 slots (36 KiB) are
-// over four times the number of words, where insertion always finds room.
+// over four times the number of words, where insertion always finds room. With about 900 words,
+// a false match between two different words is a 2^-54 event.
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
@@ -120,7 +109,7 @@ class StopWordTable {
         std::size_t end = list.find(' ', start);
         if (end == std::string_view::npos) end = list.size();
         const std::string_view word = list.substr(start, end - start);
-        insert(hash_word(word), static_cast<LanguageMask>(1u << language));
+        insert(word_hash(word), static_cast<LanguageMask>(1u << language));
         shapes_.add(word);
         start = end + 1;
       }
@@ -232,11 +221,11 @@ LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_vi
   char folded[2 * kMaxStopWordBytes];
   const std::string_view lower(folded, fold_case(word, folded));
   if (stop_words.may_hold(lower))
-    if (const LanguageMask mask = stop_words.find(hash_word(lower)); mask != 0) return mask;
+    if (const LanguageMask mask = stop_words.find(word_hash(lower)); mask != 0) return mask;
   const std::size_t apostrophe = lower.find('\'');
   if (apostrophe == std::string_view::npos || apostrophe == 0) return 0;
   const std::string_view elided = lower.substr(0, apostrophe);
-  return stop_words.may_hold(elided) ? stop_words.find(hash_word(elided)) : 0;
+  return stop_words.may_hold(elided) ? stop_words.find(word_hash(elided)) : 0;
 }
 
 bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
@@ -260,12 +249,9 @@ inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_vi
     return 0;
   }
   // Lower-case ASCII letters only (most words of most pages): looked up as they are.
-  std::uint64_t h = kFnvOffset;
-  for (const char c : word) {
+  for (const char c : word)
     if (c < 'a' || c > 'z') return languages_of_folded(stop_words, word);
-    h = fnv1a_step(h, c);
-  }
-  return stop_words.find(finish_hash(h));
+  return stop_words.find(word_hash(word));
 }
 
 }  // namespace
@@ -298,7 +284,7 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
   std::uint64_t byte_counts = 0;
   std::size_t counted = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    LanguageMask mask = stop_words.find(finish_hash(hashes[i]));
+    LanguageMask mask = stop_words.find(hashes[i]);
     // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
     // be one once folded.
     if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);

@@ -37,7 +37,7 @@ LanguageMask stop_word_languages(std::string_view word);
 using LanguageCounts = std::array<std::uint32_t, kStopWordLanguageCount>;
 
 // Adds to counts[language] the number of `words` in that language's list, as
-// stop_word_languages() finds them. `hashes` holds each word's fnv1a(); `plain` says that no word
+// stop_word_languages() finds them. `hashes` holds each word's word_hash(); `plain` says that no word
 // has an apostrophe, a capital or a byte above 0x7F, so that each is looked up by its hash alone.
 void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
                       LanguageCounts& counts);

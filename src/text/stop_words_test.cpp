@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text/fnv_hash.h"
+#include "text/word_hash.h"
 
 namespace newsdedup {
 namespace {
@@ -58,7 +58,7 @@ TEST(StopWords, ApostrophesAndElidedArticles) {
 // count_stop_words() on `words`, looked up as plain words or not.
 LanguageCounts count(const std::vector<std::string_view>& words, bool plain, LanguageCounts counts = {}) {
   std::vector<std::uint64_t> hashes;
-  for (std::string_view word : words) hashes.push_back(fnv1a(word));
+  for (std::string_view word : words) hashes.push_back(word_hash(word));
   count_stop_words(words, hashes, plain, counts);
   return counts;
 }
