@@ -26,20 +26,28 @@ struct BandPairs {
 std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_t band, const VisitOrder& visit,
                                       const LshParameters& lsh) {
   auto result = std::make_shared<BandPairs>();
-  std::vector<std::uint32_t> bucket;  // the bucket's leaders, in input order
+  // The visit ranks of the bucket's leaders, in input order: for_each_bucket_pair pairs
+  // positions in the bucket (input order decides which members an oversized bucket links), so
+  // ranks can stand in for the documents, and a pair is packed without looking them up again.
+  std::vector<std::uint32_t> bucket;
+  std::vector<std::uint64_t>& pairs = result->pairs;
+  const std::uint32_t* const rank = visit.rank.data();
   BandKey open{};
   auto close = [&] {
     if (bucket.size() > 1)
-      result->oversized_buckets += for_each_bucket_pair(
-          bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) { result->pairs.push_back(visit.pack(a, b)); });
+      result->oversized_buckets += for_each_bucket_pair(bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) {
+        pairs.push_back(a < b ? std::uint64_t{b} << 32 | a : std::uint64_t{a} << 32 | b);  // as VisitOrder::pack
+      });
     bucket.clear();
   };
-  band_keys.visit_band(band, [&](const BandKey& key) {
-    if (!key.same_bucket(open)) {
-      close();
-      open = key;
+  band_keys.visit_band(band, [&](std::span<const BandKey> keys) {
+    for (const BandKey& key : keys) {
+      if (!key.same_bucket(open)) {
+        close();
+        open = key;
+      }
+      if (const std::uint32_t r = rank[key.doc]; r != kNoDocument) bucket.push_back(r);
     }
-    if (visit.rank[key.doc] != kNoDocument) bucket.push_back(key.doc);
   });
   close();
   return result;
@@ -99,7 +107,7 @@ BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t docum
     starts->push_back(low);
   }
   if (starts->back() != file.records()) file.fail("a band key of a band beyond the " + std::to_string(bands) + " bands");
-  return {bands, [&file, documents, starts](std::size_t band, const std::function<void(const BandKey&)>& visit) {
+  return {bands, [&file, documents, starts](std::size_t band, const BandKeySource::Visit& visit) {
             std::vector<BandKey> chunk;
             BandKey previous{};
             for (std::uint64_t next = (*starts)[band], end = (*starts)[band + 1]; next < end;) {
@@ -110,10 +118,10 @@ BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t docum
                   file.fail("names document " + std::to_string(key.doc) + " of " + std::to_string(documents) +
                             " (from another work folder?)");
                 if (key.band != band || (next > (*starts)[band] && key < previous)) file.fail("records out of order (corrupt?)");
-                visit(key);
                 previous = key;
                 ++next;
               }
+              visit(chunk);  // checked whole before any of it is used
             }
           }};
 }

@@ -67,12 +67,14 @@ struct VisitOrder {
   std::uint64_t pack(std::uint32_t doc, std::uint32_t candidate) const;  // sort key of a pair
 };
 
-// Band keys, sorted, band by band: visit_band(band, visit) calls visit(key) for every key of
-// the band, ascending. It is called once per band, for several bands at once from different
-// threads.
+// Band keys, sorted, band by band: visit_band(band, visit) calls visit(keys) with every key of
+// the band, ascending, in consecutive blocks (a call per block, not per key: the per-key loop
+// stays inline in the caller). It is called once per band, for several bands at once from
+// different threads.
 struct BandKeySource {
+  using Visit = std::function<void(std::span<const BandKey> keys)>;
   std::size_t bands = 0;
-  std::function<void(std::size_t band, const std::function<void(const BandKey&)>& visit)> visit_band;
+  std::function<void(std::size_t band, const Visit& visit)> visit_band;
 };
 
 // A sorted band key file (band_keys.bin) as a source: finds where each band starts, and

@@ -20,9 +20,9 @@ RecordStream<Record> stream_of(const std::vector<Record>& records) {
 
 // Keys sorted by band, as a source visiting one band at a time.
 BandKeySource source_of(const std::vector<BandKey>& keys, std::size_t bands) {
-  return {bands, [keys](std::size_t band, const std::function<void(const BandKey&)>& visit) {
+  return {bands, [keys](std::size_t band, const BandKeySource::Visit& visit) {
             for (const BandKey& key : keys)
-              if (key.band == band) visit(key);
+              if (key.band == band) visit(std::span<const BandKey>(&key, 1));
           }};
 }
 
@@ -161,7 +161,7 @@ TEST(CandidateStage, BandKeyFilesOutOfOrderOrNamingUnknownDocumentsOrBandsAreRef
   auto visit_all = [](const BandKeySource& source) {
     std::vector<BandKey> seen;
     for (std::size_t band = 0; band < source.bands; ++band)
-      source.visit_band(band, [&](const BandKey& key) { seen.push_back(key); });
+      source.visit_band(band, [&](std::span<const BandKey> keys) { seen.insert(seen.end(), keys.begin(), keys.end()); });
     return seen;
   };
   const FormatReader sorted(write_keys("sorted.bin", {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}, {1, 2, 1}}), kBandKeysFormat);

@@ -3,6 +3,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace newsdedup {
@@ -16,6 +17,28 @@ struct Batch {
   std::vector<ProcessedDocument> processed;
 };
 
+// Batches that the in-order filter is done with, kept with their processed documents: freeing
+// those (a score of allocations each) is left to the parallel filter that next uses the batch,
+// not done on the serial step that consumed them. At most as many batches as tokens exist.
+class BatchPool {
+ public:
+  std::shared_ptr<Batch> take() {
+    const std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_shared<Batch>();
+    std::shared_ptr<Batch> batch = std::move(free_.back());
+    free_.pop_back();
+    return batch;
+  }
+  void give_back(std::shared_ptr<Batch> batch) {
+    const std::lock_guard lock(mutex_);
+    free_.push_back(std::move(batch));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::shared_ptr<Batch>> free_;
+};
+
 }  // namespace
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
@@ -24,13 +47,14 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
                              const std::function<void(const StreamStats&)>& on_batch,
                              const StreamSelection& selection) {
   StreamStats stats;
+  BatchPool pool;
   const std::size_t tokens = std::max<std::size_t>(2, 2 * threads);
   tbb::parallel_pipeline(
       tokens,
       tbb::make_filter<void, std::shared_ptr<Batch>>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
-            auto batch = std::make_shared<Batch>();
+            std::shared_ptr<Batch> batch = pool.take();
             std::uint64_t bytes = 0;
             bool more = true;
             while (batch->documents.size() < kBatchDocuments && bytes < kBatchBytes) {
@@ -55,6 +79,7 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
           tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Batch> batch) {
+                batch->processed.clear();  // the documents of the batch's previous round
                 batch->processed.reserve(batch->documents.size());
                 for (Document& document : batch->documents) {
                   batch->processed.push_back(process_document(std::move(document), cleaner, sketch, selection.boilerplate));
@@ -66,6 +91,7 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
           tbb::make_filter<std::shared_ptr<Batch>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> batch) {
                 for (ProcessedDocument& document : batch->processed) consume(std::move(document));
+                pool.give_back(std::move(batch));
               }));
   return stats;
 }

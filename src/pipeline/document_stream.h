@@ -5,7 +5,9 @@
 // records' serialisation, optional) on each document of a batch, and a serial in-order filter
 // that hands every ProcessedDocument to `consume` in input order. Work moved from `consume` to
 // `prepare` leaves the one serial step shorter. At most
-// 2 x threads batches are in flight, so memory stays bounded however large the input.
+// 2 x threads batches are in flight, so memory stays bounded however large the input. A
+// batch is used again once consumed, and its processed documents are freed by the parallel
+// filter of its next round, off the serial step.
 // `on_batch` (optional) is called from the reading filter after each batch, for progress.
 // StreamSelection (optional) restricts the work to some documents (by ordinal; the others are
 // read and skipped, never handed to `consume`) and gives the cleaner cross-corpus evidence.

@@ -13,7 +13,8 @@
 // on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
 // written one after the other form a sorted run. Other records are sorted with
 // tbb::parallel_sort. Such records can also be merged partition by partition, several
-// partitions at once (merge_partition): a run remembers where each of its partitions starts.
+// partitions at once (merge_partition, or merge_partition_blocks for a block of records per
+// call): a run remembers where each of its partitions starts.
 // Not thread-safe: one thread adds, then merges once (which frees the buffer), except that
 // merge_partition() may be called from several threads at once for different partitions.
 #pragma once
@@ -107,20 +108,42 @@ class ExternalSorter {
   void merge_partition(std::size_t p, Visit&& visit)
     requires kPartitioned
   {
+    merge_partition_blocks(p, [&](std::span<const Record> block) {
+      for (const Record& record : block) visit(record);
+    });
+  }
+  // The same, but visit_block(std::span<const Record>) is called with the records in blocks,
+  // ascending: the whole partition when nothing was spilled, else up to kMergeBlock records at
+  // a time. A call per block instead of per record lets a caller behind a std::function (the
+  // candidate stage's BandKeySource) keep its per-record loop inline.
+  template <typename VisitBlock>
+  void merge_partition_blocks(std::size_t p, VisitBlock&& visit_block)
+    requires kPartitioned
+  {
     if (runs_.empty()) {
       sort_part(parts_.at(p));
-      for (const Record& record : parts_[p]) visit(record);
+      if (!parts_[p].empty()) visit_block(std::span<const Record>(parts_[p]));
       std::vector<Record>().swap(parts_[p]);
       return;
     }
+    std::vector<Record> block;
+    block.reserve(kMergeBlock);
+    auto gather = [&](const Record& record) {
+      block.push_back(record);
+      if (block.size() < kMergeBlock) return;
+      visit_block(std::span<const Record>(block));
+      block.clear();
+    };
     // A partition's share of the buffer for the runs' read buffers, as several partitions may
     // merge at once.
-    merge_runs(p, p + 1, std::max<std::size_t>(part_capacity_ / runs_.size(), 256), visit);
+    merge_runs(p, p + 1, std::max<std::size_t>(part_capacity_ / runs_.size(), 256), gather);
+    if (!block.empty()) visit_block(std::span<const Record>(block));
   }
   std::size_t partitions() const { return parts_.size(); }
 
  private:
   static constexpr std::uint64_t kMinCapacity = 1024;
+  static constexpr std::size_t kMergeBlock = 4096;  // records per block of merge_partition_blocks()
 
   // Reads records [begin, end) of one run sequentially, `chunk` records at a time, with pread
   // (so that several readers may read one run at once).

@@ -87,6 +87,43 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
   }
 }
 
+// Blocks of a partition: one in memory; from spilled runs, several of at most 4,096 records
+// whose concatenation is the partition in order.
+TEST(ExternalSorter, MergesAPartitionInBlocks) {
+  std::mt19937_64 random(12);
+  std::vector<BandKey> input;
+  for (std::uint32_t doc = 0; doc < 10000; ++doc)
+    for (std::uint32_t band = 0; band < 2; ++band) input.push_back({random() % 900 * 0x9E3779B97F4A7C15ULL, band, doc});
+  std::vector<BandKey> expected = input;
+  std::sort(expected.begin(), expected.end());
+  for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 2}) {
+    TestTempDir dir;
+    ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 2);
+    for (const BandKey& key : input) sorter.add(key);
+    sorter.seal();
+    std::vector<BandKey> out;
+    std::size_t blocks = 0;
+    for (std::size_t p = 0; p < 2; ++p)
+      sorter.merge_partition_blocks(p, [&](std::span<const BandKey> block) {
+        ASSERT_FALSE(block.empty());
+        if (budget < (1u << 20)) {
+          ASSERT_LE(block.size(), 4096u);
+        }
+        ++blocks;
+        out.insert(out.end(), block.begin(), block.end());
+      });
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    if (budget < (1u << 20)) {
+      EXPECT_GT(sorter.runs_spilled(), 1u);
+      EXPECT_GE(blocks, 6u);  // 10,000 records a partition
+    } else {
+      EXPECT_EQ(blocks, 2u);
+    }
+  }
+}
+
 TEST(ExternalSorter, RejectsARecordOfAnUnknownPartition) {
   TestTempDir dir;
   ExternalSorter<BandKey> sorter(dir.path(), "bands", 1 << 20, 4);

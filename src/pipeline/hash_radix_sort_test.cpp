@@ -32,7 +32,8 @@ TEST(HashRadixSort, SortsSpreadHashesWithTies) {
   expect_sorted(records);
 }
 
-// Hashes that differ only below the top 32 bits go to the comparison sort of equal runs.
+// Hashes that differ only below the bits the passes sort by go to the comparison sort of
+// equal runs: here all 20,000 share their top 30 bits (18 are sorted by).
 TEST(HashRadixSort, SortsHashesThatShareTheirTopBits) {
   std::mt19937_64 random(8);
   std::vector<Keyed> records(20000);
@@ -40,16 +41,29 @@ TEST(HashRadixSort, SortsHashesThatShareTheirTopBits) {
   expect_sorted(records);
 }
 
-// A digit every hash shares is skipped: here the top one (two passes, the records end where
-// they started) and the middle one (two passes over digits apart).
+// A digit every hash shares is skipped. 30,000 records sort by their top 18 bits, two digits
+// of 9 (bits 46 to 54, and 55 to 63): `low` varies in the lower digit only (one pass, the
+// records end in the scratch copy and are copied back), `outer` in the upper one only.
 TEST(HashRadixSort, SkipsDigitsEveryHashShares) {
   std::mt19937_64 random(9);
   std::vector<Keyed> low(30000), outer(30000);
-  for (Keyed& k : low) k = {(random() % (1u << 22)) << 32 | (random() & 0xFF), static_cast<std::uint32_t>(random() % 3)};
-  for (Keyed& k : outer)
-    k = {(random() % 1024) << 54 | (random() % 2048) << 32, static_cast<std::uint32_t>(random() % 3)};
+  for (Keyed& k : low) k = {(random() % 512) << 46 | (random() & 0xFFFF), static_cast<std::uint32_t>(random() % 3)};
+  for (Keyed& k : outer) k = {(random() % 512) << 55 | (random() & 0xFF), static_cast<std::uint32_t>(random() % 3)};
   expect_sorted(low);
   expect_sorted(outer);
+}
+
+// Every size sorts by as many top bits as it needs (one, two or three digits), spread hashes or
+// hashes with few distinct values alike.
+TEST(HashRadixSort, SortsEverySizeWithOneTwoOrThreeDigits) {
+  std::mt19937_64 random(10);
+  for (const std::size_t n : {2u, 3u, 17u, 100u, 255u, 256u, 1000u, 4097u, 65536u, 300000u, 600000u}) {
+    std::vector<Keyed> spread(n), few(n);
+    for (Keyed& k : spread) k = {random(), static_cast<std::uint32_t>(random() % 7)};
+    for (Keyed& k : few) k = {random() % 50 * 0x9E3779B97F4A7C15ULL, static_cast<std::uint32_t>(random() % 7)};
+    expect_sorted(spread);
+    expect_sorted(few);
+  }
 }
 
 TEST(HashRadixSort, EmptyAndSingle) {

@@ -92,8 +92,8 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   // The band keys' merge holds their share of the budget; the pairs get the rest.
   const std::uint64_t pair_budget = options.memory_bytes - options.lsh.bands * sorter_share(options);
   pass_one.band_keys.seal();
-  const BandKeySource band_keys{pass_one.band_keys.partitions(), [&](std::size_t band, const auto& visit_key) {
-                                  pass_one.band_keys.merge_partition(band, visit_key);
+  const BandKeySource band_keys{pass_one.band_keys.partitions(), [&](std::size_t band, const BandKeySource::Visit& visit_keys) {
+                                  pass_one.band_keys.merge_partition_blocks(band, visit_keys);
                                 }};
   find_candidates(band_keys, *visit, options.lsh, pair_budget, options.out_dir, candidates, summary);
   clock.lap("candidates", summary);

@@ -12,12 +12,19 @@ void SpoolWriter::write(std::string_view text) {
 }
 
 void SpoolReader::read(std::string& text) {
+  text.clear();
+  append(text);
+}
+
+std::size_t SpoolReader::append(std::string& text) {
   std::uint32_t size = 0;
   if (!file_.read(&size, sizeof size)) file_.fail("fewer records than documents (truncated or corrupt)");
   // Checked before allocating: a corrupt length could ask for 4 GiB.
   if (size > file_.remaining()) file_.fail("a record runs past the end of the file (truncated or corrupt)");
-  text.resize(size);
-  file_.read(text.data(), size);
+  const std::size_t at = text.size();
+  text.resize(at + size);
+  file_.read(text.data() + at, size);
+  return size;
 }
 
 }  // namespace newsdedup

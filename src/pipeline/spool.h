@@ -40,6 +40,9 @@ class SpoolReader {
   std::uint64_t records() const { return file_.records(); }
   // Reads the next string; throws WorkFileError naming the file at its end.
   void read(std::string& text);
+  // Appends the next string to `text` and returns its length (a batch of strings read into one
+  // buffer, not one allocation each); throws as read() does.
+  std::size_t append(std::string& text);
 
  private:
   FormatReader file_;

@@ -32,6 +32,24 @@ TEST(Spool, RoundTripsRecordsOfStringsInOrder) {
   EXPECT_THROW(reader.read(text), WorkFileError);
 }
 
+// append() reads strings one after the other into one buffer, giving each one's length.
+TEST(Spool, AppendsStringsToOneBuffer) {
+  TestTempDir dir;
+  SpoolWriter writer(dir.path() / "spool.bin", FormatWriter::Kind::kTemporary);
+  writer.write("id");
+  writer.write("");
+  writer.write(std::string(5000, 'x'));
+  writer.end_record();
+  writer.finish();
+  SpoolReader reader = SpoolReader::open(writer);
+  std::string buffer = "kept";
+  EXPECT_EQ(reader.append(buffer), 2u);
+  EXPECT_EQ(reader.append(buffer), 0u);
+  EXPECT_EQ(reader.append(buffer), 5000u);
+  EXPECT_EQ(buffer, "keptid" + std::string(5000, 'x'));
+  EXPECT_THROW(reader.append(buffer), WorkFileError);
+}
+
 TEST(Spool, ALengthRunningPastTheEndIsRefused) {
   TestTempDir dir;
   SpoolWriter writer(dir.path() / "spool.bin", FormatWriter::Kind::kPersistent);

@@ -29,6 +29,19 @@ struct Footer {
 };
 static_assert(sizeof(Header) == kWorkFileHeaderBytes && sizeof(Footer) == kWorkFileFooterBytes);
 
+// write(2) until all of `bytes` is written (it may write less, or be interrupted).
+void write_fully(std::FILE* file, const char* data, std::size_t bytes, const std::filesystem::path& path) {
+  for (std::size_t done = 0; done < bytes;) {
+    const ssize_t n = ::write(::fileno(file), data + done, bytes - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = ENOSPC;
+      throw_file_error(path, "cannot write temporary file (is the disk full?)");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
 }  // namespace
 
 FormatWriter::FormatWriter(std::filesystem::path path, const FileFormat& format, Kind kind, bool overwrite)
@@ -37,7 +50,7 @@ FormatWriter::FormatWriter(std::filesystem::path path, const FileFormat& format,
     persistent_ = std::make_unique<AtomicFile>(path_, overwrite);
   } else {
     temporary_ = create_unnamed_file(path_);
-    std::setvbuf(temporary_, nullptr, _IOFBF, 1 << 20);
+    buffer_ = std::make_unique_for_overwrite<char[]>(kBufferBytes);
   }
   Header header{};
   std::memcpy(header.magic, format.magic.data(), sizeof header.magic);
@@ -50,19 +63,30 @@ FormatWriter::~FormatWriter() {
   if (temporary_ != nullptr) std::fclose(temporary_);
 }
 
-void FormatWriter::write(const void* data, std::size_t bytes) {
-  if (bytes == 0) return;  // fwrite must not see the null pointer of an empty span
+void FormatWriter::write_through(const void* data, std::size_t bytes) {
+  if (bytes == 0) return;
   if (persistent_) {
     persistent_->write({static_cast<const char*>(data), bytes});
-  } else if (std::fwrite(data, 1, bytes, temporary_) != bytes) {
-    throw_file_error(path_, "cannot write temporary file (is the disk full?)");
+    offset_ += bytes;
+    return;
+  }
+  drain();
+  if (bytes < kBufferBytes) {
+    std::memcpy(buffer_.get(), data, bytes);
+    buffered_ = bytes;
+  } else {  // a write as large as the buffer goes straight to the file
+    write_fully(temporary_, static_cast<const char*>(data), bytes, path_);
   }
   offset_ += bytes;
 }
 
+void FormatWriter::drain() {
+  write_fully(temporary_, buffer_.get(), buffered_, path_);
+  buffered_ = 0;
+}
+
 void FormatWriter::flush() {
-  if (temporary_ != nullptr && std::fflush(temporary_) != 0)
-    throw_file_error(path_, "cannot write temporary file (is the disk full?)");
+  if (temporary_ != nullptr) drain();
 }
 
 void FormatWriter::finish() {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "io/atomic_file.h"
 #include "io/test_temp_dir.h"
@@ -124,6 +125,37 @@ TEST(WorkFile, TemporaryFilesHaveNoNameAndReadBackUnfinishedOrFinished) {
   ASSERT_TRUE(finished.read_record(value));
   EXPECT_EQ(value, 5u);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+// The writer buffers a temporary file itself: writes smaller than its buffer, filling it
+// exactly, larger than it, and empty ones come back byte for byte, each at the offset it was
+// written at.
+TEST(WorkFile, TemporaryFilesKeepEveryWriteWhateverItsSize) {
+  TestTempDir dir;
+  FormatWriter writer(dir.path() / "temp.bin", kVariableFormat, FormatWriter::Kind::kTemporary);
+  std::string expected;
+  std::vector<std::uint64_t> offsets;
+  std::uint32_t seed = 1;
+  for (const std::size_t size : {std::size_t{3}, std::size_t{0}, std::size_t{(1 << 20) - 19}, std::size_t{1} << 20,
+                                 std::size_t{5}, std::size_t{3} << 20, std::size_t{1000}, std::size_t{(1 << 20) + 1}}) {
+    std::string bytes(size, '\0');
+    for (char& c : bytes) c = static_cast<char>((seed = seed * 1103515245u + 12345u) >> 24);
+    offsets.push_back(writer.offset());
+    EXPECT_EQ(offsets.back(), kWorkFileHeaderBytes + expected.size());
+    writer.write(bytes.data(), bytes.size());
+    writer.end_record();
+    expected += bytes;
+  }
+  writer.finish();
+  FormatReader reader(writer, kVariableFormat);
+  EXPECT_EQ(reader.records(), offsets.size());
+  ASSERT_EQ(reader.data_bytes(), expected.size());
+  std::string back(expected.size(), '\0');
+  ASSERT_TRUE(reader.read(back.data(), back.size()));
+  EXPECT_TRUE(back == expected);
+  char five[5];
+  reader.read_at(offsets[4], five, sizeof five);
+  EXPECT_EQ(std::string_view(five, sizeof five), std::string_view(expected).substr(offsets[4] - kWorkFileHeaderBytes, 5));
 }
 
 }  // namespace

@@ -20,18 +20,32 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
 }
 
-// A run of documents on their way from the spool to the outputs.
+// A run of documents on their way from the spool to the outputs. Their strings are read into
+// one buffer, `spool`, one after the other (not an allocation each); a record names them by
+// where they lie in it.
 struct SpoolRecord {
-  std::string id;
-  std::string corpus_line;  // "" when the document is not kept
-  std::string details;      // the audit line's fields from cleaning
+  struct Slice {
+    std::size_t at = 0;
+    std::size_t size = 0;
+  };
+  Slice id;
+  Slice corpus_line;  // empty when the document is not kept
+  Slice details;      // the audit line's fields from cleaning
 };
 struct WriteBatch {
   std::uint32_t first = 0;  // the first document's index
+  std::string spool;
   std::vector<SpoolRecord> records;
   std::vector<DocumentStatus> statuses;
   std::string corpus;  // the batch's lines of corpus.jsonl
   std::string audit;   // and of audit.jsonl
+
+  std::string_view operator[](SpoolRecord::Slice slice) const { return std::string_view(spool).substr(slice.at, slice.size); }
+  // Reads the next string of `reader` into the buffer.
+  SpoolRecord::Slice read(SpoolReader& reader) {
+    const std::size_t at = spool.size();
+    return {at, reader.append(spool)};
+  }
 };
 
 // Batches of about a MiB of spool, so that writing them bypasses stdio's buffer; a few in
@@ -40,11 +54,11 @@ constexpr std::uint32_t kWriteBatchDocuments = 1024;
 constexpr std::uint64_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
 
-void append_audit_line(std::string& line, const SpoolRecord& record, DocumentStatus status, bool duplicate,
-                       std::string_view representative_id, const Outcome& outcome) {
+void append_audit_line(std::string& line, std::string_view id, std::string_view details, DocumentStatus status,
+                       bool duplicate, std::string_view representative_id, const Outcome& outcome) {
   line += '{';
   append_json_key(line, "id");
-  append_json_string(line, record.id);
+  append_json_string(line, id);
   line += ',';
   append_json_key(line, "status");
   append_json_string(line, name(status));
@@ -63,7 +77,7 @@ void append_audit_line(std::string& line, const SpoolRecord& record, DocumentSta
     append_json_number(line, outcome.containment);
   }
   line += ',';
-  line += record.details;
+  line += details;
   line += "}\n";
 }
 
@@ -73,8 +87,8 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
   std::uint64_t corpus_bytes = 0;
   std::uint64_t audit_bytes = 0;
   for (const SpoolRecord& record : batch.records) {
-    corpus_bytes += record.corpus_line.size() + 1;
-    audit_bytes += record.details.size() + 2 * record.id.size() + 160;
+    corpus_bytes += record.corpus_line.size + 1;
+    audit_bytes += record.details.size + 2 * record.id.size + 160;
   }
   batch.corpus.reserve(corpus_bytes);
   batch.audit.reserve(audit_bytes);
@@ -88,19 +102,21 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     batch.statuses.push_back(status);
     const std::uint32_t rep = outcome[i].representative;
     if (status == DocumentStatus::kKept) {
-      batch.corpus += record.corpus_line;
+      batch.corpus += batch[record.corpus_line];
       batch.corpus += '\n';
     }
     if (rep == i) {
-      representative_id = record.id;
+      representative_id = batch[record.id];
       named = i;
     } else if (named != rep) {
       representative_id = sketches.read_id(table.sketch_offsets[rep]);
       named = rep;
     }
-    append_audit_line(batch.audit, record, status, rep != i, representative_id, outcome[i]);
+    append_audit_line(batch.audit, batch[record.id], batch[record.details], status, rep != i, representative_id,
+                      outcome[i]);
   }
   batch.records.clear();
+  std::string().swap(batch.spool);
 }
 
 }  // namespace
@@ -169,16 +185,17 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
             auto batch = std::make_shared<WriteBatch>();
             batch->first = next;
             std::uint64_t bytes = 0;
+            batch->spool.reserve(kWriteBatchBytes + (kWriteBatchBytes >> 2));
             for (; next < n && next - batch->first < kWriteBatchDocuments && bytes < kWriteBatchBytes; ++next) {
               SpoolRecord& record = batch->records.emplace_back();
-              spool.read(record.id);
-              spool.read(record.corpus_line);
-              spool.read(record.details);
-              if (patches.spool != nullptr && patches.patched(next)) {
-                patches.spool->read(record.corpus_line);
-                patches.spool->read(record.details);
+              record.id = batch->read(spool);
+              record.corpus_line = batch->read(spool);
+              record.details = batch->read(spool);
+              if (patches.spool != nullptr && patches.patched(next)) {  // the strings read above stay unused
+                record.corpus_line = batch->read(*patches.spool);
+                record.details = batch->read(*patches.spool);
               }
-              bytes += record.id.size() + record.corpus_line.size() + record.details.size();
+              bytes += record.id.size + record.corpus_line.size + record.details.size;
             }
             return batch;
           }) &
