@@ -11,12 +11,34 @@ constexpr int kBinBits = std::countr_zero(kSignatureSize);
 static_assert((std::size_t{1} << kBinBits) == kSignatureSize, "signature size must be a power of two");
 constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
 
-std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
+constexpr std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
   std::uint64_t x = (bin << 32 | attempt) * 0x9E3779B97F4A7C15ULL;
   x ^= x >> 29;
   x *= 0xBF58476D1CE4E5B9ULL;
   x ^= x >> 32;
   return x;
+}
+
+// The first kTabledProbes bins of each bin's probe sequence, worked out at compile time: the
+// bins a sparse document's empty bins borrow from are then read, not computed in a chain of
+// multiplications, and the processor can look ahead past the test that ends the search.
+constexpr std::size_t kTabledProbes = 16;
+constexpr auto kProbeOrder = [] {
+  std::array<std::array<std::uint8_t, kTabledProbes>, kSignatureSize> order{};
+  for (std::size_t bin = 0; bin < kSignatureSize; ++bin)
+    for (std::size_t attempt = 1; attempt <= kTabledProbes; ++attempt)
+      order[bin][attempt - 1] = static_cast<std::uint8_t>(probe(bin, attempt) & (kSignatureSize - 1));
+  return order;
+}();
+
+// The bin that empty bin `bin` borrows from: the first filled one of its probe sequence.
+std::size_t lender(std::size_t bin, const std::array<bool, kSignatureSize>& filled) {
+  for (const std::uint8_t candidate : kProbeOrder[bin])
+    if (filled[candidate]) return candidate;
+  for (std::uint64_t attempt = kTabledProbes + 1;; ++attempt) {
+    const std::size_t candidate = probe(bin, attempt) & (kSignatureSize - 1);
+    if (filled[candidate]) return candidate;
+  }
 }
 
 }  // namespace
@@ -34,16 +56,8 @@ Signature minhash_signature(std::span<const std::uint64_t> shingles) {
     filled[bin] = true;
   }
   if (shingles.empty()) return signature;
-  for (std::size_t i = 0; i < kSignatureSize; ++i) {
-    if (filled[i]) continue;
-    for (std::uint64_t attempt = 1;; ++attempt) {
-      const std::size_t j = probe(i, attempt) & (kSignatureSize - 1);
-      if (filled[j]) {
-        signature[i] = signature[j];
-        break;
-      }
-    }
-  }
+  for (std::size_t i = 0; i < kSignatureSize; ++i)
+    if (!filled[i]) signature[i] = signature[lender(i, filled)];
   return signature;
 }
 
