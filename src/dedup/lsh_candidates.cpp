@@ -1,6 +1,8 @@
 #include "dedup/lsh_candidates.h"
 
 #include <oneapi/tbb/parallel_sort.h>
+// Inlined: a band's rows are a few bytes, where a call into the library costs as much as the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
