@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "text/byte_blocks.h"
+#include "text/swar.h"
 
 namespace newsdedup {
 namespace {
@@ -193,14 +194,35 @@ std::uint64_t hash_padded_word(const char* word, std::size_t size) {
   return canonical_hash(word, size, packed);
 }
 
-// append_word_hashes() for ASCII text: lowercased into a buffer, whose words (runs of letters and
-// digits) are found from bit masks of 64 bytes at a time. False, with nothing appended, when
-// `text` has a byte above 0x7F.
+// Whether every character of `text` beyond ASCII separates words (curly quotes, dashes, no-break
+// spaces, bullets: what English news text holds), or is a byte that is not UTF-8, which
+// for_each_word() skips as a separator too.
+bool only_separators_beyond_ascii(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    while (i + 8 <= text.size() && (swar::load8(text.data() + i) & swar::kHighBits) == 0) i += 8;
+    if (i == text.size()) break;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                      static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (len > 0 && is_word_code_point(cp)) return false;
+    i += len > 0 ? static_cast<std::size_t>(len) : 1;
+  }
+  return true;
+}
+
+// append_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
+// (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
+// separate words there, as the characters they belong to do (only_separators_beyond_ascii).
+// False, with nothing appended, when a word holds a character beyond ASCII.
 bool append_ascii_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
   constexpr std::size_t kPadding = 64;  // zeros after the text: whole blocks can be read
   thread_local std::vector<char> lower;
   if (lower.size() < text.size() + kPadding) lower.resize(text.size() + kPadding);
-  if (lowercase_ascii(text, lower.data()).highest >= 0x80) return false;
+  if (lowercase_ascii(text, lower.data()).highest >= 0x80 && !only_separators_beyond_ascii(text)) return false;
   std::memset(lower.data() + text.size(), 0, kPadding);
   std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
   std::size_t word_start = 0;

@@ -85,19 +85,44 @@ TEST(WordTokens, AppendsAfterExistingHashes) {
   EXPECT_NE(out[1], out[2]);
 }
 
-// ASCII text is tokenised 64 bytes at a time, any other text a character at a time: both must
-// give the same hashes. An ASCII text followed by a middle dot (not a letter) takes the second way.
-TEST(WordTokens, AsciiTextHashesAsTheGeneralPathDoes) {
+std::vector<std::uint64_t> general_path(std::string_view text) {  // word_spans() goes a character at a time
+  std::vector<std::uint64_t> out;
+  for (const WordSpan& span : word_spans(text)) out.push_back(span.hash);
+  return out;
+}
+
+std::string random_text(std::mt19937& random, const std::vector<std::string_view>& alphabet) {
+  std::string text;
+  for (std::size_t n = random() % 120; n > 0; --n) text += alphabet[random() % alphabet.size()];
+  return text;
+}
+
+// Text whose words are ASCII is tokenised 64 bytes at a time, any other text a character at a
+// time: both must give the same hashes, whatever separators beyond ASCII (curly quotes, dashes,
+// no-break spaces, a middle dot, a byte that is not UTF-8) stand between the words.
+TEST(WordTokens, TextWithAsciiWordsHashesAsTheGeneralPathDoes) {
   std::mt19937 random(11);
-  constexpr std::string_view kAlphabet = "aZm09 .-'\nPCTmln";
+  const std::vector<std::string_view> ascii = {"a", "Z", "m", "0", "9", " ", ".", "-", "'", "\n", "PCT", "mln"};
+  std::vector<std::string_view> punctuated = ascii;
+  for (std::string_view separator : {"\u201C", "\u2019", "\u2014", "\u00A0", "\u00B7", "\xFF"})
+    punctuated.push_back(separator);
   for (int trial = 0; trial < 2000; ++trial) {
-    std::string text(random() % 300, ' ');
-    for (char& c : text) c = kAlphabet[random() % kAlphabet.size()];
-    ASSERT_EQ(words(text), words(text + " \u00B7")) << text;
+    const std::string plain = random_text(random, ascii);
+    ASSERT_EQ(words(plain), general_path(plain)) << plain;
+    const std::string punctuation = random_text(random, punctuated);
+    ASSERT_EQ(words(punctuation), general_path(punctuation)) << punctuation;
   }
   const std::string long_word(130, 'x');  // longer than a block, and than XXH3's short inputs
-  EXPECT_EQ(words(long_word + " Mln"), words(long_word + " mln \u00B7"));
+  EXPECT_EQ(words(long_word + " Mln"), general_path(long_word + " mln"));
   EXPECT_EQ(words("PCT"), words("percent"));
+  EXPECT_EQ(words("\u201CNet\u201D \u2014 5 mln"), words("net 5 million"));
+}
+
+// A word with a letter beyond ASCII sends its text the general way, which keeps the letter.
+TEST(WordTokens, LettersBeyondAsciiStayInTheirWords) {
+  EXPECT_EQ(words("caf\u00E9 \u201Cnoir\u201D").size(), 2u);
+  EXPECT_NE(word("caf\u00E9"), word("caf"));
+  EXPECT_EQ(words("caf\u00C9 noir"), words("caf\u00E9 noir"));
 }
 
 }  // namespace
