@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/byte_blocks.h"
+#include "text/swar.h"
 #include "text/word_hash.h"
 
 namespace newsdedup {
@@ -126,7 +127,31 @@ void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
 }
 
 #if defined(__SSE2__)
-// The words of the text, 64 bytes at a time: ASCII text only. A word is a run of letters, digits
+// Whether the text's characters beyond ASCII are all ones that add_words() takes as separators
+// (those led by 0xC2 or 0xE2: « » © · no-break space, curly quotes, dashes, bullets), none of
+// them a right single quote before a letter (which may stay inside a word): add_ascii_words(),
+// which takes every byte above 0x7F as a separator, then finds the same words.
+bool only_separators_beyond_ascii(const LowerText& line) {
+  const char* bytes = line.padded;
+  const std::size_t n = line.lower.size();
+  for (std::size_t i = 0; i < n;) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (byte < 0x80) {
+      ++i;
+      while (i + 8 <= n && (swar::load8(bytes + i) & swar::kHighBits) == 0) i += 8;
+    } else if (byte == 0xC2) {
+      i += 2;
+    } else if (byte == 0xE2 && !is_inner_apostrophe(line.lower, i)) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The words of the text, 64 bytes at a time: ASCII text, or text whose other characters only
+// separate words (only_separators_beyond_ascii). A word is a run of letters, digits
 // and apostrophes without the apostrophes that open it, which is what add_words() finds in
 // ASCII; bit masks find each run's ends without a branch per byte.
 void add_ascii_words(const LowerText& line, std::string_view text, LineShape& shape) {
@@ -228,7 +253,7 @@ void describe(std::string_view text, LineShape& shape) {
   shape.words.reserve(n / 6 + 1);
   shape.word_hashes.reserve(n / 6 + 1);
 #if defined(__SSE2__)
-  if (counts.highest < 0x80) {
+  if (counts.highest < 0x80 || only_separators_beyond_ascii(line)) {
     add_ascii_words(line, text, shape);
   } else {
     add_words(line, text, shape);
