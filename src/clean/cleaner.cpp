@@ -443,7 +443,7 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   });
 
   if (options_.quality) out.quality = apply_quality_rules(page, texts);
-  out.removed.reserve(split.lines.size());  // a line is removed whole or loses one cut at most
+  out.removed.reserve(split.lines.size());  // about one entry per line removed or cut
   out.body.reserve(out.page->size());
 
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph

@@ -74,13 +74,14 @@ void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
   }
 }
 
-// Sorts `grams`, hashes which are uniformly spread, into `sorted` in increasing order.
+// Sorts `grams`, hashes which are uniformly spread, into `sorted` in increasing order (`grams`
+// is scratch space meanwhile).
 // std::sort mispredicts about half of its comparisons on random keys. A radix sort on the top
 // bits leaves out of order only hashes that agree in those bits, a few at most, which an
 // insertion sort puts right with branches that rarely go the other way. A body's few hundred
 // shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
 // so that insertion sort still finds few out of order.
-void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& sorted) {  // `grams` is scratch after
+void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& sorted) {
   sorted.resize(grams.size());
   if (grams.size() < 64) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
@@ -120,6 +121,7 @@ ShingleSet shingle_body(std::string_view body) {
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> words;
   thread_local std::vector<std::uint64_t> figures;
+  thread_local std::vector<std::uint64_t> grams;
   all_words.clear();
   words.clear();
   figures.clear();
@@ -149,7 +151,6 @@ ShingleSet shingle_body(std::string_view body) {
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
-  thread_local std::vector<std::uint64_t> grams;
   grams.resize(words.size() - k + 1);
   if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
     for (std::size_t i = 0; i < grams.size(); ++i) grams[i] = gram_hash(words.data() + i, kShingleWords);
