@@ -33,8 +33,8 @@ namespace newsdedup {
 // the shingles live elsewhere (on disk) and returns a view that stays valid until the next
 // call with the same buffer. Called from several threads at once, each with its own buffers.
 struct ShingleBuffer {
-  std::vector<std::uint64_t> shingles;
-  std::vector<std::uint64_t> numbers;
+  std::vector<std::uint32_t> shingles;
+  std::vector<std::uint32_t> numbers;
 };
 using ShingleLoader = std::function<ShingleView(std::uint32_t index, ShingleBuffer& buffer)>;
 

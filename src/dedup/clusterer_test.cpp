@@ -19,18 +19,25 @@
 namespace newsdedup {
 namespace {
 
+// A document's shingles: the 64-bit hashes for MinHash, and the 32-bit keys that are compared.
 struct Doc {
   ShingleSet set;
+  std::vector<std::uint32_t> keys;  // shingle_keys(set.hashes)
   std::uint64_t bytes = 0;
+  ShingleView view() const { return {keys, set.numbers}; }
 };
 
-Doc make_doc(const std::string& body) { return {shingle_body(body), body.size()}; }
+Doc make_doc(const std::string& body) {
+  Doc d{shingle_body(body), {}, body.size()};
+  d.keys = shingle_keys(d.set.hashes);
+  return d;
+}
 
-// A document given directly by its shingles (no figures).
-Doc make_set(std::uint64_t begin, std::uint64_t end, std::uint64_t bytes) {
+// A document given directly by its shingle keys, begin..end-1 (no figures).
+Doc make_set(std::uint32_t begin, std::uint32_t end, std::uint64_t bytes) {
   Doc d;
-  d.set.hashes.resize(end - begin);
-  std::iota(d.set.hashes.begin(), d.set.hashes.end(), begin);
+  for (std::uint64_t key = begin; key < end; ++key) d.set.hashes.push_back(key << 32 | 0x9E37);
+  d.keys = shingle_keys(d.set.hashes);
   d.bytes = bytes;
   return d;
 }
@@ -79,7 +86,7 @@ std::vector<ClusterAssignment> cluster_documents(std::span<const ClusterInput> i
 std::vector<ClusterInput> inputs_of(const std::vector<Doc>& docs) {
   std::vector<ClusterInput> inputs;
   for (std::size_t i = 0; i < docs.size(); ++i)
-    inputs.push_back({ShingleView{docs[i].set.hashes, docs[i].set.numbers}, static_cast<std::uint32_t>(docs[i].bytes)});
+    inputs.push_back({docs[i].view(), static_cast<std::uint32_t>(docs[i].bytes)});
   return inputs;
 }
 
@@ -199,7 +206,7 @@ TEST(Clusterer, TemplatedReportsThatDifferOnlyInFiguresDoNotMerge) {
 
 TEST(Clusterer, MembersAreVerifiedAgainstTheirRepresentative) {
   std::vector<Doc> docs;
-  for (std::uint64_t i = 0; i < 12; ++i) docs.push_back(make_set(i * 10, i * 10 + 100, 5000 - i * 100));
+  for (std::uint32_t i = 0; i < 12; ++i) docs.push_back(make_set(i * 10, i * 10 + 100, 5000 - i * 100));
   std::vector<std::pair<std::uint32_t, std::uint32_t>> all_pairs;
   for (std::uint32_t a = 0; a < docs.size(); ++a)
     for (std::uint32_t b = a + 1; b < docs.size(); ++b) all_pairs.emplace_back(a, b);
@@ -224,7 +231,7 @@ TEST(Clusterer, MembersAreVerifiedAgainstTheirRepresentative) {
 // The streaming form sees the same pairs in visit order, with repeats, and decides the same.
 TEST(VisitOrderClusterer, RepeatedPairsChangeNothingAndMembersJoinTheirRepresentative) {
   const std::vector<Doc> docs = {make_set(0, 100, 1000), make_set(0, 90, 900), make_set(500, 600, 800)};
-  auto load = [&](std::uint32_t rank, ShingleBuffer&) { return ShingleView{docs[rank].set.hashes, docs[rank].set.numbers}; };
+  auto load = [&](std::uint32_t rank, ShingleBuffer&) { return docs[rank].view(); };
   VisitOrderClusterer clusterer(3, DuplicateRule{}, load);
   clusterer.add(1, 0);
   clusterer.add(1, 0);
@@ -259,9 +266,9 @@ TEST(VisitOrderClusterer, RefusesPairsOutOfVisitOrder) {
 // every pair of a story a candidate, and some pairs across stories that are not copies.
 TEST(VisitOrderClusterer, WindowsOfAnySizeDecideAlike) {
   std::vector<Doc> docs;
-  for (std::uint64_t story = 0; story < 60; ++story)
-    for (std::uint64_t copy = 0; copy < 6; ++copy) {
-      const std::uint64_t shift = copy == 3 ? 100 : 0;  // half another text: a story of its own
+  for (std::uint32_t story = 0; story < 60; ++story)
+    for (std::uint32_t copy = 0; copy < 6; ++copy) {
+      const std::uint32_t shift = copy == 3 ? 100 : 0;  // half another text: a story of its own
       docs.push_back(make_set(story * 1000 + shift, story * 1000 + shift + 200 - (copy / 2) * 50 - copy % 2, 2000 - copy * 10));
     }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
@@ -280,7 +287,7 @@ TEST(VisitOrderClusterer, WindowsOfAnySizeDecideAlike) {
   for (auto [a, b] : edges)
     if (rank[a] != rank[b]) pairs.emplace_back(std::max(rank[a], rank[b]), std::min(rank[a], rank[b]));
   std::sort(pairs.begin(), pairs.end());
-  auto load = [&](std::uint32_t r, ShingleBuffer&) { return ShingleView{docs[order[r]].set.hashes, docs[order[r]].set.numbers}; };
+  auto load = [&](std::uint32_t r, ShingleBuffer&) { return docs[order[r]].view(); };
   auto cluster = [&](std::size_t window, std::uint64_t& verifications) {
     VisitOrderClusterer clusterer(static_cast<std::uint32_t>(docs.size()), DuplicateRule{}, load, window);
     for (auto [later, earlier] : pairs) clusterer.add(later, earlier);

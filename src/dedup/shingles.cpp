@@ -64,13 +64,14 @@ std::size_t next_digit(std::string_view text, std::size_t i) {
 }
 
 // A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
-void collect_figures(std::string_view text, std::vector<std::uint64_t>& out) {
+// Its hash is the top half of XXH3's: figures are only compared, never MinHashed.
+void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
   for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
     const std::size_t start = i;
     while (i < text.size() && (is_digit(text[i]) ||
                                ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
       ++i;
-    out.push_back(XXH3_64bits(text.data() + start, i - start));
+    out.push_back(static_cast<std::uint32_t>(XXH3_64bits(text.data() + start, i - start) >> 32));
   }
 }
 
@@ -120,7 +121,7 @@ ShingleSet shingle_body(std::string_view body) {
   // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> words;
-  thread_local std::vector<std::uint64_t> figures;
+  thread_local std::vector<std::uint32_t> figures;
   thread_local std::vector<std::uint64_t> grams;
   all_words.clear();
   words.clear();
@@ -160,6 +161,19 @@ ShingleSet shingle_body(std::string_view body) {
   sort_hashes(grams, set.hashes);
   set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
   return set;
+}
+
+std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes) {
+  std::vector<std::uint32_t> keys(hashes.size());
+  for (std::size_t i = 0; i < hashes.size(); ++i) keys[i] = static_cast<std::uint32_t>(hashes[i] >> 32);
+  // Two shingles of a document agree in their top halves about once in 2^33 / n^2 documents of
+  // n shingles: they are counted in a loop without branches, which the compiler vectorises, and
+  // dropped only when there are any (std::unique on every document, a compare and a branch per
+  // key, took this function from 12.5 M to 28 M instructions on 20,000 pages).
+  std::uint32_t repeats = 0;  // as wide as the keys, so that the vector lanes are too
+  for (std::size_t i = 1; i < keys.size(); ++i) repeats += keys[i] == keys[i - 1];
+  if (repeats > 0) keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
 }
 
 }  // namespace newsdedup

@@ -1,6 +1,7 @@
 #include "dedup/shingles.h"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <string>
@@ -15,7 +16,8 @@ constexpr std::string_view kStory =
     "Russia's foreign ministry sees no grounds for talking about resuming dialogue on strategic stability "
     "and arms control with the United States at the moment, Interfax news agency reported on Saturday.";
 
-bool sorted_distinct(const std::vector<std::uint64_t>& v) {
+template <typename T>
+bool sorted_distinct(const std::vector<T>& v) {
   return std::adjacent_find(v.begin(), v.end(), [](auto a, auto b) { return a >= b; }) == v.end();
 }
 
@@ -99,6 +101,9 @@ TEST(Shingles, ExtractsFigures) {
   EXPECT_EQ(shingle_body("It sold 5, 6 and 5.").numbers.size(), 2u);
   EXPECT_EQ(shingle_body("Output rose to 2,877,000.").numbers, first.numbers);
   EXPECT_TRUE(shingle_body("No figures in this sentence at all.").numbers.empty());
+  // A figure's hash is the top half of XXH3's of its text, as a shingle's key is of its hash.
+  const std::string_view figure = "2,877,000";
+  EXPECT_EQ(first.numbers[0], static_cast<std::uint32_t>(XXH3_64bits(figure.data(), figure.size()) >> 32));
 }
 
 TEST(Shingles, EditorialNoteContributesNoFigures) {
@@ -130,6 +135,19 @@ TEST(Shingles, FiveWordShinglesSortedAndDistinct) {
   EXPECT_EQ(doubled.hashes.size(), set.hashes.size() + kShingleWords - 1);
   // Word order matters.
   EXPECT_NE(shingle_body("one two three four five").hashes, shingle_body("five four three two one").hashes);
+}
+
+TEST(Shingles, KeysAreTheTopHalvesOfTheHashesAscendingAndDistinct) {
+  const ShingleSet set = shingle_body(kStory);
+  const std::vector<std::uint32_t> keys = shingle_keys(set.hashes);
+  ASSERT_EQ(keys.size(), set.hashes.size());  // 27 shingles: no two agree in their top 32 bits
+  for (std::size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(keys[i], set.hashes[i] >> 32) << i;
+  EXPECT_TRUE(sorted_distinct(keys));
+  // Hashes that agree in their top halves give one key, in order without a sort.
+  const std::vector<std::uint64_t> hashes = {0x1'0000'0005, 0x1'FFFF'FFFF, 0x2'0000'0000, 0xFFFF'FFFF'0000'0000,
+                                             0xFFFF'FFFF'FFFF'FFFF};
+  EXPECT_EQ(shingle_keys(hashes), (std::vector<std::uint32_t>{1, 2, 0xFFFF'FFFF}));
+  EXPECT_TRUE(shingle_keys({}).empty());
 }
 
 TEST(Shingles, ShortAndEmptyBodies) {

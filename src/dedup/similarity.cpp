@@ -6,7 +6,7 @@ namespace newsdedup {
 
 namespace {
 
-std::uint32_t count_shared(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+std::uint32_t count_shared(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
   std::uint32_t shared = 0;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] < b[j]) {

@@ -19,10 +19,11 @@ struct Similarity {
   std::uint32_t numbers_missing = 0;  // of those, how many the other document lacks
 };
 
-// The shingles and figures of one document, each sorted ascending and distinct.
+// The shingles and figures of one document, each sorted ascending and distinct: the 32-bit
+// keys of dedup/shingles.h (shingle_keys(), ShingleSet::numbers).
 struct ShingleView {
-  std::span<const std::uint64_t> shingles;
-  std::span<const std::uint64_t> numbers;
+  std::span<const std::uint32_t> shingles;
+  std::span<const std::uint32_t> numbers;
 };
 
 Similarity compare_shingles(const ShingleView& a, const ShingleView& b);

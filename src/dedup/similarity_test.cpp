@@ -9,13 +9,13 @@
 namespace newsdedup {
 namespace {
 
-std::vector<std::uint64_t> range(std::uint64_t begin, std::uint64_t end) {
-  std::vector<std::uint64_t> v(end - begin);
+std::vector<std::uint32_t> range(std::uint32_t begin, std::uint32_t end) {
+  std::vector<std::uint32_t> v(end - begin);
   std::iota(v.begin(), v.end(), begin);
   return v;
 }
 
-ShingleView view(const std::vector<std::uint64_t>& shingles, const std::vector<std::uint64_t>& numbers = {}) {
+ShingleView view(const std::vector<std::uint32_t>& shingles, const std::vector<std::uint32_t>& numbers = {}) {
   return {shingles, numbers};
 }
 
@@ -42,7 +42,7 @@ TEST(Similarity, IdenticalDisjointAndEmpty) {
   const Similarity disjoint = compare_shingles(view(a), view(b));
   EXPECT_DOUBLE_EQ(disjoint.jaccard, 0.0);
   EXPECT_DOUBLE_EQ(disjoint.containment, 0.0);
-  const std::vector<std::uint64_t> none;
+  const std::vector<std::uint32_t> none;
   const Similarity empty = compare_shingles(view(none), view(a));
   EXPECT_DOUBLE_EQ(empty.jaccard, 0.0);
   EXPECT_DOUBLE_EQ(empty.containment, 0.0);
@@ -67,8 +67,8 @@ TEST(Similarity, TruncatedCopyIsContained) {
 TEST(Similarity, FiguresAreCountedOnTheDocumentWithFewerShingles) {
   const auto longer = range(0, 200);
   const auto shorter = range(0, 150);
-  const std::vector<std::uint64_t> long_numbers = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-  const std::vector<std::uint64_t> short_numbers = {1, 2, 3, 11, 12};
+  const std::vector<std::uint32_t> long_numbers = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<std::uint32_t> short_numbers = {1, 2, 3, 11, 12};
   for (bool swapped : {false, true}) {
     const Similarity s = swapped ? compare_shingles(view(longer, long_numbers), view(shorter, short_numbers))
                                  : compare_shingles(view(shorter, short_numbers), view(longer, long_numbers));
@@ -129,8 +129,8 @@ TEST(Similarity, ShortTemplatedTextsMustAgreeMoreAndInEveryFigure) {
 }
 
 TEST(Similarity, EqualLengthsCompareTheSameBothWays) {
-  const std::vector<std::uint64_t> shingles_a = {1, 2, 3, 4}, shingles_b = {1, 2, 3, 5};
-  const std::vector<std::uint64_t> numbers_a = {7}, numbers_b = {7, 8, 9};
+  const std::vector<std::uint32_t> shingles_a = {1, 2, 3, 4}, shingles_b = {1, 2, 3, 5};
+  const std::vector<std::uint32_t> numbers_a = {7}, numbers_b = {7, 8, 9};
   const Similarity ab = compare_shingles({shingles_a, numbers_a}, {shingles_b, numbers_b});
   const Similarity ba = compare_shingles({shingles_b, numbers_b}, {shingles_a, numbers_a});
   EXPECT_EQ(ab.numbers, ba.numbers);

@@ -13,7 +13,7 @@ namespace {
 // Three comparable documents with the same shingles, of different lengths, all candidates.
 struct Corpus {
   explicit Corpus(const TestTempDir& dir) : sketches(dir.path() / "sketches.bin", FormatWriter::Kind::kTemporary) {
-    std::vector<std::uint64_t> shingles(50);
+    std::vector<std::uint32_t> shingles(50);
     std::iota(shingles.begin(), shingles.end(), 1);
     table.states.assign(3, DocumentState::kOk);
     table.body_bytes = {100, 300, 200};

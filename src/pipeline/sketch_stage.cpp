@@ -34,6 +34,10 @@ void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, 
     // (few shingles, so most of its bins borrowed) would cost the most and serve nothing.
     append_band_keys(minhash_signature(document.shingles.hashes), static_cast<std::uint32_t>(document.ordinal), *lsh,
                      document.band_keys);
+  // Past MinHash only the 32-bit keys are needed: made here, off the serial consumer, and the
+  // 64-bit hashes freed, so that a document waiting for the consumer holds half the bytes.
+  document.shingle_keys = shingle_keys(document.shingles.hashes);
+  document.shingles.hashes = std::vector<std::uint64_t>();
   if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
 }
 
@@ -88,11 +92,13 @@ bool SketchStage::enter_in_table(std::uint32_t doc, const ProcessedDocument& doc
     table.sketch_offsets.emplace_back();
   }
   const bool comparable = is_comparable(document);
+  // A comparable document has at least one shingle: without keys it was never prepared.
+  if (comparable && document.shingle_keys.empty()) throw std::logic_error("a comparable document without shingle keys");
   table.states[doc] = document.state;
   table.body_bytes[doc] = static_cast<std::uint32_t>(std::min<std::size_t>(document.cleaned.body.size(), kNoDocument));
   // Only documents that can be clustered are ever read back (as members or representatives).
   table.sketch_offsets[doc] =
-      comparable ? sketches.append(document.id, document.shingles.hashes, document.shingles.numbers) : 0;
+      comparable ? sketches.append(document.id, document.shingle_keys, document.shingles.numbers) : 0;
   return comparable;
 }
 

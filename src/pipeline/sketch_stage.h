@@ -78,8 +78,9 @@ std::uint64_t sorter_share(const RunOptions& options);
 
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
 // corpus line (when it has text), its audit details and, when the document is comparable, its
-// band keys when `lsh` is given (documents are numbered by their input ordinal) and the hashes
-// of its paragraphs for RecurringParagraphs when `paragraph_hashes` is set.
+// shingle keys (then frees the 64-bit shingle hashes), its band keys when `lsh` is given
+// (documents are numbered by their input ordinal) and the hashes of its paragraphs for
+// RecurringParagraphs when `paragraph_hashes` is set.
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes);
 
 // Adds one document's cleaning counts to the summary.
@@ -96,7 +97,8 @@ class SketchStage {
   // sketches.bin in the work folder (persistent StageFiles only).
   void save(RunSummary& summary);
   // Sets document `doc`'s row of the table: its state, cleaned body length and, when it is
-  // comparable, a new sketch (else none, so it is never compared). Pass one appends the row
+  // comparable, a new sketch of its shingle keys (prepare_run_records() must have made them;
+  // else none, so it is never compared). Pass one appends the row
   // (doc == table.size()); the cross-corpus pass replaces it for a document cleaned again.
   // Returns whether the document is comparable.
   bool enter_in_table(std::uint32_t doc, const ProcessedDocument& document);

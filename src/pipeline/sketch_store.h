@@ -2,17 +2,18 @@
 // (its id, shingles and figures), kept on disk and read back by offset, so the corpus's
 // sketches never occupy the process's memory.
 //
-// sketches.bin is a work file (pipeline/work_file.h) of magic "NDD-SKCH", version 1,
+// sketches.bin is a work file (pipeline/work_file.h) of magic "NDD-SKCH", version 2,
 // variable-length records: u32 id bytes, u32 shingle count, u32 figure count, the id, the
-// shingle hashes (u64, ascending, distinct), the figure hashes (u64, ascending, distinct).
+// shingle keys (u32, ascending, distinct), the figure hashes (u32, ascending, distinct): the
+// 32-bit values verification compares (dedup/shingles.h). Version 1 held 64-bit hashes.
 // A record is addressed by its offset from the start of the file (documents.bin holds each
 // document's; 0 = no record), so the first one is at 16, after the header.
 // SketchWriter::append() returns that offset. SketchReader reads through a memory map of the
 // file (io/mapped_file.h) when the records fit in the `resident_bytes` it is given, and with
-// pread otherwise (verification reads records at random offsets all over the file, 6 GB for
-// 10 M short documents; a map bounded by unmapping its pages again was measured slower than
-// pread once it had to unmap them): read() and read_id() may be called from several threads at once;
-// SketchWriter is not thread-safe.
+// pread otherwise (verification reads records at random offsets all over the file, about 3 GB
+// for 10 M short documents, 6 GB in version 1; a map bounded by unmapping its pages again was
+// measured slower than pread once it had to unmap them): read() and read_id() may be called
+// from several threads at once; SketchWriter is not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,7 @@
 
 namespace newsdedup {
 
-inline constexpr FileFormat kSketchFormat{"NDD-SKCH", 1, 0};
+inline constexpr FileFormat kSketchFormat{"NDD-SKCH", 2, 0};
 
 // The share of a job's memory budget a SketchReader keeps resident: a quarter, since the
 // sorters have given their buffers back by the time sketches are read.
@@ -38,8 +39,8 @@ class SketchWriter {
  public:
   SketchWriter(std::filesystem::path path, FormatWriter::Kind kind, bool overwrite = false)
       : file_(std::move(path), kSketchFormat, kind, overwrite) {}
-  std::uint64_t append(std::string_view id, std::span<const std::uint64_t> shingles,
-                       std::span<const std::uint64_t> numbers);
+  std::uint64_t append(std::string_view id, std::span<const std::uint32_t> shingles,
+                       std::span<const std::uint32_t> numbers);
   // Makes a temporary store's records readable (SketchReader::open(writer)).
   void flush() { file_.flush(); }
   void finish() { file_.finish(); }

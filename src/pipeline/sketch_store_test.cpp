@@ -10,13 +10,13 @@
 namespace newsdedup {
 namespace {
 
-std::vector<std::uint64_t> as_vector(std::span<const std::uint64_t> values) { return {values.begin(), values.end()}; }
+std::vector<std::uint32_t> as_vector(std::span<const std::uint32_t> values) { return {values.begin(), values.end()}; }
 
 constexpr std::uint64_t kResident = 64 << 20;
 
 TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
   TestTempDir dir;
-  const std::vector<std::uint64_t> shingles = {3, 5, 8, 13}, numbers = {42};
+  const std::vector<std::uint32_t> shingles = {3, 5, 8, 13}, numbers = {42};
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
   const std::uint64_t first = writer.append("doc-1", shingles, numbers);
   const std::uint64_t empty = writer.append("", {}, {});
@@ -44,9 +44,9 @@ TEST(SketchStore, ReadsBackEveryRecordByOffsetFromAPersistentFile) {
 // block, and records that end at the end of the file, are read whole too.
 TEST(SketchStore, ReadsRecordsLargerThanTheReadBlockAndAtTheEndOfTheFile) {
   TestTempDir dir;
-  std::vector<std::uint64_t> many(1500);
-  for (std::size_t i = 0; i < many.size(); ++i) many[i] = i * 7919;
-  const std::vector<std::uint64_t> few = {1, 2};
+  std::vector<std::uint32_t> many(1500);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i] = static_cast<std::uint32_t>(i * 7919);
+  const std::vector<std::uint32_t> few = {1, 2};
   const std::string long_id(3000, 'x');
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
   const std::uint64_t big = writer.append("big", many, few);
@@ -73,16 +73,16 @@ TEST(SketchStore, ReadsEveryRecordMappedOrNot) {
   TestTempDir dir;
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
   std::vector<std::uint64_t> offsets;
-  for (std::uint64_t i = 0; i < 200; ++i)
-    offsets.push_back(writer.append("doc-" + std::to_string(i), std::vector<std::uint64_t>(i, i), std::vector<std::uint64_t>{i}));
+  for (std::uint32_t i = 0; i < 200; ++i)
+    offsets.push_back(writer.append("doc-" + std::to_string(i), std::vector<std::uint32_t>(i, i), std::vector<std::uint32_t>{i}));
   writer.finish();
   for (const std::uint64_t resident : {std::uint64_t{1}, std::uint64_t{64} << 20}) {
     const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", resident);
     ShingleBuffer buffer;
-    for (std::uint64_t i = 200; i-- > 0;) {
+    for (std::uint32_t i = 200; i-- > 0;) {
       const ShingleView view = store.read(offsets[i], buffer);
-      ASSERT_EQ(as_vector(view.shingles), std::vector<std::uint64_t>(i, i)) << i;
-      ASSERT_EQ(as_vector(view.numbers), std::vector<std::uint64_t>{i}) << i;
+      ASSERT_EQ(as_vector(view.shingles), std::vector<std::uint32_t>(i, i)) << i;
+      ASSERT_EQ(as_vector(view.numbers), std::vector<std::uint32_t>{i}) << i;
       ASSERT_EQ(store.read_id(offsets[i]), "doc-" + std::to_string(i));
     }
   }
@@ -91,7 +91,7 @@ TEST(SketchStore, ReadsEveryRecordMappedOrNot) {
 TEST(SketchStore, ABadOffsetIsRefusedNamingTheFile) {
   TestTempDir dir;
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
-  const std::vector<std::uint64_t> shingles(1000, ~std::uint64_t{0});
+  const std::vector<std::uint32_t> shingles(1000, ~std::uint32_t{0});
   const std::uint64_t offset = writer.append("doc", shingles, {});
   writer.finish();
   const SketchReader store = SketchReader::open(dir.path() / "sketches.bin", kResident);
@@ -106,10 +106,18 @@ TEST(SketchStore, ABadOffsetIsRefusedNamingTheFile) {
   }
 }
 
+// Version 1 held 64-bit hashes: its records would be misread, so its files are refused.
+TEST(SketchStore, RefusesAFileOfTheEarlierVersion) {
+  TestTempDir dir;
+  FormatWriter old(dir.path() / "sketches.bin", FileFormat{"NDD-SKCH", 1, 0}, FormatWriter::Kind::kPersistent);
+  old.finish();
+  EXPECT_THROW(SketchReader::open(dir.path() / "sketches.bin", kResident), WorkFileError);
+}
+
 TEST(SketchStore, TemporaryStoreLeavesNoFileAndIsReadWhileWritten) {
   TestTempDir dir;
   SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kTemporary);
-  const std::vector<std::uint64_t> shingles = {1, 2};
+  const std::vector<std::uint32_t> shingles = {1, 2};
   const std::uint64_t first = writer.append("a", shingles, {});
   writer.flush();
   EXPECT_EQ(SketchReader::open(writer, kResident).read_id(first), "a");
