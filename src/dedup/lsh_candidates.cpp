@@ -28,9 +28,9 @@ void append_band_keys(const Signature& signature, std::uint32_t doc, const LshPa
                       std::vector<BandKey>& out) {
   out.reserve(out.size() + parameters.bands);
   for (std::size_t band = 0; band < parameters.bands; ++band) {
-    const std::uint64_t key = XXH3_64bits_withSeed(signature.data() + band * parameters.rows,
-                                                   parameters.rows * sizeof(std::uint32_t), band);
-    out.push_back({key, static_cast<std::uint32_t>(band), doc});
+    const std::uint64_t hash = XXH3_64bits_withSeed(signature.data() + band * parameters.rows,
+                                                    parameters.rows * sizeof(std::uint32_t), band);
+    out.push_back({static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(band), doc});
   }
 }
 

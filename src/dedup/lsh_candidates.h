@@ -41,9 +41,12 @@ struct CandidateGraph {
   }
 };
 
-// A document's key in one band; sorting keys brings each band's buckets together.
+// A document's key in one band; sorting keys brings each band's buckets together. The key is
+// 32 bits: two documents whose band rows differ share it with probability 2^-32, which only adds
+// a pair to verify (about n^2 / 2^33 pairs per band for n documents: 12,000 of 61 million
+// candidates at 10 million), and 12-byte keys are a quarter less to sort, merge and spill.
 struct BandKey {
-  std::uint64_t key = 0;
+  std::uint32_t key = 0;
   std::uint32_t band = 0;
   std::uint32_t doc = 0;
   bool same_bucket(const BandKey& other) const { return key == other.key && band == other.band; }
@@ -54,7 +57,7 @@ struct BandKey {
     return doc < other.doc;
   }
   std::size_t sort_partition() const { return band; }
-  std::uint64_t sort_hash() const { return key; }
+  std::uint64_t sort_hash() const { return std::uint64_t{key} << 32; }  // the radix sort reads the top bits
 };
 
 // Throws std::invalid_argument when the parameters do not fit the signature.

@@ -39,7 +39,7 @@ TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
   std::mt19937_64 random(9);
   std::vector<BandKey> input;
   for (std::uint32_t doc = 0; doc < 3000; ++doc)
-    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({random() % 700 * 0x9E3779B97F4A7C15ULL, band, doc});
+    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({static_cast<std::uint32_t>(random() % 700 * 0x9E3779B1u), band, doc});
   std::vector<BandKey> expected = input;
   std::sort(expected.begin(), expected.end());
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
@@ -63,7 +63,7 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
   std::mt19937_64 random(11);
   std::vector<BandKey> input;
   for (std::uint32_t doc = 0; doc < 3000; ++doc)
-    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({random() % 700 * 0x9E3779B97F4A7C15ULL, band, doc});
+    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({static_cast<std::uint32_t>(random() % 700 * 0x9E3779B1u), band, doc});
   std::vector<BandKey> expected = input;
   std::sort(expected.begin(), expected.end());
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
@@ -93,7 +93,7 @@ TEST(ExternalSorter, MergesAPartitionInBlocks) {
   std::mt19937_64 random(12);
   std::vector<BandKey> input;
   for (std::uint32_t doc = 0; doc < 10000; ++doc)
-    for (std::uint32_t band = 0; band < 2; ++band) input.push_back({random() % 900 * 0x9E3779B97F4A7C15ULL, band, doc});
+    for (std::uint32_t band = 0; band < 2; ++band) input.push_back({static_cast<std::uint32_t>(random() % 900 * 0x9E3779B1u), band, doc});
   std::vector<BandKey> expected = input;
   std::sort(expected.begin(), expected.end());
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 2}) {

@@ -13,8 +13,8 @@
 //   exact_keys.bin  magic "NDD-EXCT", version 1, 16-byte records ascending by (hash,
 //                   inverse_bytes, doc): u64 exact hash of the shingles, u32 ~0 - body bytes
 //                   (so the longest copy sorts first), u32 document
-//   band_keys.bin   magic "NDD-BAND", version 1, 16-byte records ascending by (band, key,
-//                   doc): u64 hash of the band's signature rows, u32 band, u32 document
+//   band_keys.bin   magic "NDD-BAND", version 2, 12-byte records ascending by (band, key,
+//                   doc): u32 hash of the band's signature rows, u32 band, u32 document
 // Owns its files and sorters; not thread-safe (the parallelism is inside run()).
 #pragma once
 
@@ -50,8 +50,8 @@ struct ExactKey {
 };
 
 inline constexpr FileFormat kExactKeysFormat{"NDD-EXCT", 1, sizeof(ExactKey)};
-inline constexpr FileFormat kBandKeysFormat{"NDD-BAND", 1, sizeof(BandKey)};
-static_assert(sizeof(ExactKey) == 16 && sizeof(BandKey) == 16);
+inline constexpr FileFormat kBandKeysFormat{"NDD-BAND", 2, sizeof(BandKey)};
+static_assert(sizeof(ExactKey) == 16 && sizeof(BandKey) == 12);
 
 // Documents with fewer words are never compared: too short to tell a copy from a template
 // ("Qtly div 10 cts vs 10 cts prior" of two companies), such a document stays a cluster of its
