@@ -42,6 +42,8 @@ struct LineShape {
   bool contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
 };
 
+// Thread-safe: each thread lower-cases into a padded work buffer of its own, kept from call to
+// call and as long as the longest text the thread has described.
 LineShape describe(std::string_view text);
 // The same into `shape`, whose buffers it reuses: describing many lines through one LineShape
 // allocates only when a line is longer than any before.
