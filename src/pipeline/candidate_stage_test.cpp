@@ -26,6 +26,14 @@ BandKeySource source_of(const std::vector<BandKey>& keys, std::size_t bands) {
           }};
 }
 
+// `keys` as a band key file (band_keys.bin's format) at `path`.
+std::filesystem::path write_band_keys(const std::filesystem::path& path, const std::vector<BandKey>& keys) {
+  FormatWriter file(path, kBandKeysFormat, FormatWriter::Kind::kPersistent);
+  for (const BandKey& key : keys) file.write_record(key);
+  file.finish();
+  return path;
+}
+
 std::vector<CandidatePair> read_pairs(const std::filesystem::path& path) {
   FormatReader file(path, kCandidatesFormat);
   std::vector<CandidatePair> pairs;
@@ -91,10 +99,7 @@ TEST(CandidateStage, AnOversizedBucketLinksEachMemberToItsNextMembersOnly) {
 TEST(CandidateStage, KeyFilesOutOfOrderOrNamingUnknownDocumentsAreRefused) {
   TestTempDir dir;
   auto write_keys = [&](const std::string& name, const std::vector<BandKey>& keys) {
-    FormatWriter file(dir.path() / name, kBandKeysFormat, FormatWriter::Kind::kPersistent);
-    for (const BandKey& key : keys) file.write_record(key);
-    file.finish();
-    return file.path();
+    return write_band_keys(dir.path() / name, keys);
   };
   const auto ignore = [](const BandKey&) {};
   FormatReader sorted(write_keys("sorted.bin", {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}}), kBandKeysFormat);
@@ -122,11 +127,7 @@ TEST(CandidateStage, PairsDoNotDependOnHowBandsAreReadOrOnSpilling) {
   for (std::uint32_t band = 0; band < kBands; ++band)
     for (std::uint32_t d = 0; d < kDocuments; ++d) keys.push_back({(d * (band + 3)) % 37, band, d});
   std::sort(keys.begin(), keys.end());
-  {
-    FormatWriter file(dir.path() / "band_keys.bin", kBandKeysFormat, FormatWriter::Kind::kPersistent);
-    for (const BandKey& key : keys) file.write_record(key);
-    file.finish();
-  }
+  write_band_keys(dir.path() / "band_keys.bin", keys);
   auto pairs_from = [&](const BandKeySource& source, std::uint64_t memory, const std::string& name) {
     FormatWriter out(dir.path() / name, kCandidatesFormat, FormatWriter::Kind::kPersistent);
     RunSummary summary;
@@ -153,10 +154,7 @@ TEST(CandidateStage, PairsDoNotDependOnHowBandsAreReadOrOnSpilling) {
 TEST(CandidateStage, BandKeyFilesOutOfOrderOrNamingUnknownDocumentsOrBandsAreRefused) {
   TestTempDir dir;
   auto write_keys = [&](const std::string& name, const std::vector<BandKey>& keys) {
-    FormatWriter file(dir.path() / name, kBandKeysFormat, FormatWriter::Kind::kPersistent);
-    for (const BandKey& key : keys) file.write_record(key);
-    file.finish();
-    return file.path();
+    return write_band_keys(dir.path() / name, keys);
   };
   auto visit_all = [](const BandKeySource& source) {
     std::vector<BandKey> seen;

@@ -33,24 +33,40 @@ std::vector<KeyedRecord> sorted_through(std::uint64_t budget, const std::vector<
   return out;
 }
 
+// `bands` keys per document, each one of `distinct` values: buckets of several documents.
+std::vector<BandKey> random_band_keys(std::uint64_t seed, std::uint32_t documents, std::uint32_t bands,
+                                      std::uint64_t distinct) {
+  std::mt19937_64 random(seed);
+  std::vector<BandKey> keys;
+  for (std::uint32_t doc = 0; doc < documents; ++doc)
+    for (std::uint32_t band = 0; band < bands; ++band)
+      keys.push_back({static_cast<std::uint32_t>(random() % distinct * 0x9E3779B1u), band, doc});
+  return keys;
+}
+
+std::vector<BandKey> sorted_copy(std::vector<BandKey> keys) {
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+void expect_same_order(const std::vector<BandKey>& out, const std::vector<BandKey>& expected, std::uint64_t budget) {
+  ASSERT_EQ(out.size(), expected.size());
+  for (std::size_t i = 0; i < out.size(); ++i)
+    ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+}
+
 // Band keys are buffered band by band and each band is radix-sorted: in memory and through
 // spilled runs, the merge gives the same order as one sort of everything.
 TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
-  std::mt19937_64 random(9);
-  std::vector<BandKey> input;
-  for (std::uint32_t doc = 0; doc < 3000; ++doc)
-    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({static_cast<std::uint32_t>(random() % 700 * 0x9E3779B1u), band, doc});
-  std::vector<BandKey> expected = input;
-  std::sort(expected.begin(), expected.end());
+  const std::vector<BandKey> input = random_band_keys(9, 3000, 16, 700);
+  const std::vector<BandKey> expected = sorted_copy(input);
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
     TestTempDir dir;
     ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 16);
     for (const BandKey& key : input) sorter.add(key);
     std::vector<BandKey> out;
     sorter.merge([&](const BandKey& key) { out.push_back(key); });
-    ASSERT_EQ(out.size(), expected.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    expect_same_order(out, expected, budget);
     if (budget < (1u << 20)) {
       EXPECT_GT(sorter.runs_spilled(), 1u);
     }
@@ -60,12 +76,8 @@ TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
 // Partitions merged one at a time, several at once, give each partition's records in order,
 // in memory and through spilled runs.
 TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
-  std::mt19937_64 random(11);
-  std::vector<BandKey> input;
-  for (std::uint32_t doc = 0; doc < 3000; ++doc)
-    for (std::uint32_t band = 0; band < 16; ++band) input.push_back({static_cast<std::uint32_t>(random() % 700 * 0x9E3779B1u), band, doc});
-  std::vector<BandKey> expected = input;
-  std::sort(expected.begin(), expected.end());
+  const std::vector<BandKey> input = random_band_keys(11, 3000, 16, 700);
+  const std::vector<BandKey> expected = sorted_copy(input);
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16}) {
     TestTempDir dir;
     ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 16);
@@ -78,9 +90,7 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
     });
     std::vector<BandKey> out;
     for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
-    ASSERT_EQ(out.size(), expected.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    expect_same_order(out, expected, budget);
     if (budget < (1u << 20)) {
       EXPECT_GT(sorter.runs_spilled(), 1u);
     }
@@ -90,12 +100,8 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
 // Blocks of a partition: one in memory; from spilled runs, several of at most 4,096 records
 // whose concatenation is the partition in order.
 TEST(ExternalSorter, MergesAPartitionInBlocks) {
-  std::mt19937_64 random(12);
-  std::vector<BandKey> input;
-  for (std::uint32_t doc = 0; doc < 10000; ++doc)
-    for (std::uint32_t band = 0; band < 2; ++band) input.push_back({static_cast<std::uint32_t>(random() % 900 * 0x9E3779B1u), band, doc});
-  std::vector<BandKey> expected = input;
-  std::sort(expected.begin(), expected.end());
+  const std::vector<BandKey> input = random_band_keys(12, 10000, 2, 900);
+  const std::vector<BandKey> expected = sorted_copy(input);
   for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 2}) {
     TestTempDir dir;
     ExternalSorter<BandKey> sorter(dir.path(), "bands", budget, 2);
@@ -112,9 +118,7 @@ TEST(ExternalSorter, MergesAPartitionInBlocks) {
         ++blocks;
         out.insert(out.end(), block.begin(), block.end());
       });
-    ASSERT_EQ(out.size(), expected.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-      ASSERT_TRUE(!(out[i] < expected[i]) && !(expected[i] < out[i])) << "at " << i << ", budget " << budget;
+    expect_same_order(out, expected, budget);
     if (budget < (1u << 20)) {
       EXPECT_GT(sorter.runs_spilled(), 1u);
       EXPECT_GE(blocks, 6u);  // 10,000 records a partition
