@@ -12,6 +12,7 @@
 
 #include "io/pread_fully.h"
 #include "io/unnamed_file.h"
+#include "io/write_fully.h"
 
 namespace newsdedup {
 namespace {
@@ -65,13 +66,7 @@ void SpilledStrings::read(std::uint64_t handle, std::string& out) const {
 
 void SpilledStrings::flush() {
   if (fd_ < 0) fd_ = open_anonymous_file();
-  std::size_t done = 0;
-  while (done < pending_.size()) {
-    const ssize_t n = ::write(fd_, pending_.data() + done, pending_.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("write", n < 0 ? errno : ENOSPC);
-    done += static_cast<std::size_t>(n);
-  }
+  if (!write_fully(fd_, pending_.data(), pending_.size())) fail("write", errno);
   flushed_ += pending_.size();
   pending_.clear();
 }

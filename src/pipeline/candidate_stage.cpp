@@ -36,7 +36,7 @@ std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_
   auto close = [&] {
     if (bucket.size() > 1)
       result->oversized_buckets += for_each_bucket_pair(bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) {
-        pairs.push_back(a < b ? std::uint64_t{b} << 32 | a : std::uint64_t{a} << 32 | b);  // as VisitOrder::pack
+        pairs.push_back(VisitOrder::pack_ranks(a, b));
       });
     bucket.clear();
   };
@@ -79,10 +79,7 @@ VisitOrder::VisitOrder(std::span<const std::uint32_t> body_bytes, std::span<cons
 }
 
 std::uint64_t VisitOrder::pack(std::uint32_t doc, std::uint32_t candidate) const {
-  std::uint32_t later = rank[doc];
-  std::uint32_t earlier = rank[candidate];
-  if (later < earlier) std::swap(later, earlier);
-  return std::uint64_t{later} << 32 | earlier;
+  return pack_ranks(rank[doc], rank[candidate]);
 }
 
 BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t documents, std::size_t bands) {

@@ -65,6 +65,10 @@ struct VisitOrder {
 
   VisitOrder(std::span<const std::uint32_t> body_bytes, std::span<const std::uint32_t> leader);
   std::uint64_t pack(std::uint32_t doc, std::uint32_t candidate) const;  // sort key of a pair
+  // The same key from the two documents' ranks: the later rank high, the earlier low.
+  static std::uint64_t pack_ranks(std::uint32_t a, std::uint32_t b) {
+    return a < b ? std::uint64_t{b} << 32 | a : std::uint64_t{a} << 32 | b;
+  }
 };
 
 // Band keys, sorted, band by band: visit_band(band, visit) calls visit(keys) with every key of

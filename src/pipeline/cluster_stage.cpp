@@ -24,8 +24,7 @@ void stream_pairs(FormatReader& candidates, const VisitOrder& visit, bool resort
       while (candidates.read_record(pair)) {
         if (!ranked(pair)) candidates.fail(kNotClustered);
         if (visit.rank[pair.doc] < visit.rank[pair.candidate]) throw std::invalid_argument("a candidate visited later");
-        const std::uint64_t packed = visit.pack(pair.doc, pair.candidate);
-        clusterer.add(static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed));
+        clusterer.add(visit.rank[pair.doc], visit.rank[pair.candidate]);
       }
       return;
     }

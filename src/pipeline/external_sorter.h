@@ -13,10 +13,10 @@
 // on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
 // written one after the other form a sorted run. Other records are sorted with
 // tbb::parallel_sort. Such records can also be merged partition by partition, several
-// partitions at once (merge_partition, or merge_partition_blocks for a block of records per
-// call): a run remembers where each of its partitions starts.
+// partitions at once (merge_partition_blocks, a block of records per call): a run remembers
+// where each of its partitions starts.
 // Not thread-safe: one thread adds, then merges once (which frees the buffer), except that
-// merge_partition() may be called from several threads at once for different partitions.
+// merge_partition_blocks() may be called from several threads at once for different partitions.
 #pragma once
 
 #include <oneapi/tbb/parallel_for.h>
@@ -94,28 +94,20 @@ class ExternalSorter {
   }
 
   // For partitioned records, merged partition by partition: seal() once after the last add(),
-  // then merge_partition(p, visit) calls visit(const Record&) for every record of partition p,
-  // ascending, and frees the partition's buffer. Partitions may be merged in any order, each
-  // once, several at once from different threads (their buffers are sorted as they are merged).
+  // then merge_partition_blocks(p, visit_block) calls visit_block(std::span<const Record>) with
+  // the records of partition p in blocks, ascending: the whole partition when nothing was
+  // spilled, else up to kMergeBlock records at a time (a call per block instead of per record
+  // lets a caller behind a std::function, the candidate stage's BandKeySource, keep its
+  // per-record loop inline), and frees the partition's buffer. Partitions may be merged in any
+  // order, each once, several at once from different threads (their buffers are sorted as they
+  // are merged).
   void seal()
     requires kPartitioned
   {
-    if (runs_.empty()) return;  // merge_partition() sorts each buffer as it merges it
+    if (runs_.empty()) return;  // merge_partition_blocks() sorts each buffer as it merges it
     if (buffered() > 0) spill();
     release_parts();
   }
-  template <typename Visit>
-  void merge_partition(std::size_t p, Visit&& visit)
-    requires kPartitioned
-  {
-    merge_partition_blocks(p, [&](std::span<const Record> block) {
-      for (const Record& record : block) visit(record);
-    });
-  }
-  // The same, but visit_block(std::span<const Record>) is called with the records in blocks,
-  // ascending: the whole partition when nothing was spilled, else up to kMergeBlock records at
-  // a time. A call per block instead of per record lets a caller behind a std::function (the
-  // candidate stage's BandKeySource) keep its per-record loop inline.
   template <typename VisitBlock>
   void merge_partition_blocks(std::size_t p, VisitBlock&& visit_block)
     requires kPartitioned

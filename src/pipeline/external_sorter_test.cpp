@@ -86,7 +86,7 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
     ASSERT_EQ(sorter.partitions(), 16u);
     std::vector<std::vector<BandKey>> parts(16);
     tbb::parallel_for(std::size_t{0}, std::size_t{16}, [&](std::size_t p) {
-      sorter.merge_partition(p, [&](const BandKey& key) { parts[p].push_back(key); });
+      sorter.merge_partition_blocks(p, [&](std::span<const BandKey> block) { parts[p].insert(parts[p].end(), block.begin(), block.end()); });
     });
     std::vector<BandKey> out;
     for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());

@@ -116,6 +116,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   std::optional<SpoolReader> patch_reader;
   if (recurring.documents_affected() > 0) {
     patches.emplace(temporary / "patches.bin", FormatWriter::Kind::kTemporary);
+    sketches.reset();  // re-read below, with the records pass two appends
     clean_again(options, input, cleaner, threads, recurring, pass_one, *patches, progress, summary);
     patch_reader.emplace(SpoolReader::open(*patches));
     // New body lengths: a new visit order, over which the same candidates are sorted again.
@@ -123,8 +124,10 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
     visit.emplace(table.body_bytes, comparable_leader);
     sketches.emplace(SketchReader::open(pass_one.sketches, sketch_resident_bytes(options.memory_bytes)));
     FormatReader again(candidates, kCandidatesFormat);
+    // The re-sort's pairs share the budget with the sketches' resident share.
     outcome = cluster_candidates({table, comparable_leader, *visit, *sketches}, again, /*resort=*/true,
-                                 options.memory_bytes, options.rule, summary);
+                                 options.memory_bytes - sketch_resident_bytes(options.memory_bytes), options.rule,
+                                 summary);
   }
   clock.lap("boilerplate", summary);
   summary.count_spills(pass_one.exact, pass_one.band_keys, recurring.keys());

@@ -31,8 +31,9 @@ namespace newsdedup {
 
 inline constexpr FileFormat kSketchFormat{"NDD-SKCH", 2, 0};
 
-// The share of a job's memory budget a SketchReader keeps resident: a quarter, since the
-// sorters have given their buffers back by the time sketches are read.
+// The share of a job's memory budget a SketchReader keeps resident: a quarter, since the key
+// sorters have given their buffers back by the time sketches are read (a re-sort of the pairs
+// meanwhile takes the rest).
 inline constexpr std::uint64_t sketch_resident_bytes(std::uint64_t memory_bytes) { return memory_bytes / 4; }
 
 class SketchWriter {

@@ -11,6 +11,7 @@
 #include "io/atomic_file.h"
 #include "io/pread_fully.h"
 #include "io/unnamed_file.h"
+#include "io/write_fully.h"
 
 namespace newsdedup {
 namespace {
@@ -29,17 +30,9 @@ struct Footer {
 };
 static_assert(sizeof(Header) == kWorkFileHeaderBytes && sizeof(Footer) == kWorkFileFooterBytes);
 
-// write(2) until all of `bytes` is written (it may write less, or be interrupted).
-void write_fully(std::FILE* file, const char* data, std::size_t bytes, const std::filesystem::path& path) {
-  for (std::size_t done = 0; done < bytes;) {
-    const ssize_t n = ::write(::fileno(file), data + done, bytes - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      if (n == 0) errno = ENOSPC;
-      throw_file_error(path, "cannot write temporary file (is the disk full?)");
-    }
-    done += static_cast<std::size_t>(n);
-  }
+// Writes to a temporary file, whose failure is most likely a full disk.
+void write_temporary(std::FILE* file, const void* data, std::size_t bytes, const std::filesystem::path& path) {
+  if (!write_fully(::fileno(file), data, bytes)) throw_file_error(path, "cannot write temporary file (is the disk full?)");
 }
 
 }  // namespace
@@ -75,13 +68,13 @@ void FormatWriter::write_through(const void* data, std::size_t bytes) {
     std::memcpy(buffer_.get(), data, bytes);
     buffered_ = bytes;
   } else {  // a write as large as the buffer goes straight to the file
-    write_fully(temporary_, static_cast<const char*>(data), bytes, path_);
+    write_temporary(temporary_, data, bytes, path_);
   }
   offset_ += bytes;
 }
 
 void FormatWriter::drain() {
-  write_fully(temporary_, buffer_.get(), buffered_, path_);
+  write_temporary(temporary_, buffer_.get(), buffered_, path_);
   buffered_ = 0;
 }
 

@@ -48,8 +48,8 @@ struct WriteBatch {
   }
 };
 
-// Batches of about a MiB of spool, so that writing them bypasses stdio's buffer; a few in
-// flight at once.
+// Batches of about a MiB of spool, written with a call per output each; a few in flight at once
+// bound the stage's memory.
 constexpr std::uint32_t kWriteBatchDocuments = 1024;
 constexpr std::uint64_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
@@ -115,8 +115,7 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     append_audit_line(batch.audit, batch[record.id], batch[record.details], status, rep != i, representative_id,
                       outcome[i]);
   }
-  batch.records.clear();
-  std::string().swap(batch.spool);
+  std::string().swap(batch.spool);  // the batch's lines are built: its spool is not needed any more
 }
 
 }  // namespace
