@@ -13,9 +13,7 @@
 namespace newsdedup {
 namespace {
 
-constexpr bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
-}
+constexpr bool is_letter_or_digit(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // What each byte of lowercased text is to the tokenizer, in the order the word loop tests:
 // bytes up to kApostrophe continue a word. Characters led by 0xC2 (Latin-1 punctuation such as
@@ -28,7 +26,7 @@ constexpr std::array<ByteClass, 256> kByteClasses = [] {
   for (unsigned c = 0; c < 256; ++c) {
     const auto byte = static_cast<unsigned char>(c);
     classes[c] = byte == '\'' ? ByteClass::kApostrophe
-                 : byte < 0x80 ? (is_word_byte(byte) ? ByteClass::kWord : ByteClass::kSeparator)
+                 : byte < 0x80 ? (is_letter_or_digit(byte) ? ByteClass::kWord : ByteClass::kSeparator)
                  : byte == 0xC2 ? ByteClass::kTwoByteSeparator
                  : byte == 0xE2 ? ByteClass::kThreeByteSeparator
                                 : ByteClass::kWord;
@@ -128,20 +126,18 @@ void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
 
 #if defined(__SSE2__)
 // Whether the text's characters beyond ASCII are all ones that add_words() takes as separators
-// (those led by 0xC2 or 0xE2: « » © · no-break space, curly quotes, dashes, bullets), none of
-// them a right single quote before a letter (which may stay inside a word): add_ascii_words(),
-// which takes every byte above 0x7F as a separator, then finds the same words.
+// (kByteClasses: those led by 0xC2 or 0xE2, « » © · no-break space, curly quotes, dashes,
+// bullets), none of them a right single quote before a letter (which may stay inside a word):
+// add_ascii_words(), which takes every byte above 0x7F as a separator, then finds the same words.
+// (The shingle tokenizer has a check of its own: its words are Unicode letters and digits.)
 bool only_separators_beyond_ascii(const LowerText& line) {
   const char* bytes = line.padded;
   const std::size_t n = line.lower.size();
-  for (std::size_t i = 0; i < n;) {
-    const auto byte = static_cast<unsigned char>(bytes[i]);
-    if (byte < 0x80) {
-      ++i;
-      while (i + 8 <= n && (swar::load8(bytes + i) & swar::kHighBits) == 0) i += 8;
-    } else if (byte == 0xC2) {
+  for (std::size_t i = swar::next_high_byte({bytes, n}, 0); i < n; i = swar::next_high_byte({bytes, n}, i)) {
+    const ByteClass leading = kByteClasses[static_cast<unsigned char>(bytes[i])];
+    if (leading == ByteClass::kTwoByteSeparator) {
       i += 2;
-    } else if (byte == 0xE2 && !is_inner_apostrophe(line.lower, i)) {
+    } else if (leading == ByteClass::kThreeByteSeparator && !is_inner_apostrophe(line.lower, i)) {
       i += 3;
     } else {
       return false;

@@ -27,7 +27,9 @@ struct LineShape {
   std::string lower;
   std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
   std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
-  bool plain_words = false;  // no word holds an apostrophe or a byte above 0x7F (ASCII, none to fold)
+  // True only when no word can need folding for the stop-word lists (set by the 64-byte path when
+  // the line holds no apostrophe; every word is ASCII there); false is always safe.
+  bool plain_words = false;
   std::size_t capitalized_words = 0;    // words whose first letter is upper case in the original
   std::size_t alphabetic_words = 0;     // words that start with a letter
   std::size_t digit_words = 0;          // words that start with a digit

@@ -80,9 +80,6 @@ TEST(LineShape, SurvivesVectorGrowth) {
                                           (std::vector<std::string>{"item", std::to_string(i)}));
 }
 
-// ASCII text is split 64 bytes at a time; any other text a byte at a time. Both must find the
-// same words: an ASCII line is described again with a separator (a middle dot) after it, which
-// sends it down the byte-at-a-time path.
 // Lines whose words are ASCII are split 64 bytes at a time, others a byte at a time: both must
 // find the same words, whatever separators beyond ASCII (led by 0xC2 or 0xE2: no-break spaces,
 // middle dots, curly quotes, dashes) stand between them, and a right single quote inside a word

@@ -23,6 +23,7 @@ constexpr std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
 // bins a sparse document's empty bins borrow from are then read, not computed in a chain of
 // multiplications, and the processor can look ahead past the test that ends the search.
 constexpr std::size_t kTabledProbes = 16;
+static_assert(kSignatureSize <= 256, "a probe is stored in a byte");
 constexpr auto kProbeOrder = [] {
   std::array<std::array<std::uint8_t, kTabledProbes>, kSignatureSize> order{};
   for (std::size_t bin = 0; bin < kSignatureSize; ++bin)

@@ -80,7 +80,7 @@ std::size_t visible_run_end(std::string_view text, std::size_t start) {
 // U+2002 to U+206F (curly quotes, dashes, bullets). Most news text passes, and skips utf8proc.
 bool is_trivially_nfc(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    while (i + 8 <= text.size() && (load8(text.data() + i) & kHighBits) == 0) i += 8;  // ASCII
+    i = swar::next_high_byte(text, i);
     if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0xC0) continue;  // ASCII or a continuation byte

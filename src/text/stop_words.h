@@ -3,8 +3,9 @@
 //
 // Running prose is full of them; menus, headline lists, bylines and button labels are not, so
 // their share of a paragraph's words is the paragraph classifier's main evidence that it is
-// text. stop_word_languages() says in which languages' lists a word is, so one lookup serves
-// both choosing the language of a document and counting its stop words.
+// text. count_stop_words() counts a line's words in every list at once, from the hashes its
+// shape holds, which serves both choosing the language of a page and counting its stop words;
+// stop_word_languages() says in which lists one word is.
 // The lists are fixed data built into a table on first use (a function-local static, so the
 // first call from any thread is safe); every function here is thread-safe.
 #pragma once

@@ -87,7 +87,6 @@ TEST(StopWords, CountsPastAByte) {
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kGerman)], 0u);
 }
 
-// A word whose length and first letter no stop word has is still found by its elided article.
 // Words that are stop words only once folded count when the words are not said to be plain.
 TEST(StopWords, CountsFoldedWordsUnlessPlain) {
   const std::vector<std::string_view> words = {"Die", "l'homme", "qu\u2019il", "\u00C0", "harbour's"};
@@ -97,6 +96,7 @@ TEST(StopWords, CountsFoldedWordsUnlessPlain) {
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 0u);
 }
 
+// A word whose length and first letter no stop word has is still found by its elided article.
 TEST(StopWords, LongElidedWordsAreFoundByTheirArticle) {
   EXPECT_TRUE(is_stop_word("l'organisation", Language::kFrench));
   EXPECT_TRUE(is_stop_word("l\u2019organisation", Language::kFrench));

@@ -43,8 +43,7 @@ long sequence_length(const unsigned char* p, std::size_t i, std::size_t n) {
 // Offset of the first ill-formed byte, or n when the whole input is well formed.
 std::size_t first_invalid(const unsigned char* p, std::size_t i, std::size_t n) {
   while (i < n) {
-    // Text is mostly ASCII: skip 8 bytes at a time while no byte has its high bit set.
-    while (i + 8 <= n && (swar::load8(p + i) & kHighBits) == 0) i += 8;
+    i = swar::next_high_byte({reinterpret_cast<const char*>(p), n}, i);
     if (i >= n) break;
     const long len = sequence_length(p, i, n);
     if (len < 0) return i;

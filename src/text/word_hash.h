@@ -6,8 +6,8 @@
 // the branch that ends it mispredicts about once a word. Longer words take 16 bytes a turn.
 // The mixing is wyhash's: a 64 x 64 -> 128-bit multiplication folded to 64 bits.
 // word_hash_padded() reads whole 16-byte blocks, so up to 16 bytes past the word's end must be
-// readable (their values do not matter); word_hash() takes any view and copies a word near a
-// buffer's end first. Stateless; header only.
+// readable (their values do not matter); word_hash() takes any view and hashes a padded copy
+// of it (on the stack, or on the heap beyond 64 bytes). Stateless; header only.
 #pragma once
 
 #include <cstddef>

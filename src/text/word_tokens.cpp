@@ -196,15 +196,10 @@ std::uint64_t hash_padded_word(const char* word, std::size_t size) {
 
 // Whether every character of `text` beyond ASCII separates words (curly quotes, dashes, no-break
 // spaces, bullets: what English news text holds), or is a byte that is not UTF-8, which
-// for_each_word() skips as a separator too.
+// for_each_word() skips as a separator too. (describe() has a check of its own: its words
+// include apostrophes and take other characters for letters.)
 bool only_separators_beyond_ascii(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    while (i + 8 <= text.size() && (swar::load8(text.data() + i) & swar::kHighBits) == 0) i += 8;
-    if (i == text.size()) break;
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = swar::next_high_byte(text, 0); i < text.size(); i = swar::next_high_byte(text, i)) {
     utf8proc_int32_t cp = 0;
     const auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                       static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
