@@ -2,7 +2,9 @@
 // Checks: normalised text is valid UTF-8 and normalising it again changes nothing; every
 // removed line is reported once, in order, with its exact text; title and body are valid
 // UTF-8; --keep-boilerplate makes the same decisions; shingles are sorted and distinct, and
-// there are none without words.
+// there are none without words; the tokenizers' fast paths find what their general paths find
+// (the shingle tokenizer's words, and each line's shape words against the line described with
+// a letter beyond ASCII after it, which takes the general path).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -10,10 +12,12 @@
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "clean/line_shape.h"
 #include "dedup/minhash.h"
 #include "dedup/shingles.h"
 #include "fuzz_support.h"
 #include "text/normalize.h"
+#include "text/word_tokens.h"
 
 namespace {
 
@@ -62,6 +66,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(kept.removed.size() == cleaned.removed.size());
   for (std::size_t i = 0; i < kept.removed.size(); ++i)
     FUZZ_CHECK(kept.removed[i].line == cleaned.removed[i].line && kept.removed[i].reason == cleaned.removed[i].reason);
+
+  std::vector<std::uint64_t> fast_words;
+  append_word_hashes(normalized, fast_words);
+  std::vector<std::uint64_t> general_words;
+  for (const WordSpan& span : word_spans(normalized)) general_words.push_back(span.hash);
+  FUZZ_CHECK(fast_words == general_words);
+  for (std::string_view line : lines) {
+    const LineShape fast = describe(line);
+    const LineShape general = describe(std::string(line) + " \u00E9");
+    FUZZ_CHECK(general.word_count() == fast.word_count() + 1);
+    FUZZ_CHECK(std::equal(fast.words.begin(), fast.words.end(), general.words.begin()));
+    FUZZ_CHECK(std::equal(fast.word_hashes.begin(), fast.word_hashes.end(), general.word_hashes.begin()));
+  }
 
   const ShingleSet shingles = shingle_body(cleaned.body);
   FUZZ_CHECK(std::adjacent_find(shingles.hashes.begin(), shingles.hashes.end(),

@@ -232,8 +232,11 @@ LineShape describe(std::string_view text) {
 
 void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
-  // Kept by each thread from line to line, as large as the longest line it has described.
+  // Kept by each thread from line to line, up to 64 KiB: what a longer line (rare) needed is
+  // given back at the next call.
+  constexpr std::size_t kKeptBytes = std::size_t{1} << 16;
   thread_local std::vector<char> padded;
+  if (padded.size() > kKeptBytes) std::vector<char>().swap(padded);
   if (padded.size() < n + LowerText::kPadding) padded.resize(n + LowerText::kPadding);
   shape.words.clear();
   shape.word_hashes.clear();

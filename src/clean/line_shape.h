@@ -45,7 +45,7 @@ struct LineShape {
 };
 
 // Thread-safe: each thread lower-cases into a padded work buffer of its own, kept from call to
-// call and as long as the longest text the thread has described.
+// call (beyond 64 KiB, until its next call).
 LineShape describe(std::string_view text);
 // The same into `shape`, whose buffers it reuses: describing many lines through one LineShape
 // allocates only when a line is longer than any before.
