@@ -64,8 +64,11 @@ bool is_list_headline(const LineShape& shape) {
 bool is_headline_item(const PageAnalysis& page, std::size_t index) {
   const Paragraph& paragraph = page.split.paragraphs[index];
   if (paragraph.first_line == paragraph.last_line) return is_list_headline(page.shapes[index]);
-  for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line)
-    if (!is_list_headline(describe(page.split.lines[line]))) return false;
+  LineShape shape;  // one for every line: its buffers are reused
+  for (std::uint32_t line = paragraph.first_line; line <= paragraph.last_line; ++line) {
+    describe(page.split.lines[line], shape);
+    if (!is_list_headline(shape)) return false;
+  }
   return true;
 }
 

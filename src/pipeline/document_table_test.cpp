@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "io/atomic_file.h"
 #include "io/test_temp_dir.h"
 

@@ -14,7 +14,6 @@ namespace {
 constexpr FileFormat kTestFormat{"NDD-TEST", 3, 8};
 constexpr FileFormat kVariableFormat{"NDD-VARI", 1, 0};
 
-
 // The error a reader gives for `path`, which must name the file.
 std::string open_error(const std::filesystem::path& path, const FileFormat& format = kTestFormat) {
   try {

@@ -187,7 +187,7 @@ void for_each_word(std::string_view text, OnWord on_word) {
 #if defined(__SSE2__)
 // hash_word() of the `size` bytes at `word`, which may be read 4 bytes far whatever its size: the
 // abbreviation is looked for without a branch on the word's length.
-std::uint64_t hash_padded_word(const char* word, std::size_t size) {
+std::uint64_t canonical_padded_hash(const char* word, std::size_t size) {
   std::uint32_t packed = 0;
   std::memcpy(&packed, word, sizeof packed);  // x86 is little-endian: byte i at bits 8i, as pack_short
   packed &= size >= 4 ? ~0u : (1u << (8 * size)) - 1;
@@ -224,9 +224,9 @@ bool append_ascii_word_hashes(std::string_view text, std::vector<std::uint64_t>&
   for (std::size_t base = 0; base < text.size(); base += 64) {
     for_each_run_edge(
         classify_block(lower.data() + base).alphanumeric, base, word_continues, [&](std::size_t at) { word_start = at; },
-        [&](std::size_t at) { out.push_back(hash_padded_word(lower.data() + word_start, at - word_start)); });
+        [&](std::size_t at) { out.push_back(canonical_padded_hash(lower.data() + word_start, at - word_start)); });
   }
-  if (word_continues != 0) out.push_back(hash_padded_word(lower.data() + word_start, text.size() - word_start));
+  if (word_continues != 0) out.push_back(canonical_padded_hash(lower.data() + word_start, text.size() - word_start));
   return true;
 }
 #endif
