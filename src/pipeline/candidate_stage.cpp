@@ -111,10 +111,8 @@ BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t docum
               chunk.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - next, kBandReadRecords)));
               file.read_at(kWorkFileHeaderBytes + next * sizeof(BandKey), chunk.data(), chunk.size() * sizeof(BandKey));
               for (const BandKey& key : chunk) {
-                if (key.doc >= documents)
-                  file.fail("names document " + std::to_string(key.doc) + " of " + std::to_string(documents) +
-                            " (from another work folder?)");
-                if (key.band != band || (next > (*starts)[band] && key < previous)) file.fail("records out of order (corrupt?)");
+                check_key(file, key, next > (*starts)[band] ? &previous : nullptr, documents);
+                if (key.band != band) file.fail("records out of order (corrupt?)");
                 previous = key;
                 ++next;
               }

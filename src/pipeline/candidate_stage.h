@@ -38,6 +38,16 @@ inline constexpr FileFormat kCandidatesFormat{"NDD-PAIR", 1, sizeof(CandidatePai
 template <typename Record>
 using RecordStream = std::function<void(const std::function<void(const Record&)>& visit)>;
 
+// Refuses (FormatReader::fail) a record of a sorted key file that names a document not below
+// `documents` or that sorts before `previous`, the record before it (null for the first).
+template <typename Record>
+void check_key(const FormatReader& file, const Record& record, const Record* previous, std::uint64_t documents) {
+  if (record.doc >= documents)
+    file.fail("names document " + std::to_string(record.doc) + " of " + std::to_string(documents) +
+              " (from another work folder?)");
+  if (previous != nullptr && record < *previous) file.fail("records out of order (corrupt?)");
+}
+
 // A sorted key file as a stream; checks the order and that every document is below `documents`.
 template <typename Record>
 RecordStream<Record> key_file_stream(FormatReader& file, std::uint64_t documents) {
@@ -46,8 +56,7 @@ RecordStream<Record> key_file_stream(FormatReader& file, std::uint64_t documents
     Record previous{};
     bool first = true;
     while (file.read_record(record)) {
-      if (record.doc >= documents) file.fail("names document " + std::to_string(record.doc) + " of " + std::to_string(documents) + " (from another work folder?)");
-      if (!first && record < previous) file.fail("records out of order (corrupt?)");
+      check_key(file, record, first ? nullptr : &previous, documents);
       visit(record);
       previous = record;
       first = false;
