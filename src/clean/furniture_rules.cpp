@@ -70,8 +70,11 @@ bool is_navigation(const LineShape& line, std::string_view text, std::string_vie
   // is short, so a separator follows it within the line's first bytes: a line without a
   // separator's last byte there (found by memchr) is not split by it, or not into short
   // segments.
-  if (line.word_count() <= 40) {
-    const std::string_view head = text.substr(0, kMaxSegmentBytes + kMaxSeparatorBytes);
+  // (Most heads hold none of the bytes: one pass settles them, where each byte's search is a
+  // call of its own.)
+  static constexpr ByteSet kSeparatorBytes("|>\xBA\xBB/");
+  const std::string_view head = text.substr(0, kMaxSegmentBytes + kMaxSeparatorBytes);
+  if (line.word_count() <= 40 && kSeparatorBytes.any_in(head)) {
     const auto holds = [&](char c) { return head.find(c) != std::string_view::npos; };
     if (holds('|') && (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4))) return true;
     if (holds('>') && is_short_segment_bar(text, " > ", 3)) return true;
