@@ -1,7 +1,9 @@
 #include "clean/furniture_rules.h"
 
 #include "clean/phrase_set.h"
+#include "text/byte_pair_set.h"
 #include "text/byte_set.h"
+#include "text/prefix_list.h"
 #include "text/word_list.h"
 
 #include <algorithm>
@@ -14,16 +16,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// Runs for nearly every line against lists that rarely match: the first byte turns most
-// entries away before a call to memcmp.
-template <std::size_t N>
-bool starts_with_any(std::string_view text, const std::array<std::string_view, N>& prefixes) {
-  if (text.empty()) return false;
-  return std::any_of(prefixes.begin(), prefixes.end(),
-                     [&](std::string_view prefix) { return prefix.front() == text.front() && text.starts_with(prefix); });
-}
-
-// The line without leading bullets, dashes, brackets and spaces (lower case).
+// The line without leading bullets, dashes, brackets and spaces (lower case). Several rules
+// read it: classify_furniture() strips each line once and hands them the result (`bare`).
 std::string_view strip_leading_marks(std::string_view lower) {
   while (!lower.empty()) {
     const unsigned char c = static_cast<unsigned char>(lower.front());
@@ -41,20 +35,28 @@ std::string_view strip_leading_marks(std::string_view lower) {
 }
 
 bool starts_with_bullet(std::string_view text) {
-  static constexpr std::array kBullets = {"\u2022"sv, "\u00B7"sv, "\u25AA"sv, "\u25BA"sv, "\u25B8"sv,
-                                          "\u2023"sv, "\u25CF"sv, "\u2013 "sv, "* "sv, "- "sv};
-  return starts_with_any(text, kBullets);
+  static constexpr PrefixList kBullets{std::array{"\u2022"sv, "\u00B7"sv, "\u25AA"sv, "\u25BA"sv, "\u25B8"sv,
+                                                  "\u2023"sv, "\u25CF"sv, "\u2013 "sv, "* "sv, "- "sv}};
+  return kBullets.starts(text);
 }
+
+// The longest segment of a link bar, in bytes, and the longest separator (" \u203A ").
+constexpr std::size_t kMaxSegmentBytes = 40;
+constexpr std::size_t kMaxSeparatorBytes = 5;
 
 // Counts the segments of a line split by `separator`; false when any segment is long.
 bool is_short_segment_bar(std::string_view text, std::string_view separator, std::size_t min_segments) {
   std::size_t segments = 0;
   std::size_t start = 0;
   while (true) {
-    const std::size_t at = text.find(separator, start);
+    // A separator that closes a short segment lies within its first bytes, so only they are
+    // searched: beyond them the segment is long whether a separator follows or not.
+    const std::size_t found = text.substr(start, kMaxSegmentBytes + separator.size()).find(separator);
+    const std::size_t at = found == std::string_view::npos ? std::string_view::npos : start + found;
     const std::string_view segment = text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
+    if (segment.size() > kMaxSegmentBytes) return false;
     const auto words = std::count(segment.begin(), segment.end(), ' ') + 1;
-    if (segment.size() > 40 || words > 5) return false;
+    if (words > 5) return false;
     ++segments;
     if (at == std::string_view::npos) break;
     start = at + separator.size();
@@ -62,13 +64,18 @@ bool is_short_segment_bar(std::string_view text, std::string_view separator, std
   return segments >= min_segments;
 }
 
-bool is_navigation(const LineShape& line, std::string_view text) {
-  if (starts_with_bullet(text) && line.word_count() <= 4 && !line.ends_with_sentence_punctuation) return true;
-  // A link bar has at most a dozen short entries, split by | > / › or ». A line without a
-  // separator's last byte (found by memchr, far cheaper per byte than a loop on long lines) is
-  // not split by it: a bar of one segment is none.
-  if (line.word_count() <= 40) {
-    const auto holds = [&](char c) { return text.find(c) != std::string_view::npos; };
+bool is_navigation(const LineShape& line, std::string_view text, std::string_view bare) {
+  if (line.word_count() <= 4 && !line.ends_with_sentence_punctuation && starts_with_bullet(text)) return true;
+  // A link bar has at most a dozen short entries, split by | > / › or ». A bar's first segment
+  // is short, so a separator follows it within the line's first bytes: a line without a
+  // separator's last byte there (found by memchr) is not split by it, or not into short
+  // segments.
+  // (Most heads hold none of the bytes: one pass settles them, where each byte's search is a
+  // call of its own.)
+  static constexpr ByteSet kSeparatorBytes("|>\xBA\xBB/");
+  const std::string_view head = text.substr(0, kMaxSegmentBytes + kMaxSeparatorBytes);
+  if (line.word_count() <= 40 && kSeparatorBytes.any_in(head)) {
+    const auto holds = [&](char c) { return head.find(c) != std::string_view::npos; };
     if (holds('|') && (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4))) return true;
     if (holds('>') && is_short_segment_bar(text, " > ", 3)) return true;
     if (holds('\xBA') && is_short_segment_bar(text, " \u203A ", 3)) return true;
@@ -78,7 +85,6 @@ bool is_navigation(const LineShape& line, std::string_view text) {
   static constexpr WordList kMenuWords{std::array{"home"sv, "menu"sv, "search"sv, "skip to content"sv,
                                             "skip to main content"sv, "sign in"sv, "log in"sv,
                                             "login"sv, "register"sv, "back to top"sv}};
-  const std::string_view bare = strip_leading_marks(line.lower);
   return line.word_count() <= 4 && kMenuWords.contains(bare);
 }
 
@@ -120,15 +126,13 @@ bool is_date(const LineShape& line, std::string_view text) {
   return number && (anchor || iso || clock);
 }
 
-bool is_caption(const LineShape& line) {
+bool is_caption(const LineShape& line, std::string_view bare) {
   if (line.word_count() > 80) return false;
-  const std::string_view bare = strip_leading_marks(line.lower);
-  static constexpr std::array kCaptionStarts = {"file photo"sv, "photo:"sv, "photo :"sv,
-                                                "photos:"sv, "image:"sv, "picture:"sv,
-                                                "photograph:"sv, "caption:"sv, "credit:"sv,
-                                                "photo credit"sv, "image credit"sv, "pic:"sv};
-  if (starts_with_any(bare, kCaptionStarts))
-    return true;
+  static constexpr PrefixList kCaptionStarts{std::array{"file photo"sv, "photo:"sv, "photo :"sv,
+                                                        "photos:"sv, "image:"sv, "picture:"sv,
+                                                        "photograph:"sv, "caption:"sv, "credit:"sv,
+                                                        "photo credit"sv, "image credit"sv, "pic:"sv}};
+  if (kCaptionStarts.starts(bare)) return true;
   // Credits that name a photo or Reuters, and the others.
   static constexpr std::array kPhotoOrReutersCredits = {"reuters/"sv, "/reuters"sv, "afp photo"sv, "ap photo"sv,
                                                         "(file photo)"sv, "/file photo"sv, "photo: reuters"sv};
@@ -137,6 +141,10 @@ bool is_caption(const LineShape& line) {
   // poll") it is not one. So only the line's tail is searched, which keeps long paragraphs cheap.
   const std::string_view lower = line.lower;
   const std::string_view tail = lower.substr(lower.size() > 48 ? lower.size() - 48 : 0);
+  // Every credit below holds one of these pairs ("photo", "reuters", "getty images", "/pool",
+  // "shutterstock"); most tails hold none, and are settled by one pass instead of the searches.
+  static constexpr BytePairSet kCreditPairs{std::array{"ph"sv, "eu"sv, "tt"sv, "/p"sv}};
+  if (!kCreditPairs.any_in(tail)) return false;
   const auto in_tail = [&](std::string_view c) { return tail.find(c) != std::string_view::npos; };
   // Most tails name neither a photo nor Reuters: then only the other credits can be there, and
   // no "photo:" (two searches spare eight).
@@ -239,21 +247,19 @@ bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrase
          !line.ends_with_sentence_punctuation || line.word_count() <= 8;
 }
 
-bool is_inline_related(const LineShape& line) {
-  const std::string_view bare = strip_leading_marks(line.lower);
-  static constexpr std::array kStarts = {"also read:"sv, "read also:"sv, "read more:"sv,
-                                         "related:"sv, "see also:"sv, "also see:"sv,
-                                         "read:"sv, "more:"sv, "watch:"sv, "listen:"sv,
-                                         "also read :"sv, "read more about"sv};
-  return line.word_count() <= 30 && starts_with_any(bare, kStarts);
+bool is_inline_related(const LineShape& line, std::string_view bare) {
+  static constexpr PrefixList kStarts{std::array{"also read:"sv, "read also:"sv, "read more:"sv,
+                                                 "related:"sv, "see also:"sv, "also see:"sv,
+                                                 "read:"sv, "more:"sv, "watch:"sv, "listen:"sv,
+                                                 "also read :"sv, "read more about"sv}};
+  return line.word_count() <= 30 && kStarts.starts(bare);
 }
 
-bool is_legal(const LineShape& line, std::string_view text, LinePhrases& phrases) {
+bool is_legal(const LineShape& line, std::string_view text, std::string_view bare, LinePhrases& phrases) {
   if (line.word_count() > 40) return false;
   // A copyright notice opens with the word or reserves rights; "sued for copyright
   // infringement" is news.
   if (line.contains("\u00A9") || line.starts_with("copyright") || phrases.has(kRightsReserved)) return true;
-  const std::string_view bare = strip_leading_marks(line.lower);
   const bool notice_mark = bare.starts_with("(c) ") || bare.starts_with("c) ");
   // (The phrases before the search for "US", which they make rarely needed.)
   if (!notice_mark && !phrases.has(kPolicyPage) && !phrases.has(kNoticeOnly)) return false;
@@ -266,26 +272,24 @@ bool is_legal(const LineShape& line, std::string_view text, LinePhrases& phrases
          phrases.has(kNoticeOnly);
 }
 
-bool is_advertisement(const LineShape& line, LinePhrases& phrases) {
+bool is_advertisement(const LineShape& line, std::string_view bare, LinePhrases& phrases) {
   if (line.word_count() == 0 || line.word_count() > 6) return false;
   if (phrases.has(kAdWord)) return true;
   if (phrases.has(kContinues) && phrases.has(kElsewhere)) return true;
   static constexpr WordList kMarkers{std::array{"ad"sv, "ads"sv, "sponsored"sv, "promoted"sv,
                                           "sponsored content"sv, "paid content"sv,
                                           "paid post"sv, "partner content"sv}};
-  std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ' ' || bare.back() == '-' || bare.back() == ':')) bare.remove_suffix(1);
   return kMarkers.contains(bare);
 }
 
-bool is_credit(const LineShape& line) {
+bool is_credit(const LineShape& line, std::string_view bare) {
   if (line.word_count() > 35) return false;
-  const std::string_view bare = strip_leading_marks(line.lower);
-  static constexpr std::array kStarts = {"reporting by"sv, "writing by"sv, "editing by"sv,
-                                         "additional reporting"sv, "compiled by"sv,
-                                         "reported by"sv, "edited by"sv, "written by"sv,
-                                         "research by"sv, "graphics by"sv};
-  return starts_with_any(bare, kStarts);
+  static constexpr PrefixList kStarts{std::array{"reporting by"sv, "writing by"sv, "editing by"sv,
+                                                 "additional reporting"sv, "compiled by"sv,
+                                                 "reported by"sv, "edited by"sv, "written by"sv,
+                                                 "research by"sv, "graphics by"sv}};
+  return kStarts.starts(bare);
 }
 
 bool is_comment_word(std::string_view w) {
@@ -341,27 +345,9 @@ bool is_byline(const LineShape& line, std::string_view text) {
   return (first >= 'A' && first <= 'Z') || first >= 0x80;
 }
 
-}  // namespace
-
-std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
-  if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
-  if (is_credit(line)) return RemovalReason::kCredit;
-  if (is_comments(line, text)) return RemovalReason::kComments;
-  if (is_byline(line, text)) return RemovalReason::kByline;
-  if (is_inline_related(line) || is_related_header(line)) return RemovalReason::kRelated;
-  LinePhrases phrases(line);
-  if (is_advertisement(line, phrases)) return RemovalReason::kAdvertisement;
-  if (is_social(line, text, phrases)) return RemovalReason::kSocial;
-  if (is_caption(line)) return RemovalReason::kCaption;
-  if (is_legal(line, text, phrases)) return RemovalReason::kLegal;
-  if (is_date(line, text)) return RemovalReason::kDate;
-  if (is_navigation(line, text)) return RemovalReason::kNavigation;
-  return std::nullopt;
-}
-
-bool is_related_header(const LineShape& line) {
+// is_related_header(), given `bare`, the line stripped of its leading marks.
+bool is_related_header_stripped(const LineShape& line, std::string_view bare) {
   if (line.word_count() == 0 || line.word_count() > 5 || line.ends_with_sentence_punctuation) return false;
-  std::string_view bare = strip_leading_marks(line.lower);
   while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.remove_suffix(1);
   static constexpr WordList kExact{std::array{
       "related"sv, "recommended"sv, "trending"sv, "popular"sv, "latest"sv, "also read"sv,
@@ -376,11 +362,35 @@ bool is_related_header(const LineShape& line) {
       "related links"sv, "recommended stories"sv, "recommended articles"sv,
       "trending stories"sv, "popular stories"sv, "also on"sv, "from around the web"sv}};
   if (kExact.contains(bare)) return true;
-  static constexpr std::array kStarts = {"next in "sv, "more from "sv, "more in "sv, "more on "sv,
-                                         "latest in "sv, "latest from "sv, "top stories in "sv,
-                                         "trending in "sv, "most read in "sv, "also in "sv,
-                                         "related to "sv, "recommended in "sv};
-  return starts_with_any(bare, kStarts);
+  static constexpr PrefixList kStarts{std::array{"next in "sv, "more from "sv, "more in "sv, "more on "sv,
+                                                 "latest in "sv, "latest from "sv, "top stories in "sv,
+                                                 "trending in "sv, "most read in "sv, "also in "sv,
+                                                 "related to "sv, "recommended in "sv}};
+  return kStarts.starts(bare);
+}
+
+}  // namespace
+
+std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text) {
+  if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
+  const std::string_view bare = strip_leading_marks(line.lower);
+  if (is_credit(line, bare)) return RemovalReason::kCredit;
+  if (is_comments(line, text)) return RemovalReason::kComments;
+  if (is_byline(line, text)) return RemovalReason::kByline;
+  if (is_inline_related(line, bare) || is_related_header_stripped(line, bare)) return RemovalReason::kRelated;
+  LinePhrases phrases(line);
+  if (is_advertisement(line, bare, phrases)) return RemovalReason::kAdvertisement;
+  if (is_social(line, text, phrases)) return RemovalReason::kSocial;
+  if (is_caption(line, bare)) return RemovalReason::kCaption;
+  if (is_legal(line, text, bare, phrases)) return RemovalReason::kLegal;
+  if (is_date(line, text)) return RemovalReason::kDate;
+  if (is_navigation(line, text, bare)) return RemovalReason::kNavigation;
+  return std::nullopt;
+}
+
+bool is_related_header(const LineShape& line) {
+  if (line.word_count() == 0 || line.word_count() > 5 || line.ends_with_sentence_punctuation) return false;
+  return is_related_header_stripped(line, strip_leading_marks(line.lower));
 }
 
 bool is_headline_shaped(const LineShape& line) {

@@ -9,6 +9,8 @@
 namespace newsdedup {
 namespace {
 
+using namespace std::string_view_literals;
+
 std::optional<RemovalReason> classify(std::string_view text) { return classify_furniture(describe(text), text); }
 
 std::string reason_name(std::optional<RemovalReason> reason) {
@@ -121,6 +123,26 @@ TEST(FurnitureRules, NavigationBarsBySeparator) {
                                     "Home / World / Europe"};
   for (std::string_view text : bars) EXPECT_EQ(reason_name(classify(text)), name(RemovalReason::kNavigation)) << text;
   EXPECT_EQ(reason_name(classify("Home World Europe Today Now And Then")), "(none)");
+}
+
+// A bar's segments have at most 40 bytes: only the line's first bytes are searched for a
+// separator, so a first segment of 40 bytes makes a bar and one of 41 does not, whatever the
+// separator's length.
+TEST(FurnitureRules, NavigationBarsFirstSegmentAtTheLimit) {
+  for (std::string_view separator : {" | "sv, " > "sv, " / "sv, " \u203A "sv, " \u00BB "sv, "|"sv}) {
+    for (std::size_t first = 36; first <= 44; ++first) {
+      const std::string segment = "Ab" + std::string(first - 2, 'c');  // one word of `first` bytes
+      std::string bar = segment;
+      for (int i = 0; i < 3; ++i) bar += std::string(separator) + "World";
+      const bool expected = first <= 40;
+      EXPECT_EQ(reason_name(classify(bar)), expected ? name(RemovalReason::kNavigation) : "(none)") << bar;
+      // The same with a later segment at the size.
+      std::string later = "Home";
+      for (int i = 0; i < 2; ++i) later += std::string(separator) + "World";
+      later += std::string(separator) + segment;
+      EXPECT_EQ(reason_name(classify(later)), expected ? name(RemovalReason::kNavigation) : "(none)") << later;
+    }
+  }
 }
 
 TEST(FurnitureRules, UppercaseUsIsNotTheReaderAddressedUs) {

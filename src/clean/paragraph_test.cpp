@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <vector>
 
 namespace newsdedup {
 namespace {
@@ -66,6 +69,127 @@ TEST(Paragraph, EmptyAndBlankText) {
   const SplitText blank = split_paragraphs("\n\n\n");
   EXPECT_TRUE(blank.paragraphs.empty());
   EXPECT_EQ(blank.lines.size(), 4u);
+}
+
+// split_paragraphs() as the rules read, without its shortcuts (the newline scan by blocks, the
+// widths not counted for blocks of short lines, a first word counted only as far as it matters).
+struct ReferenceParagraph {
+  std::uint32_t first_line;
+  std::uint32_t last_line;
+  bool starts_block;
+  std::string text;
+};
+
+std::size_t characters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool reference_ends_like_prose(std::string_view line) {
+  if (line.ends_with(')')) {
+    const std::size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      std::string_view before = line.substr(0, open);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (!before.empty() && (before.back() == '.' || before.back() == '!' || before.back() == '?')) return true;
+    }
+  }
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
+  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
+  return !line.empty() && std::string_view(".!?:;").find(line.back()) != std::string_view::npos;
+}
+
+std::vector<ReferenceParagraph> reference_split(std::string_view text, std::vector<std::string_view>& lines) {
+  lines.clear();
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  std::vector<ReferenceParagraph> paragraphs;
+  const auto count = static_cast<std::uint32_t>(lines.size());
+  for (std::uint32_t begin = 0; begin < count;) {
+    if (lines[begin].empty()) {
+      ++begin;
+      continue;
+    }
+    std::uint32_t end = begin;
+    while (end < count && !lines[end].empty()) ++end;
+    std::size_t width = 0;
+    for (std::uint32_t i = begin; i < end; ++i) width = std::max(width, characters(lines[i]));
+    const auto broke = [&](std::uint32_t i) {
+      const std::string_view next = lines[i + 1];
+      return characters(lines[i]) + 1 + characters(next.substr(0, next.find(' '))) > width;
+    };
+    bool wrapped = end - begin >= 2 && width >= 40 && width <= 100;
+    if (wrapped) {
+      std::uint32_t breaks = 0;
+      for (std::uint32_t i = begin; i + 1 < end; ++i) breaks += broke(i);
+      wrapped = 2 * breaks >= end - begin - 1;
+    }
+    for (std::uint32_t i = begin; i < end;) {
+      std::uint32_t last = i;
+      if (wrapped) {
+        while (last + 1 < end && broke(last)) ++last;
+        if (!reference_ends_like_prose(lines[last])) last = i;
+      }
+      std::string joined(lines[i]);
+      for (std::uint32_t j = i + 1; j <= last; ++j) {
+        joined += ' ';
+        joined += lines[j];
+      }
+      paragraphs.push_back({i, last, i == begin, joined});
+      i = last + 1;
+    }
+    begin = end;
+  }
+  return paragraphs;
+}
+
+// Random pages of short and long lines (some near the wrap widths), words of ASCII, accented and
+// Chinese characters, lines without spaces, blank lines and sentence endings: every line and
+// paragraph agrees with the rules read plainly.
+TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
+  std::mt19937 random(13);
+  const std::vector<std::string> pieces = {"a", "bc", "def", "ghij", "klmnop", "\u00E9t\u00E9", "\u4E2D\u6587",
+                                           "\u201Cquote\u201D", "said.", "end!", "(XYGP 1330)", "x:", "y;"};
+  std::vector<std::string_view> lines;
+  std::size_t joined = 0;  // paragraphs of more than one line: the wrapped case is exercised
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int line_count = static_cast<int>(random() % 12);
+    const std::size_t target = 20 + random() % 90;  // about the width of this page's wrapped lines
+    for (int l = 0; l < line_count; ++l) {
+      if (random() % 5 == 0) {
+        text += '\n';
+        continue;
+      }
+      std::string line;
+      const std::size_t length = random() % 3 == 0 ? random() % 130 : target - std::min(target, random() % 12);
+      const bool spaces = random() % 8 != 0;
+      while (characters(line) < length) {
+        if (!line.empty() && spaces) line += ' ';
+        line += pieces[random() % pieces.size()];
+      }
+      text += line;
+      text += '\n';
+    }
+    if (random() % 2 == 0 && !text.empty()) text.pop_back();
+    const SplitText split = split_paragraphs(text);
+    const std::vector<ReferenceParagraph> expected = reference_split(text, lines);
+    ASSERT_EQ(split.lines, lines) << text;
+    ASSERT_EQ(split.paragraphs.size(), expected.size()) << text;
+    for (std::size_t p = 0; p < expected.size(); ++p) {
+      joined += expected[p].last_line > expected[p].first_line;
+      EXPECT_EQ(split.paragraphs[p].first_line, expected[p].first_line) << text;
+      EXPECT_EQ(split.paragraphs[p].last_line, expected[p].last_line) << text;
+      EXPECT_EQ(split.paragraphs[p].starts_block, expected[p].starts_block) << text;
+      EXPECT_EQ(split.paragraphs[p].text, expected[p].text) << text;
+    }
+  }
+  EXPECT_GT(joined, 100u);
 }
 
 }  // namespace

@@ -21,18 +21,20 @@ PhraseSet PhraseSet::from_groups(std::initializer_list<std::initializer_list<std
 
 void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
   std::vector<std::string_view> words;
+  std::vector<std::uint64_t> hashes;
   for (std::size_t start = 0; start < phrase.size();) {
     const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
     words.push_back(phrase.substr(start, end - start));
+    hashes.push_back(word_hash(words.back()));
     start = end + 1;
   }
   if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
   const std::string_view first = words.front();
-  const std::uint64_t hash = word_hash(first);
+  const std::uint64_t hash = hashes.front();
   first_word_filter_[(hash >> 6) % first_word_filter_.size()] |= std::uint64_t{1} << (hash & 63);
   auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
-  if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, {}});
-  entry->phrases.push_back({std::move(words), group_bit});
+  if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, hash, {}});
+  entry->phrases.push_back({std::move(words), std::move(hashes), group_bit});
 }
 
 void PhraseSet::index() {
@@ -46,17 +48,21 @@ void PhraseSet::index() {
   }
 }
 
-std::uint32_t PhraseSet::groups_at(const std::vector<std::string_view>& words, std::size_t i) const {
-  const std::string_view word = words[i];
+std::uint32_t PhraseSet::groups_at(const LineShape& line, std::size_t i) const {
+  const std::string_view word = line.words[i];
+  const std::uint64_t hash = line.word_hashes[i];
   const unsigned char byte = static_cast<unsigned char>(word.front());
   std::uint32_t groups = 0;
   for (std::uint32_t e = first_byte_start_[byte]; e < first_byte_start_[byte + 1]; ++e) {
     const FirstWord& entry = first_words_[e];
-    if (entry.word.size() != word.size() || entry.word != word) continue;
+    if (entry.hash != hash || entry.word != word) continue;
     for (const Phrase& phrase : entry.phrases) {
-      if (i + phrase.words.size() > words.size()) continue;
-      if (std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
-        groups |= phrase.group_bit;
+      const std::size_t length = phrase.words.size();
+      if (i + length > line.words.size()) continue;
+      bool occurs = true;
+      for (std::size_t k = 1; k < length && occurs; ++k)
+        occurs = phrase.word_hashes[k] == line.word_hashes[i + k] && phrase.words[k] == line.words[i + k];
+      if (occurs) groups |= phrase.group_bit;
     }
     break;  // first words are distinct
   }
@@ -65,8 +71,9 @@ std::uint32_t PhraseSet::groups_at(const std::vector<std::string_view>& words, s
 
 std::uint32_t PhraseSet::groups_in(const LineShape& line) const {
   std::uint32_t groups = 0;
-  for (std::size_t i = 0; i < line.words.size(); ++i)
-    if (may_start_phrase(line.word_hashes[i])) groups |= groups_at(line.words, i);
+  const std::size_t count = line.word_hashes.size();
+  for (std::size_t i = 0; i < count; ++i)
+    if (may_start_phrase(line.word_hashes[i])) groups |= groups_at(line, i);
   return groups;
 }
 

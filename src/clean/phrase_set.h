@@ -3,7 +3,9 @@
 // Phrases are lower-case words separated by single spaces ("follow us", "privacy policy");
 // they match whole words of a LineShape, so "subscribe" does not match "subscribed". Most words
 // are turned away by one bit that their hash (the shape's word_hashes) picks in a filter of 4,096;
-// the rest are compared with the few first words of phrases that share their first byte.
+// the rest are compared with the few first words of phrases that share their first byte, and
+// the words after them with the phrases' next words, hash first (a string comparison only
+// confirms a match: the common first words, "the", "our", "you", start few phrases that occur).
 // A set holds groups of phrases (up to 32): groups_in() says which of them occur in one pass over
 // the line, where a set per group would take a pass each.
 // Immutable after construction; thread-safe to use.
@@ -33,11 +35,13 @@ class PhraseSet {
 
   struct Phrase {
     std::vector<std::string_view> words;
+    std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
     std::uint32_t group_bit;
   };
 
   struct FirstWord {
     std::string_view word;
+    std::uint64_t hash;           // word_hash(word)
     std::vector<Phrase> phrases;  // every phrase that starts with `word`
   };
 
@@ -49,9 +53,9 @@ class PhraseSet {
   bool may_start_phrase(std::uint64_t word_hash) const {
     return ((first_word_filter_[(word_hash >> 6) % first_word_filter_.size()] >> (word_hash & 63)) & 1) != 0;
   }
-  // The phrases whose first word is `words[i]` (which may start one) and that occur from there,
-  // as group bits.
-  std::uint32_t groups_at(const std::vector<std::string_view>& words, std::size_t i) const;
+  // The phrases whose first word is the line's word i (which may start one) and that occur from
+  // there, as group bits.
+  std::uint32_t groups_at(const LineShape& line, std::size_t i) const;
 
   std::vector<FirstWord> first_words_;
   // The first words that start with byte b: first_words_[first_byte_start_[b], first_byte_start_[b + 1]).

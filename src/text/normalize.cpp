@@ -75,9 +75,13 @@ std::size_t visible_run_end(std::string_view text, std::size_t start) {
 #endif
 }
 
-// True when NFC cannot change the text: every code point is below U+0300 (precomposed Latin
-// letters are already NFC and nothing below U+0300 composes) or is general punctuation from
-// U+2002 to U+206F (curly quotes, dashes, bullets). Most news text passes, and skips utf8proc.
+// True when NFC leaves this code point, and any text of such code points, as it is: it is
+// below U+0300 (precomposed Latin letters are already NFC and nothing below U+0300 composes) or
+// is general punctuation from U+2002 to U+207F (curly quotes, dashes, bullets). Most news text
+// holds no other, and skips utf8proc.
+bool is_trivially_nfc(utf8proc_int32_t cp) { return cp < 0x300 || (cp >= 0x2002 && cp <= 0x207F); }
+
+// The same test of every code point of a text, byte by byte.
 bool is_trivially_nfc(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     i = swar::next_high_byte(text, i);
@@ -144,6 +148,11 @@ std::string normalize_text(std::string_view text) {
     if (pending_space && o != begin && o[-1] != '\n') *o++ = ' ';
     pending_space = false;
   };
+  // Whether every character kept passes is_trivially_nfc(), learnt as they are kept: the output
+  // need not be read again. (A byte kept where the input was not UTF-8, which repaired input
+  // never is, leaves it to a reading of the output.)
+  bool trivially_nfc = true;
+  bool kept_raw_bytes = false;
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -172,6 +181,7 @@ std::string normalize_text(std::string_view text) {
     const utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                                   static_cast<utf8proc_ssize_t>(n - i), &cp);
     if (len <= 0) {  // cannot happen on repaired input; keep the byte rather than lose it
+      kept_raw_bytes = true;
       *o++ = static_cast<char>(c);
       ++i;
       continue;
@@ -189,6 +199,7 @@ std::string normalize_text(std::string_view text) {
         pending_space = true;
         break;
       case CharClass::kKeep:
+        trivially_nfc = trivially_nfc && is_trivially_nfc(cp);
         before_kept();
         std::memcpy(o, text.data() + i, length);
         o += length;
@@ -198,7 +209,8 @@ std::string normalize_text(std::string_view text) {
   }
   while (o != begin && (o[-1] == ' ' || o[-1] == '\n')) --o;
   out.resize(static_cast<std::size_t>(o - begin));
-  if (!is_trivially_nfc(out)) out = to_nfc(out);
+  if (kept_raw_bytes) trivially_nfc = is_trivially_nfc(out);
+  if (!trivially_nfc) out = to_nfc(out);
   return out;
 }
 

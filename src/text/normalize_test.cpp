@@ -1,9 +1,12 @@
 #include "text/normalize.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
+#include <cstdlib>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace newsdedup {
 namespace {
@@ -78,6 +81,32 @@ TEST(NormalizeText, ComposesAcrossDroppedCharacters) {
   EXPECT_EQ(normalize_text("Cafe\x08\u0301 cafe\u200B\u0301 na\u00ADi\u0308ve"), "Caf\u00E9 caf\u00E9 na\u00EFve");
   const std::string once = normalize_text("e\x01\u0301\u00A0x\u2028e\uFEFF\u0300");
   EXPECT_EQ(normalize_text(once), once);
+}
+
+std::string utf8proc_nfc(const std::string& text) {
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &out,
+                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  std::string nfc = n < 0 ? text : std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return nfc;
+}
+
+// Whether the output needs utf8proc is learnt from the characters as they are kept: texts of
+// characters on both sides of each edge of the ranges that NFC leaves alone (U+02FF / U+0300,
+// U+2001 / U+2002, U+207F / U+2080), with letters they compose with, come out in NFC.
+TEST(NormalizeText, ComposesWheneverACharacterMayCompose) {
+  const std::vector<std::string> pieces = {"e", "a ", "\u00E9", "\u02FF", "\u0300", "\u0301", "\u2001", "\u2002",
+                                           "\u201C", "\u207F", "\u2080", "\u4E2D", "\u200B", "\n", "\u1100\u1161"};
+  std::mt19937 random(17);
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string text;
+    const std::size_t count = 1 + random() % 6;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    const std::string out = normalize_text(text);
+    ASSERT_EQ(out, utf8proc_nfc(out)) << testing::PrintToString(text);
+  }
 }
 
 TEST(NormalizeText, KeepsBlankLinesBetweenParagraphs) {

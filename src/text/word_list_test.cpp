@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
 
 namespace newsdedup {
 namespace {
@@ -27,6 +30,25 @@ TEST(WordList, LongWordsShareOneLengthBit) {
   EXPECT_TRUE(kList.contains("abcdefghijklmnopqrstuvwxyz0123456789"));
   EXPECT_FALSE(kList.contains("abcdefghijklmnopqrstuvwxyz01234567"));  // also 31 or more bytes
   static_assert(kList.contains("abcdefghijklmnopqrstuvwxyz0123456789"));
+}
+
+// Entries are kept in order of first byte and only those sharing the word's first byte are
+// compared: the verdict agrees with a comparison against every entry, for words of the list's
+// shapes (many of one length and first byte) and others.
+TEST(WordList, AgreesWithComparingEveryEntry) {
+  static constexpr std::array kWords{"tue"sv, "thu"sv, "the"sv, "mar"sv, "may"sv, "mon"sv, "a"sv, "am"sv,
+                                     "at"sv, "tues"sv, "thurs"sv, "sat"sv, "sun"sv, "sept"sv, "z"sv};
+  static constexpr WordList kList{kWords};
+  std::mt19937 random(3);
+  const std::string alphabet = "tuehmaroyndspz";
+  for (int i = 0; i < 100000; ++i) {
+    std::string word;
+    const std::size_t length = random() % 6;
+    for (std::size_t k = 0; k < length; ++k) word += alphabet[random() % alphabet.size()];
+    const bool listed = std::find(kWords.begin(), kWords.end(), std::string_view(word)) != kWords.end();
+    ASSERT_EQ(kList.contains(word), listed) << word;
+  }
+  for (std::string_view word : kWords) EXPECT_TRUE(kList.contains(word)) << word;
 }
 
 }  // namespace
