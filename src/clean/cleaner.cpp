@@ -366,12 +366,8 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
       shapes.resize(kKeptShapes);
       shapes.shrink_to_fit();
     }
-    for (LineShape& shape : shapes) {
-      if (shape.lower.capacity() <= kKeptLineBytes) continue;
-      std::string().swap(shape.lower);  // assigning an empty string would keep the buffer
-      std::vector<std::string_view>().swap(shape.words);
-      std::vector<std::uint64_t>().swap(shape.word_hashes);
-    }
+    for (LineShape& shape : shapes)
+      if (shape.buffer_capacity() > kKeptLineBytes) shape.release_buffers();
     oversized = false;
   }
   if (shapes.size() < paragraphs.size()) shapes.resize(paragraphs.size());
