@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory_resource>
 #include <optional>
 #include <span>
@@ -215,18 +216,19 @@ std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_
 std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
   const std::size_t n = paragraphs.size();
-  std::vector<bool> furniture(n);
+  StackArena<2048> arena;  // a page's worth of flags and classes without the heap
+  std::pmr::vector<std::uint8_t> furniture(n, 0, arena.resource());
   for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
   const StopWordProfile profile = profile_stop_words(page.shapes, furniture);
   page.language = profile.language;
-  std::vector<TextClass> classes(n);
+  std::pmr::vector<TextClass> classes(n, TextClass::kGood, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
     classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
   // The context decides what a short or near-good paragraph is (it is kept inside the
   // article when good), but only prose weighs for the article: a list of one-line teasers or of
   // headline-like lines must not add up to one. A short line weighs as short, a near-good one
   // that its neighbours make good weighs nothing.
-  std::vector<TextClass> resolved = classes;
+  std::pmr::vector<TextClass> resolved(classes, arena.resource());
   resolve_by_context(resolved, furniture);
   std::vector<RegionEvidence> evidence(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -236,7 +238,6 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   }
   // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
   // rows weigh nothing, so the article runs through it.
-  StackArena<512> arena;
   const std::pmr::vector<bool> in_table = table_rows(page, classes, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
     if (in_table[i]) evidence[i].weight = 0;
