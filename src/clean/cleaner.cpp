@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory_resource>
 #include <optional>
 #include <span>
@@ -215,18 +216,19 @@ std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_
 std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
   const std::size_t n = paragraphs.size();
-  std::vector<bool> furniture(n);
+  StackArena<2048> arena;  // a page's worth of flags and classes without the heap
+  std::pmr::vector<std::uint8_t> furniture(n, 0, arena.resource());
   for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
   const StopWordProfile profile = profile_stop_words(page.shapes, furniture);
   page.language = profile.language;
-  std::vector<TextClass> classes(n);
+  std::pmr::vector<TextClass> classes(n, TextClass::kGood, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
     classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
   // The context decides what a short or near-good paragraph is (it is kept inside the
   // article when good), but only prose weighs for the article: a list of one-line teasers or of
   // headline-like lines must not add up to one. A short line weighs as short, a near-good one
   // that its neighbours make good weighs nothing.
-  std::vector<TextClass> resolved = classes;
+  std::pmr::vector<TextClass> resolved(classes, arena.resource());
   resolve_by_context(resolved, furniture);
   std::vector<RegionEvidence> evidence(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -236,7 +238,6 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   }
   // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
   // rows weigh nothing, so the article runs through it.
-  StackArena<512> arena;
   const std::pmr::vector<bool> in_table = table_rows(page, classes, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
     if (in_table[i]) evidence[i].weight = 0;
@@ -366,12 +367,8 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
       shapes.resize(kKeptShapes);
       shapes.shrink_to_fit();
     }
-    for (LineShape& shape : shapes) {
-      if (shape.lower.capacity() <= kKeptLineBytes) continue;
-      std::string().swap(shape.lower);  // assigning an empty string would keep the buffer
-      std::vector<std::string_view>().swap(shape.words);
-      std::vector<std::uint64_t>().swap(shape.word_hashes);
-    }
+    for (LineShape& shape : shapes)
+      if (shape.buffer_capacity() > kKeptLineBytes) shape.release_buffers();
     oversized = false;
   }
   if (shapes.size() < paragraphs.size()) shapes.resize(paragraphs.size());

@@ -16,7 +16,7 @@ constexpr double kMinStopWordShare = 0.08;
 
 }  // namespace
 
-StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const std::vector<bool>& skip) {
+StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, std::span<const std::uint8_t> skip) {
   StackArena<16384> arena;  // the counts of a page's worth of paragraphs without the heap
   std::pmr::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{}, arena.resource());
   LanguageCounts votes{};
@@ -24,7 +24,7 @@ StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const 
   std::size_t voting_words = 0;
   std::size_t all_words = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    if (!skip.empty() && skip[p]) continue;
+    if (!skip.empty() && skip[p] != 0) continue;
     count_stop_words(paragraphs[p].words, paragraphs[p].word_hashes, paragraphs[p].plain_words, counts[p]);
     const bool votes_for_language = paragraphs[p].word_count() >= kVotingParagraphWords;
     for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {

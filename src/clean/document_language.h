@@ -23,8 +23,8 @@ struct StopWordProfile {
   std::vector<std::uint32_t> stop_words;  // per paragraph: its words in the chosen list (0 without one)
 };
 
-// `skip[i]`: paragraph i is already known not to be text (furniture); it is not looked at and
-// counts 0. Empty: every paragraph is looked at.
-StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, const std::vector<bool>& skip = {});
+// `skip[i]` (not 0): paragraph i is already known not to be text (furniture); it is not looked
+// at and counts 0. Empty: every paragraph is looked at.
+StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, std::span<const std::uint8_t> skip = {});
 
 }  // namespace newsdedup

@@ -1,6 +1,8 @@
 #include "clean/line_shape.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -40,7 +42,7 @@ bool is_inner_apostrophe(std::string_view text, std::size_t i) {
   return kByteClasses[static_cast<unsigned char>(text[i + 3])] == ByteClass::kWord;
 }
 
-bool ends_like_sentence(std::string_view text) {
+bool ends_like_sentence_slowly(std::string_view text) {
   while (!text.empty()) {
     const char c = text.back();
     if (c == '"' || c == '\'' || c == ')' || c == ' ' || c == ']' || c == '*') {
@@ -63,51 +65,107 @@ bool ends_like_sentence(std::string_view text) {
   return text.ends_with("\u2026") || text.ends_with("\u3002") || text.ends_with("\uFF01") || text.ends_with("\uFF1F");
 }
 
+// Most lines end in a letter, a digit or a full stop, which settle it without stripping quotes.
+bool ends_like_sentence(std::string_view text) {
+  if (text.empty()) return false;
+  const auto last = static_cast<unsigned char>(text.back());
+  if (last == '.' || last == '!' || last == '?') return true;
+  const bool letter_or_digit = static_cast<unsigned char>((last | 0x20) - 'a') < 26 || static_cast<unsigned char>(last - '0') < 10;
+  return !letter_or_digit && ends_like_sentence_slowly(text);
+}
+
 // The extra weight of Han, kana, fullwidth (2 more) and Hangul (1 more) characters, on top of
-// the 1 every character counts.
+// the 1 every character counts. Their lead bytes are 0xE1 to 0xEF; ASCII is skipped 8 bytes at
+// a time.
 std::size_t wide_character_extra(std::string_view text) {
   std::size_t extra = 0;
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+  for (std::size_t i = swar::next_high_byte(text, 0); i + 2 < text.size(); i = swar::next_high_byte(text, i)) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0xE1 || c > 0xEF) continue;
+    if (c < 0xE1 || c > 0xEF) {
+      ++i;
+      continue;
+    }
     const unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
                         (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
     const bool hangul = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
     const bool han_or_kana = (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                              (cp >= 0xFF00 && cp <= 0xFFEF);
     extra += han_or_kana ? 2 : hangul ? 1 : 0;
-    i += 2;
+    i += 3;
   }
   return extra;
 }
 
-// The lower-cased text of a line followed by kPadding zero bytes, where words are found and
-// hashed: whole 64-byte blocks can be read, and every word has the bytes after it that
-// word_hash_padded() reads. `lower` views the line's own copy, which the shape's words view.
-struct LowerText {
-  static constexpr std::size_t kPadding = 64;
-  static_assert(kPadding >= kWordHashPadding);
-  const char* padded;
-  std::string_view lower;
+// Zero bytes after a line's lowercased text in its buffer: whole 64-byte blocks can be read, and
+// every word has the bytes after it that word_hash_padded() reads.
+constexpr std::size_t kPadding = 64;
+static_assert(kPadding >= kWordHashPadding);
+
+// What the first byte of a word (in the original text) adds to the counts: a digit to the low
+// half, an upper-case letter to the high half.
+constexpr std::array<std::uint64_t, 256> kFirstByteCounts = [] {
+  std::array<std::uint64_t, 256> counts{};
+  for (unsigned c = '0'; c <= '9'; ++c) counts[c] = 1;
+  for (unsigned c = 'A'; c <= 'Z'; ++c) counts[c] = std::uint64_t{1} << 32;
+  return counts;
+}();
+
+// Where a line's words go: the shape's arrays, written through pointers, sized by room_for()
+// ahead of each batch of words (a test per batch, not per word) and cut to the words found at
+// the end. The word loops only mark where each word is; finish() then hashes and counts them in
+// a loop of its own, which needs few registers and no branch but the rare long word's.
+class WordWriter {
+ public:
+  WordWriter(LineShape& shape, const char* lower, std::string_view text)
+      : shape_(shape), lower_(lower), text_(reinterpret_cast<const unsigned char*>(text.data())) {}
+
+  // Room for `more` words after those added. The arrays keep the size of the line before (both
+  // the same), so most lines need no resizing, and a resize writes only what was not there.
+  [[gnu::always_inline]] void room_for(std::size_t more) {
+    if (count_ + more > shape_.words.size()) {
+      shape_.words.resize(count_ + more);
+      shape_.word_hashes.resize(count_ + more);
+    }
+    words_ = shape_.words.data() + count_;
+  }
+
+  // The word at [start, end) of the line: room_for() must have made room for it.
+  [[gnu::always_inline]] void add(std::size_t start, std::size_t end) {
+    *words_++ = std::string_view(lower_ + start, end - start);
+    ++count_;
+  }
+
+  void finish() {
+    shape_.words.resize(count_);
+    shape_.word_hashes.resize(count_);
+    const std::string_view* words = shape_.words.data();
+    std::uint64_t* hashes = shape_.word_hashes.data();
+    std::uint64_t first_byte_counts = 0;  // see kFirstByteCounts
+    for (std::size_t i = 0; i < count_; ++i) {
+      const char* word = words[i].data();
+      const std::size_t size = words[i].size();
+      hashes[i] = size <= 16 ? short_word_hash_padded(word, size) : word_hash_padded(word, size);
+      first_byte_counts += kFirstByteCounts[text_[word - lower_]];
+    }
+    shape_.digit_words = static_cast<std::uint32_t>(first_byte_counts);
+    shape_.capitalized_words = first_byte_counts >> 32;
+    shape_.alphabetic_words = count_ - shape_.digit_words;
+  }
+
+ private:
+  LineShape& shape_;
+  const char* lower_;
+  const unsigned char* text_;
+  std::string_view* words_ = nullptr;  // where the next word goes
+  std::size_t count_ = 0;
 };
 
-// Adds the word at [start, end) of the text to `shape`'s words and counts.
-[[gnu::always_inline]] inline void add_word(const LowerText& line, std::string_view text, std::size_t start, std::size_t end,
-                     LineShape& shape) {
-  shape.words.push_back(line.lower.substr(start, end - start));
-  shape.word_hashes.push_back(word_hash_padded(line.padded + start, end - start));
-  const unsigned first = static_cast<unsigned char>(text[start]);
-  const bool digit = first - '0' < 10u;
-  shape.digit_words += digit;
-  shape.alphabetic_words += !digit;
-  shape.capitalized_words += first - 'A' < 26u;
-}
-
-// The words of the text, one byte at a time (see kByteClasses): any text.
-void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
+// The words of the lowercased line (`n` bytes at `lower`, padded), one byte at a time (see
+// kByteClasses): any text.
+void add_words(const char* lower, std::size_t n, WordWriter& out) {
+  const std::string_view line(lower, n);
+  out.room_for(n / 2 + 1);  // a word and a separator take two bytes at least
   // The padding's zeros are separators, which end the last word without a bounds test per byte.
-  const char* lower = line.padded;
-  const std::size_t n = line.lower.size();
   for (std::size_t i = 0; i < n;) {
     const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
     if (leading != ByteClass::kWord) {  // a separator, or an apostrophe before any letter
@@ -117,11 +175,19 @@ void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
     const std::size_t start = i;
     while (true) {
       while (kByteClasses[static_cast<unsigned char>(lower[i])] <= ByteClass::kApostrophe) ++i;
-      if (lower[i] != '\xE2' || !is_inner_apostrophe(line.lower, i)) break;
+      if (lower[i] != '\xE2' || !is_inner_apostrophe(line, i)) break;
       i += 3;
     }
-    add_word(line, text, start, i, shape);
+    out.add(start, i);
   }
+}
+
+// The number of set bits, without the POPCNT instruction that baseline x86-64 lacks.
+constexpr unsigned count_bits(std::uint64_t bits) {
+  bits -= (bits >> 1) & 0x5555555555555555ull;
+  bits = (bits & 0x3333333333333333ull) + ((bits >> 2) & 0x3333333333333333ull);
+  bits = (bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<unsigned>((bits * 0x0101010101010101ull) >> 56);
 }
 
 #if defined(__SSE2__)
@@ -130,14 +196,13 @@ void add_words(const LowerText& line, std::string_view text, LineShape& shape) {
 // bullets), none of them a right single quote before a letter (which may stay inside a word):
 // add_ascii_words(), which takes every byte above 0x7F as a separator, then finds the same words.
 // (The shingle tokenizer has a check of its own: its words are Unicode letters and digits.)
-bool only_separators_beyond_ascii(const LowerText& line) {
-  const char* bytes = line.padded;
-  const std::size_t n = line.lower.size();
-  for (std::size_t i = swar::next_high_byte({bytes, n}, 0); i < n; i = swar::next_high_byte({bytes, n}, i)) {
-    const ByteClass leading = kByteClasses[static_cast<unsigned char>(bytes[i])];
+bool only_separators_beyond_ascii(std::string_view line) {
+  const std::size_t n = line.size();
+  for (std::size_t i = swar::next_high_byte(line, 0); i < n; i = swar::next_high_byte(line, i)) {
+    const ByteClass leading = kByteClasses[static_cast<unsigned char>(line[i])];
     if (leading == ByteClass::kTwoByteSeparator) {
       i += 2;
-    } else if (leading == ByteClass::kThreeByteSeparator && !is_inner_apostrophe(line.lower, i)) {
+    } else if (leading == ByteClass::kThreeByteSeparator && !is_inner_apostrophe(line, i)) {
       i += 3;
     } else {
       return false;
@@ -146,82 +211,149 @@ bool only_separators_beyond_ascii(const LowerText& line) {
   return true;
 }
 
-// The words of the text, 64 bytes at a time: ASCII text, or text whose other characters only
-// separate words (only_separators_beyond_ascii). A word is a run of letters, digits
-// and apostrophes without the apostrophes that open it, which is what add_words() finds in
-// ASCII; bit masks find each run's ends without a branch per byte.
-void add_ascii_words(const LowerText& line, std::string_view text, LineShape& shape) {
-  std::uint64_t apostrophes = 0;
+// What lower_and_mark() learns of a line.
+struct LineBlocks {
+  std::size_t characters = 0;  // bytes that start a character (not 10xxxxxx)
+  unsigned char highest = 0;   // the largest byte: below 0x80 in ASCII text
+  bool apostrophes = false;    // whether the line holds a "'"
+};
+
+// One pass over a line copied into its padded buffer (`n` bytes at `line`, zeros up to the end
+// of its last 64-byte block): lowercases its ASCII letters in place, counts its characters, and
+// marks in word_masks[b] (one per block of 64 bytes) the bytes of its words as add_words() finds
+// them in ASCII, every byte above 0x7F taken as a separator: a word is a run of letters, digits
+// and apostrophes without the apostrophes that open it. (Lowercasing and classifying the same
+// bytes in one pass reads and compares each 16 bytes once.)
+LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) {
+  // Bytes in [low, high], with one addition and one signed compare: the addition moves `low` to
+  // -128, so the range is what lies below -128 + its width.
+  const auto in_range = [](__m128i bytes, char low, char high) {
+    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (high - low + 1))));
+  };
+  const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
+  LineBlocks result;
+  __m128i highest = _mm_setzero_si128();
+  __m128i continuations = _mm_setzero_si128();  // per lane, up to 4 a block: summed every 63 blocks
+  std::size_t continuation_count = 0;
+  const auto sum_continuations = [&] {
+    const __m128i sums = _mm_sad_epu8(continuations, _mm_setzero_si128());
+    continuation_count += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+                          static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    continuations = _mm_setzero_si128();
+  };
+  std::uint64_t any_apostrophe = 0;
   std::uint64_t run_continues = 0;      // bit 0: the previous block ended inside a run
   std::uint64_t opening_continues = 0;  // bit 0: ... inside a run's opening apostrophes
-  std::uint64_t word_continues = 0;     // bit 0: ... inside a word
-  std::size_t word_start = 0;
-  for (std::size_t base = 0; base < line.lower.size(); base += 64) {
-    const BlockClasses classes = classify_block(line.padded + base);  // the padding's zeros are separators
-    apostrophes |= classes.apostrophe;
-    const std::uint64_t run = classes.alphanumeric | classes.apostrophe;
+  const std::size_t blocks = (n + 63) / 64;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    std::uint64_t alphanumeric = 0;
+    std::uint64_t apostrophe = 0;
+    for (int part = 0; part < 4; ++part) {
+      auto* at = reinterpret_cast<__m128i*>(line + 64 * b + 16 * part);
+      const __m128i bytes = _mm_loadu_si128(at);
+      const __m128i lower = _mm_add_epi8(bytes, _mm_and_si128(in_range(bytes, 'A', 'Z'), _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(at, lower);
+      const __m128i letter_or_digit = _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'));
+      alphanumeric |= bits(letter_or_digit) << (16 * part);
+      apostrophe |= bits(_mm_cmpeq_epi8(lower, _mm_set1_epi8('\''))) << (16 * part);
+      continuations = _mm_sub_epi8(continuations, _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)));  // 0x80 to 0xBF
+      highest = _mm_max_epu8(highest, bytes);
+    }
+    if (b % 63 == 62) sum_continuations();
+    any_apostrophe |= apostrophe;
+    const std::uint64_t run = alphanumeric | apostrophe;
     const std::uint64_t run_starts = run & ~((run << 1) | run_continues);
     // Adding a run of apostrophes' lowest bit clears the run: the runs that open a run of word
     // bytes are those it clears.
-    const std::uint64_t opening_starts = (run_starts | opening_continues) & classes.apostrophe;
-    const std::uint64_t opening = classes.apostrophe & ~(classes.apostrophe + opening_starts);
-    const std::uint64_t word = run & ~opening;
+    const std::uint64_t opening_starts = (run_starts | opening_continues) & apostrophe;
+    const std::uint64_t opening = apostrophe & ~(apostrophe + opening_starts);
+    word_masks[b] = run & ~opening;
     run_continues = run >> 63;
     opening_continues = opening >> 63;
-    for_each_run_edge(
-        word, base, word_continues, [&](std::size_t at) { word_start = at; },
-        [&](std::size_t at) { add_word(line, text, word_start, at, shape); });
   }
-  if (word_continues != 0) add_word(line, text, word_start, line.lower.size(), shape);
-  shape.plain_words = apostrophes == 0;
+  sum_continuations();
+  result.characters = n - continuation_count;
+  // The largest lane: each step compares the upper half of the lanes left with the lower.
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 8));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 4));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 2));
+  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 1));
+  result.highest = static_cast<unsigned char>(_mm_cvtsi128_si32(highest));
+  result.apostrophes = any_apostrophe != 0;
+  return result;
+}
+
+// The words of a line from its blocks' word masks (lower_and_mark): ASCII text, or text whose
+// other characters only separate words (only_separators_beyond_ascii). Bit masks find each
+// word's ends without a branch per byte: starts and ends alternate, so the first end of a block
+// closes a word begun in an earlier block, each start's word ends at the next end, and a start
+// without one goes on into the next block.
+void add_ascii_words(const std::uint64_t* word_masks, std::size_t n, WordWriter& out) {
+  const std::size_t blocks = (n + 63) / 64;
+  std::size_t starts_in_line = 0;
+  std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
+  for (std::size_t b = 0; b < blocks; ++b) {
+    starts_in_line += count_bits(word_masks[b] & ~((word_masks[b] << 1) | word_continues));
+    word_continues = word_masks[b] >> 63;
+  }
+  out.room_for(starts_in_line);
+  word_continues = 0;
+  std::size_t word_start = 0;  // of the word that the previous block ended inside
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::size_t base = 64 * b;
+    const std::uint64_t word = word_masks[b];
+    const std::uint64_t before = (word << 1) | word_continues;
+    std::uint64_t starts = word & ~before;
+    std::uint64_t ends = ~word & before;
+    if (word_continues != 0 && ends != 0) {
+      out.add(word_start, base + static_cast<unsigned>(std::countr_zero(ends)));
+      ends &= ends - 1;
+    }
+    word_continues = word >> 63;
+    while (starts != 0) {
+      const std::size_t start = base + static_cast<unsigned>(std::countr_zero(starts));
+      starts &= starts - 1;
+      if (ends == 0) {
+        word_start = start;
+        break;
+      }
+      out.add(start, base + static_cast<unsigned>(std::countr_zero(ends)));
+      ends &= ends - 1;
+    }
+  }
+  if (word_continues != 0) out.add(word_start, n);  // a word to the end of a line of whole blocks
 }
 #endif
 
 }  // namespace
 
-// `words` view `lower`; a short string lives inside the object, so a copied or moved shape
-// must point its words at its own buffer.
 LineShape::LineShape(const LineShape& other) { *this = other; }
-
-LineShape::LineShape(LineShape&& other) noexcept { *this = std::move(other); }
-
-namespace {
-
-// Everything but `lower` and `words`, which need re-pointing, and `word_hashes`.
-void copy_counts(const LineShape& from, LineShape& to) {
-  to.plain_words = from.plain_words;
-  to.capitalized_words = from.capitalized_words;
-  to.alphabetic_words = from.alphabetic_words;
-  to.digit_words = from.digit_words;
-  to.ends_with_sentence_punctuation = from.ends_with_sentence_punctuation;
-  to.starts_upper = from.starts_upper;
-  to.weighted_length = from.weighted_length;
-}
-
-}  // namespace
 
 LineShape& LineShape::operator=(const LineShape& other) {
   if (this == &other) return *this;
-  lower = other.lower;
+  lower_buffer_ = other.lower_buffer_;
+  lower = std::string_view(lower_buffer_.data(), other.lower.size());
   words.clear();
   words.reserve(other.words.size());
   for (std::string_view word : other.words)
     words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
   word_hashes = other.word_hashes;
-  copy_counts(other, *this);
+  plain_words = other.plain_words;
+  capitalized_words = other.capitalized_words;
+  alphabetic_words = other.alphabetic_words;
+  digit_words = other.digit_words;
+  ends_with_sentence_punctuation = other.ends_with_sentence_punctuation;
+  starts_upper = other.starts_upper;
+  weighted_length = other.weighted_length;
   return *this;
 }
 
-LineShape& LineShape::operator=(LineShape&& other) noexcept {
-  if (this == &other) return *this;
-  const char* old_base = other.lower.data();
-  lower = std::move(other.lower);
-  words = std::move(other.words);
-  if (lower.data() != old_base)
-    for (std::string_view& word : words) word = std::string_view(lower.data() + (word.data() - old_base), word.size());
-  word_hashes = std::move(other.word_hashes);
-  copy_counts(other, *this);
-  return *this;
+void LineShape::release_buffers() {
+  lower = {};
+  std::vector<char>().swap(lower_buffer_);
+  std::vector<std::string_view>().swap(words);
+  std::vector<std::uint64_t>().swap(word_hashes);
 }
 
 LineShape describe(std::string_view text) {
@@ -232,37 +364,45 @@ LineShape describe(std::string_view text) {
 
 void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
-  // Kept by each thread from line to line, up to 64 KiB: what a longer line (rare) needed is
-  // given back at the next call.
-  constexpr std::size_t kKeptBytes = std::size_t{1} << 16;
-  thread_local std::vector<char> padded;
-  if (padded.size() > kKeptBytes) std::vector<char>().swap(padded);
-  if (padded.size() < n + LowerText::kPadding) padded.resize(n + LowerText::kPadding);
-  shape.words.clear();
-  shape.word_hashes.clear();
-  shape.plain_words = false;
-  shape.capitalized_words = 0;
-  shape.alphabetic_words = 0;
-  shape.digit_words = 0;
-  const ByteCounts counts = lowercase_ascii(text, padded.data());
-  std::memset(padded.data() + n, 0, LowerText::kPadding);
-  shape.lower.assign(padded.data(), n);
-  const LowerText line{padded.data(), shape.lower};
-  const bool wide_possible = counts.highest >= 0xE1;  // a lead byte of U+1000 and above
-  shape.words.reserve(n / 6 + 1);
-  shape.word_hashes.reserve(n / 6 + 1);
+  // The buffer only grows: what lies past a shorter line's padding is never read.
+  if (shape.lower_buffer_.size() < n + kPadding) shape.lower_buffer_.resize(n + kPadding);
+  char* lower = shape.lower_buffer_.data();
+  if (n > 0) std::memcpy(lower, text.data(), n);
+  std::memset(lower + n, 0, kPadding);
+  shape.lower = std::string_view(lower, n);
+  WordWriter words(shape, lower, text);
 #if defined(__SSE2__)
-  if (counts.highest < 0x80 || only_separators_beyond_ascii(line)) {
-    add_ascii_words(line, text, shape);
+  // Lines of up to 2 KiB (nearly all) keep their blocks' masks on the stack.
+  constexpr std::size_t kStackBlocks = 32;
+  std::uint64_t stack_masks[kStackBlocks];
+  std::vector<std::uint64_t> heap_masks;
+  std::uint64_t* word_masks = stack_masks;
+  if (n > 64 * kStackBlocks) {
+    heap_masks.resize((n + 63) / 64);
+    word_masks = heap_masks.data();
+  }
+  const LineBlocks blocks = lower_and_mark(lower, n, word_masks);
+  const std::size_t characters = blocks.characters;
+  const unsigned char highest = blocks.highest;
+  if (highest < 0x80 || only_separators_beyond_ascii(shape.lower)) {
+    shape.plain_words = !blocks.apostrophes;
+    add_ascii_words(word_masks, n, words);
   } else {
-    add_words(line, text, shape);
+    shape.plain_words = false;
+    add_words(lower, n, words);
   }
 #else
-  add_words(line, text, shape);
+  const ByteCounts counts = lowercase_ascii(text, lower);
+  const std::size_t characters = counts.characters;
+  const unsigned char highest = counts.highest;
+  shape.plain_words = false;
+  add_words(lower, n, words);
 #endif
+  words.finish();
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
-  shape.weighted_length = counts.characters + (wide_possible ? wide_character_extra(text) : 0);
+  // A lead byte of U+1000 and above is 0xE1 or more.
+  shape.weighted_length = characters + (highest >= 0xE1 ? wide_character_extra(text) : 0);
 }
 
 }  // namespace newsdedup

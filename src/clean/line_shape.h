@@ -1,11 +1,12 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) and `words` index into it; `word_hashes` holds each word's
-// word_hash() (text/word_hash.h), by which the stop-word count, the phrase sets and the
-// repetition search look words up. A right single quote between letters (U+2019, the
-// typographic apostrophe of "don’t") stays inside its word, like "'".
-// Value type (copies and moves re-point `words` at their own `lower`); thread-safe to read.
+// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it;
+// `word_hashes` holds each word's word_hash() (text/word_hash.h), by which the stop-word count,
+// the phrase sets and the repetition search look words up. A right single quote between letters
+// (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
+// Value type (a copy re-points `words` and `lower` at its own buffer; a move keeps the buffer,
+// so its views stay valid); thread-safe to read.
 #pragma once
 
 #include <cstddef>
@@ -19,12 +20,13 @@ namespace newsdedup {
 struct LineShape {
   LineShape() = default;
   LineShape(const LineShape& other);
-  LineShape(LineShape&& other) noexcept;
+  LineShape(LineShape&& other) noexcept = default;
   LineShape& operator=(const LineShape& other);
-  LineShape& operator=(LineShape&& other) noexcept;
+  LineShape& operator=(LineShape&& other) noexcept = default;
   ~LineShape() = default;
 
-  std::string lower;
+  // Zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes).
+  std::string_view lower;
   std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
   std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
   // True only when no word can need folding for the stop-word lists (set by the 64-byte path when
@@ -42,10 +44,19 @@ struct LineShape {
   std::size_t word_count() const { return words.size(); }
   bool starts_with(std::string_view prefix) const { return lower.starts_with(prefix); }
   bool contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
+
+  // Bytes of text that `lower`'s buffer holds without allocating (a shape described again reuses
+  // its buffers), and their release, for callers that keep shapes from line to line.
+  std::size_t buffer_capacity() const { return lower_buffer_.capacity(); }
+  void release_buffers();
+
+ private:
+  friend void describe(std::string_view text, LineShape& shape);
+
+  std::vector<char> lower_buffer_;  // `lower`, then at least 64 zero bytes
 };
 
-// Thread-safe: each thread lower-cases into a padded work buffer of its own, kept from call to
-// call (beyond 64 KiB, until its next call).
+// Thread-safe (each call writes only the shape it is given).
 LineShape describe(std::string_view text);
 // The same into `shape`, whose buffers it reuses: describing many lines through one LineShape
 // allocates only when a line is longer than any before.

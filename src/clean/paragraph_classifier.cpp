@@ -36,55 +36,73 @@ TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bo
   return TextClass::kBad;
 }
 
-void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture_bits) {
+void resolve_by_context(std::span<TextClass> classes, std::span<const std::uint8_t> furniture) {
   const std::size_t n = classes.size();
-  StackArena<4096> arena;  // six arrays of a byte per paragraph: a page's worth without the heap
-  // Read six times per paragraph below: as bytes, not bits to extract each time.
-  const std::pmr::vector<unsigned char> furniture(furniture_bits.begin(), furniture_bits.end(), arena.resource());
-  // For each paragraph, the class of the nearest paragraph before (after) it whose class is
-  // not skipped; furniture and the page's edges count as bad.
-  const auto nearest = [&](auto skip, std::pmr::vector<TextClass>& before, std::pmr::vector<TextClass>& after) {
-    before.assign(n, TextClass::kBad);
-    after.assign(n, TextClass::kBad);
-    TextClass last = TextClass::kBad;
-    for (std::size_t i = 0; i < n; ++i) {
-      before[i] = last;
-      if (furniture[i]) last = TextClass::kBad;
-      else if (!skip(classes[i])) last = classes[i];
-    }
-    last = TextClass::kBad;
-    for (std::size_t i = n; i-- > 0;) {
-      after[i] = last;
-      if (furniture[i]) last = TextClass::kBad;
-      else if (!skip(classes[i])) last = classes[i];
-    }
-  };
-  std::pmr::vector<TextClass> judged_before(arena.resource()), judged_after(arena.resource());      // nearest good or bad
-  std::pmr::vector<TextClass> adjacent_before(arena.resource()), adjacent_after(arena.resource());  // nearest good, bad or near-good
-  nearest([](TextClass c) { return c == TextClass::kShort || c == TextClass::kNearGood; }, judged_before, judged_after);
-  nearest([](TextClass c) { return c == TextClass::kShort; }, adjacent_before, adjacent_after);
-  // Short paragraphs first: good between good neighbours, bad between bad ones; with one of
-  // each, good when the text on the bad side goes on through a near-good paragraph, else bad.
-  std::pmr::vector<TextClass> resolved(classes.begin(), classes.end(), arena.resource());
+  // Each pass pairs a paragraph with its nearest neighbour before (found going forwards, kept
+  // here) and after (found going backwards, where the paragraph is then settled), whose class is
+  // not skipped; furniture and the page's edges count as bad. The classes a backward pass
+  // settles are of the kind its neighbours skip, so settling one never changes what the
+  // paragraphs before it see.
+  StackArena<1024> arena;
+  std::pmr::vector<std::uint8_t> before(n, 0, arena.resource());
+  constexpr auto kBad = static_cast<std::uint8_t>(TextClass::kBad);
+  const auto byte = [](TextClass c) { return static_cast<std::uint8_t>(c); };
+  // Short paragraphs first, between their nearest good or bad neighbours ("judged") and their
+  // nearest good, bad or near-good ones ("adjacent"): good between good neighbours, bad between
+  // bad ones; with one of each, good when the text on the bad side goes on through a near-good
+  // paragraph, else bad. Byte i of `before`: judged | adjacent << 2.
+  std::uint8_t judged = kBad;
+  std::uint8_t adjacent = kBad;
   for (std::size_t i = 0; i < n; ++i) {
-    if (furniture[i] || classes[i] != TextClass::kShort) continue;
-    const bool good_before = judged_before[i] == TextClass::kGood;
-    const bool good_after = judged_after[i] == TextClass::kGood;
-    if (good_before && good_after) resolved[i] = TextClass::kGood;
-    else if (!good_before && !good_after) resolved[i] = TextClass::kBad;
-    else if ((!good_before && adjacent_before[i] == TextClass::kNearGood) ||
-             (!good_after && adjacent_after[i] == TextClass::kNearGood))
-      resolved[i] = TextClass::kGood;
-    else resolved[i] = TextClass::kBad;
+    before[i] = static_cast<std::uint8_t>(judged | adjacent << 2);
+    const TextClass c = classes[i];
+    if (furniture[i]) {
+      judged = adjacent = kBad;
+    } else if (c != TextClass::kShort) {
+      adjacent = byte(c);
+      if (c != TextClass::kNearGood) judged = byte(c);
+    }
   }
-  // Then near-good paragraphs, with the short ones settled: bad only between bad neighbours.
-  for (std::size_t i = 0; i < n; ++i)
-    if (classes[i] == TextClass::kShort) classes[i] = resolved[i];
-  nearest([](TextClass c) { return c == TextClass::kNearGood; }, judged_before, judged_after);
+  constexpr auto kGood = static_cast<std::uint8_t>(TextClass::kGood);
+  constexpr auto kNearGood = static_cast<std::uint8_t>(TextClass::kNearGood);
+  judged = adjacent = kBad;
+  for (std::size_t i = n; i-- > 0;) {
+    const TextClass c = classes[i];
+    if (furniture[i]) {
+      judged = adjacent = kBad;
+      continue;
+    }
+    if (c == TextClass::kShort) {
+      const bool good_before = (before[i] & 3) == kGood;
+      const bool good_after = judged == kGood;
+      const bool near_good_on_bad_side =
+          (!good_before && (before[i] >> 2) == kNearGood) || (!good_after && adjacent == kNearGood);
+      classes[i] = good_before && good_after                    ? TextClass::kGood
+                   : good_before != good_after && near_good_on_bad_side ? TextClass::kGood
+                                                                        : TextClass::kBad;
+      continue;
+    }
+    adjacent = byte(c);
+    if (c != TextClass::kNearGood) judged = byte(c);
+  }
+  // Then near-good paragraphs, with the short ones settled: bad only between bad neighbours
+  // (their nearest ones that are not near-good).
+  judged = kBad;
   for (std::size_t i = 0; i < n; ++i) {
-    if (furniture[i] || classes[i] != TextClass::kNearGood) continue;
-    const bool bad_both_sides = judged_before[i] != TextClass::kGood && judged_after[i] != TextClass::kGood;
-    classes[i] = bad_both_sides ? TextClass::kBad : TextClass::kGood;
+    before[i] = judged;
+    if (furniture[i]) judged = kBad;
+    else if (classes[i] != TextClass::kNearGood) judged = byte(classes[i]);
+  }
+  judged = kBad;
+  for (std::size_t i = n; i-- > 0;) {
+    const TextClass c = classes[i];
+    if (furniture[i]) {
+      judged = kBad;
+    } else if (c == TextClass::kNearGood) {
+      classes[i] = before[i] != kGood && judged != kGood ? TextClass::kBad : TextClass::kGood;
+    } else {
+      judged = byte(c);
+    }
   }
 }
 

@@ -18,7 +18,7 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+#include <span>
 
 #include "clean/line_shape.h"
 
@@ -30,7 +30,8 @@ enum class TextClass : unsigned char { kGood, kNearGood, kShort, kBad };
 // the page has one (without, stop words are not asked for).
 TextClass classify_text(const LineShape& paragraph, std::uint32_t stop_words, bool language_known);
 
-// `furniture[i]`: paragraph i was removed by a furniture rule (its class is then ignored).
-void resolve_by_context(std::vector<TextClass>& classes, const std::vector<bool>& furniture);
+// `furniture[i]` (not 0): paragraph i was removed by a furniture rule (its class is then
+// ignored and left as it is). The two spans are the same size.
+void resolve_by_context(std::span<TextClass> classes, std::span<const std::uint8_t> furniture);
 
 }  // namespace newsdedup

@@ -1,5 +1,6 @@
 #include "text/stop_words.h"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
@@ -119,15 +120,25 @@ class StopWordTable {
   // False when no stop word has this word's length and first byte: most words stop here.
   bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
-  LanguageMask find(std::uint64_t hash) const {
-    const std::size_t first = first_slot(hash);
-    const std::size_t second = second_slot(hash);
-    // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
-    const auto mask_if_match = [&](std::size_t slot) {
-      return masks_[slot] & -static_cast<unsigned>(hashes_[slot] == hash);
-    };
-    return static_cast<LanguageMask>(mask_if_match(first) | mask_if_match(second));
-  }
+  // The slots as plain arrays, for a loop over many words that keeps them in registers.
+  struct Slots {
+    const std::uint64_t* hashes;
+    const LanguageMask* masks;
+
+    LanguageMask find(std::uint64_t hash) const {
+      const std::size_t first = first_slot(hash);
+      const std::size_t second = second_slot(hash);
+      // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
+      const auto mask_if_match = [&](std::size_t slot) {
+        return masks[slot] & -static_cast<unsigned>(hashes[slot] == hash);
+      };
+      return static_cast<LanguageMask>(mask_if_match(first) | mask_if_match(second));
+    }
+  };
+
+  Slots slots() const { return {hashes_.data(), masks_.data()}; }
+
+  LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
  private:
   static constexpr std::size_t kSlots = 4096;  // a power of two
@@ -228,11 +239,17 @@ LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_vi
   return stop_words.may_hold(elided) ? stop_words.find(word_hash(elided)) : 0;
 }
 
-bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
+constexpr bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
+
+constexpr std::array<bool, 256> kNeedsFolding = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = needs_folding(static_cast<char>(c));
+  return table;
+}();
 
 bool may_fold(std::string_view word) {
   bool fold = false;
-  for (const char c : word) fold |= needs_folding(c);
+  for (const char c : word) fold |= kNeedsFolding[static_cast<unsigned char>(c)];
   return fold;
 }
 
@@ -280,22 +297,21 @@ void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
 void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
                       LanguageCounts& counts) {
   const StopWordTable& stop_words = table();
-  // Counts per language in the bytes of one word, moved to `counts` before a byte can overflow.
-  std::uint64_t byte_counts = 0;
-  std::size_t counted = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    LanguageMask mask = stop_words.find(hashes[i]);
-    // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
-    // be one once folded.
-    if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
-    byte_counts += kSpreadMasks[mask];
-    if (++counted == 255) {
-      add_byte_counts(byte_counts, counts);
-      byte_counts = 0;
-      counted = 0;
+  const StopWordTable::Slots slots = stop_words.slots();
+  // Counts per language in the bytes of one word, moved to `counts` every 255 words, before a
+  // byte can overflow.
+  for (std::size_t begin = 0; begin < words.size(); begin += 255) {
+    const std::size_t end = std::min(words.size(), begin + 255);
+    std::uint64_t byte_counts = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      LanguageMask mask = slots.find(hashes[i]);
+      // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
+      // be one once folded.
+      if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
+      byte_counts += kSpreadMasks[mask];
     }
+    add_byte_counts(byte_counts, counts);
   }
-  add_byte_counts(byte_counts, counts);
 }
 
 }  // namespace newsdedup

@@ -7,7 +7,9 @@
 // The mixing is wyhash's: a 64 x 64 -> 128-bit multiplication folded to 64 bits.
 // word_hash_padded() reads whole 16-byte blocks, so up to 16 bytes past the word's end must be
 // readable (their values do not matter); word_hash() takes any view and hashes a padded copy
-// of it (on the stack, or on the heap beyond 64 bytes). Stateless; header only.
+// of it (on the stack, or on the heap beyond 64 bytes); short_word_hash_padded() is
+// word_hash_padded() for words of up to 16 bytes, a few instructions shorter (describe() hashes
+// every word of every paragraph). Stateless; header only.
 #pragma once
 
 #include <cstddef>
@@ -63,6 +65,27 @@ inline std::uint64_t word_hash_padded(const char* word, std::size_t size) {
   const std::uint64_t low = swar::load8(word + at) & low_bytes(rest);
   const std::uint64_t high = swar::load8(word + at + 8) & low_bytes(rest > 8 ? rest - 8 : 0);
   return fold_multiply(fold_multiply(low ^ kSecret1, high ^ seed) ^ kSecret2, size ^ kSecret1);
+}
+
+// word_hash_padded() of a word of at most 16 bytes (nearly every word), the same value with the
+// masks for its length read from a table instead of worked out with shifts and compares.
+inline std::uint64_t short_word_hash_padded(const char* word, std::size_t size) {
+  using namespace word_hash_detail;
+  static constexpr auto kMasks = [] {
+    struct Masks {
+      std::uint64_t low[17];
+      std::uint64_t high[17];
+    } masks{};
+    for (std::size_t rest = 0; rest <= 16; ++rest) {
+      const auto ones = [](std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; };
+      masks.low[rest] = ones(rest);
+      masks.high[rest] = ones(rest > 8 ? rest - 8 : 0);
+    }
+    return masks;
+  }();
+  const std::uint64_t low = swar::load8(word) & kMasks.low[size];
+  const std::uint64_t high = swar::load8(word + 8) & kMasks.high[size];
+  return fold_multiply(fold_multiply(low ^ kSecret1, high ^ kSecret0 ^ size) ^ kSecret2, size ^ kSecret1);
 }
 
 inline std::uint64_t word_hash(std::string_view word) {

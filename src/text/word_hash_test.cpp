@@ -28,6 +28,19 @@ TEST(WordHash, DependsOnTheWordAloneAtEveryLength) {
   }
 }
 
+// The short-word path gives word_hash_padded()'s value at every length it takes, whatever
+// follows the word.
+TEST(WordHash, ShortWordsHashAsTheGeneralPathDoes) {
+  std::mt19937 random(11);
+  for (std::size_t size = 0; size <= 16; ++size) {
+    for (int trial = 0; trial < 8; ++trial) {
+      std::vector<char> buffer(size + kWordHashPadding);
+      for (char& c : buffer) c = static_cast<char>(random());
+      EXPECT_EQ(short_word_hash_padded(buffer.data(), size), word_hash_padded(buffer.data(), size)) << size;
+    }
+  }
+}
+
 // Words that differ in one byte, in their length only, or by a trailing zero byte hash apart.
 TEST(WordHash, TellsCloseWordsApart) {
   std::set<std::uint64_t> hashes;
