@@ -5,12 +5,18 @@
 // A work file (pipeline/work_file.h) of magic "NDD-SPOL", version 1, variable-length records:
 // each record is a fixed number of strings (3 in spool.bin: id, corpus line or "" when the
 // document is not kept, audit details), each a u32 byte length and the bytes. The footer
-// counts records. SpoolWriter and SpoolReader are not thread-safe.
+// counts records. SpoolReader reads either a string at a time (read, append) or whole records a
+// block at a time (read_records: one read into the caller's block and views into it, where a
+// string at a time copies every string out of the file's read buffer); one reader uses one way.
+// SpoolWriter and SpoolReader are not thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/work_file.h"
 
@@ -31,6 +37,14 @@ class SpoolWriter {
   FormatWriter file_;
 };
 
+// Whole records of a spool as read_records() left them: `strings` views `bytes`, so it is valid
+// until the block is read into again.
+struct SpoolBlock {
+  std::unique_ptr<char[]> bytes;  // uninitialised: every byte viewed was read
+  std::size_t capacity = 0;
+  std::vector<std::string_view> strings;  // strings_per_record a record, in order
+};
+
 class SpoolReader {
  public:
   explicit SpoolReader(FormatReader file) : file_(std::move(file)) {}
@@ -43,9 +57,18 @@ class SpoolReader {
   // Appends the next string to `text` and returns its length (a batch of strings read into one
   // buffer, not one allocation each); throws as read() does.
   std::size_t append(std::string& text);
+  // Reads the next whole records, of `strings_per_record` strings each, into `block`: at most
+  // `max_records`, and no more once `bytes` are read, but at least one, however long (the
+  // block grows to hold it). Returns how many (0 at the end); throws as read() does when a
+  // record is cut short.
+  std::size_t read_records(std::size_t max_records, std::size_t bytes, std::size_t strings_per_record,
+                           SpoolBlock& block);
+  // Throws WorkFileError naming the file.
+  [[noreturn]] void fail(std::string_view what) const { file_.fail(what); }
 
  private:
   FormatReader file_;
+  std::uint64_t next_record_ = kWorkFileHeaderBytes;  // read_records(): where the next one starts
 };
 
 }  // namespace newsdedup

@@ -20,38 +20,28 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
 }
 
-// A run of documents on their way from the spool to the outputs. Their strings are read into
-// one buffer, `spool`, one after the other (not an allocation each); a record names them by
-// where they lie in it.
+// A run of documents on their way from the spool to the outputs: their strings, read from the
+// spool in one block (patched documents' from the patches), and the lines made of them.
 struct SpoolRecord {
-  struct Slice {
-    std::size_t at = 0;
-    std::size_t size = 0;
-  };
-  Slice id;
-  Slice corpus_line;  // empty when the document is not kept
-  Slice details;      // the audit line's fields from cleaning
+  std::string_view id;
+  std::string_view corpus_line;  // empty when the document is not kept
+  std::string_view details;      // the audit line's fields from cleaning
 };
 struct WriteBatch {
   std::uint32_t first = 0;  // the first document's index
-  std::string spool;
+  SpoolBlock block;
+  std::string patched;  // the patched documents' strings, one after the other
   std::vector<SpoolRecord> records;
   std::vector<DocumentStatus> statuses;
   std::string corpus;  // the batch's lines of corpus.jsonl
   std::string audit;   // and of audit.jsonl
-
-  std::string_view operator[](SpoolRecord::Slice slice) const { return std::string_view(spool).substr(slice.at, slice.size); }
-  // Reads the next string of `reader` into the buffer.
-  SpoolRecord::Slice read(SpoolReader& reader) {
-    const std::size_t at = spool.size();
-    return {at, reader.append(spool)};
-  }
 };
 
 // Batches of about a MiB of spool, written with a call per output each; a few in flight at once
 // bound the stage's memory.
-constexpr std::uint32_t kWriteBatchDocuments = 1024;
-constexpr std::uint64_t kWriteBatchBytes = 1 << 20;
+constexpr std::size_t kWriteBatchDocuments = 1024;
+constexpr std::size_t kSpoolStrings = 3;  // id, corpus line, audit details
+constexpr std::size_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
 
 void append_audit_line(std::string& line, std::string_view id, std::string_view details, DocumentStatus status,
@@ -87,8 +77,8 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
   std::uint64_t corpus_bytes = 0;
   std::uint64_t audit_bytes = 0;
   for (const SpoolRecord& record : batch.records) {
-    corpus_bytes += record.corpus_line.size + 1;
-    audit_bytes += record.details.size + 2 * record.id.size + 160;
+    corpus_bytes += record.corpus_line.size() + 1;
+    audit_bytes += record.details.size() + 2 * record.id.size() + 160;
   }
   batch.corpus.reserve(corpus_bytes);
   batch.audit.reserve(audit_bytes);
@@ -102,20 +92,20 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     batch.statuses.push_back(status);
     const std::uint32_t rep = outcome[i].representative;
     if (status == DocumentStatus::kKept) {
-      batch.corpus += batch[record.corpus_line];
+      batch.corpus += record.corpus_line;
       batch.corpus += '\n';
     }
     if (rep == i) {
-      representative_id = batch[record.id];
+      representative_id = record.id;
       named = i;
     } else if (named != rep) {
       representative_id = sketches.read_id(table.sketch_offsets[rep]);
       named = rep;
     }
-    append_audit_line(batch.audit, batch[record.id], batch[record.details], status, rep != i, representative_id,
-                      outcome[i]);
+    append_audit_line(batch.audit, record.id, record.details, status, rep != i, representative_id, outcome[i]);
   }
-  std::string().swap(batch.spool);  // the batch's lines are built: its spool is not needed any more
+  batch.block = {};  // the batch's lines are built: its strings are not needed any more
+  std::string().swap(batch.patched);
 }
 
 }  // namespace
@@ -183,18 +173,31 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
             }
             auto batch = std::make_shared<WriteBatch>();
             batch->first = next;
-            std::uint64_t bytes = 0;
-            batch->spool.reserve(kWriteBatchBytes + (kWriteBatchBytes >> 2));
-            for (; next < n && next - batch->first < kWriteBatchDocuments && bytes < kWriteBatchBytes; ++next) {
-              SpoolRecord& record = batch->records.emplace_back();
-              record.id = batch->read(spool);
-              record.corpus_line = batch->read(spool);
-              record.details = batch->read(spool);
-              if (patches.spool != nullptr && patches.patched(next)) {  // the strings read above stay unused
-                record.corpus_line = batch->read(*patches.spool);
-                record.details = batch->read(*patches.spool);
+            const std::size_t records = spool.read_records(std::min<std::size_t>(kWriteBatchDocuments, n - next), kWriteBatchBytes,
+                                                           kSpoolStrings, batch->block);
+            if (records == 0) spool.fail("fewer records than documents (truncated or corrupt)");
+            const std::vector<std::string_view>& strings = batch->block.strings;
+            batch->records.reserve(records);
+            struct Patch {
+              std::size_t record, corpus_at, corpus_size, details_at, details_size;
+            };
+            std::vector<Patch> patched;
+            for (std::size_t k = 0; k < records; ++k, ++next) {
+              batch->records.push_back({strings[3 * k], strings[3 * k + 1], strings[3 * k + 2]});
+              if (patches.spool != nullptr && patches.patched(next)) {  // its spooled strings stay unused
+                Patch& patch = patched.emplace_back();
+                patch.record = k;
+                patch.corpus_at = batch->patched.size();
+                patch.corpus_size = patches.spool->append(batch->patched);
+                patch.details_at = batch->patched.size();
+                patch.details_size = patches.spool->append(batch->patched);
               }
-              bytes += record.id.size + record.corpus_line.size + record.details.size;
+            }
+            // Viewed once read whole: appending may move the buffer.
+            const std::string_view patched_text = batch->patched;
+            for (const Patch& patch : patched) {
+              batch->records[patch.record].corpus_line = patched_text.substr(patch.corpus_at, patch.corpus_size);
+              batch->records[patch.record].details = patched_text.substr(patch.details_at, patch.details_size);
             }
             return batch;
           }) &
