@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <span>
 
 #include "text/dateline.h"
 #include "text/swar.h"
@@ -115,39 +116,69 @@ void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& 
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;
-  // One pass over the paragraphs: every word goes to the exact hash; the story's words (all
-  // paragraphs but editorial notes, with the wire dateline cut from the first of them, since
-  // both vary between copies of one story) go to the shingles.
+  // Every word goes to the exact hash; the story's words (all paragraphs but editorial notes,
+  // with the wire dateline cut from the first of them, since both vary between copies of one
+  // story) go to the shingles.
   // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
   thread_local std::vector<std::uint64_t> all_words;
-  thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
   thread_local std::vector<std::uint64_t> grams;
-  all_words.clear();
-  words.clear();
   figures.clear();
-  bool first = true;
+  // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
+  // cut in two at its dateline, or the body cut in two.
+  if (all_words.size() < max_words(body.size()) + 1) all_words.resize(max_words(body.size()) + 1);
+  // Where the story starts: the first paragraph that is neither empty nor a note, less its
+  // dateline. Notes before it hold no story words, so without a note after it the story is
+  // the text from there on, and the words are hashed in two calls instead of one a paragraph
+  // (a dateline ends at a separator and a paragraph at a line break: no word is cut).
+  std::size_t story_begin = body.size();
+  bool note_in_story = false;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
     const std::string_view paragraph = body.substr(start, end - start);
-    start = end + 1;
-    const bool in_story = !paragraph.empty() && !is_editorial_note(paragraph);
-    std::string_view story = paragraph;
-    if (in_story && first) {
-      story = strip_leading_dateline(paragraph);
-      first = false;
+    if (!paragraph.empty() && is_editorial_note(paragraph)) {
+      note_in_story |= story_begin < body.size();
+    } else if (!paragraph.empty() && story_begin == body.size()) {
+      story_begin = end - strip_leading_dateline(paragraph).size();
     }
-    // A dateline's words go to the exact hash only; it ends at a separator, so the words of
-    // the two parts are those of the paragraph.
-    if (story.size() < paragraph.size()) append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words);
-    const std::size_t story_start = all_words.size();
-    append_word_hashes(story, all_words);
-    if (!in_story) continue;
-    collect_figures(story, figures);
-    words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start), all_words.end());
+    start = end + 1;
   }
-  set.word_count = static_cast<std::uint32_t>(all_words.size());
-  set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
+  std::size_t word_count = 0;
+  std::span<const std::uint64_t> words;
+  if (!note_in_story) {
+    const std::size_t before_story = write_word_hashes(body.substr(0, story_begin), all_words.data());
+    word_count = before_story + write_word_hashes(body.substr(story_begin), all_words.data() + before_story);
+    words = std::span<const std::uint64_t>(all_words.data() + before_story, word_count - before_story);
+    collect_figures(body.substr(story_begin), figures);
+  } else {  // paragraph by paragraph, the notes' words left out of the story's
+    note_free_words.clear();
+    bool first = true;
+    for (std::size_t start = 0; start < body.size();) {
+      const std::size_t end = std::min(body.find('\n', start), body.size());
+      const std::string_view paragraph = body.substr(start, end - start);
+      start = end + 1;
+      const bool in_story = !paragraph.empty() && !is_editorial_note(paragraph);
+      std::string_view story = paragraph;
+      if (in_story && first) {
+        story = strip_leading_dateline(paragraph);
+        first = false;
+      }
+      // A dateline's words go to the exact hash only; it ends at a separator, so the words of
+      // the two parts are those of the paragraph.
+      if (story.size() < paragraph.size())
+        word_count += write_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words.data() + word_count);
+      const std::size_t story_start = word_count;
+      word_count += write_word_hashes(story, all_words.data() + word_count);
+      if (!in_story) continue;
+      collect_figures(story, figures);
+      note_free_words.insert(note_free_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start),
+                             all_words.begin() + static_cast<std::ptrdiff_t>(word_count));
+    }
+    words = note_free_words;
+  }
+  set.word_count = static_cast<std::uint32_t>(word_count);
+  set.exact_hash = XXH3_64bits(all_words.data(), word_count * sizeof(std::uint64_t));
   std::sort(figures.begin(), figures.end());
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   if (words.empty()) return set;
