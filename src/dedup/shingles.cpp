@@ -6,10 +6,15 @@
 #include <array>
 #include <bit>
 #include <span>
+#include <utility>
 
 #include "text/dateline.h"
 #include "text/swar.h"
 #include "text/word_tokens.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 namespace {
@@ -53,9 +58,26 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
   return at_least_0 & at_most_9 & ~block & kHighBits;
 }
 
-// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so eight bytes
-// are tested at a time.
+// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so 64 bytes
+// (with SSE2), then eight, are tested at a time.
 std::size_t next_digit(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+  const auto digit_lanes = [](const char* at) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+  };
+  for (; i + 64 <= text.size(); i += 64) {
+    const char* const block = text.data() + i;
+    const __m128i any = _mm_or_si128(_mm_or_si128(digit_lanes(block), digit_lanes(block + 16)),
+                                     _mm_or_si128(digit_lanes(block + 32), digit_lanes(block + 48)));
+    if (_mm_movemask_epi8(any) == 0) continue;
+    for (;; i += 16)
+      if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(digit_lanes(text.data() + i))); found != 0)
+        return i + static_cast<std::size_t>(std::countr_zero(found));
+  }
+#endif
   for (; i + 8 <= text.size(); i += 8) {
     if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
       return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
@@ -76,40 +98,82 @@ void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
   }
 }
 
+// Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
+// order are few and near their places, so an insertion sort moves few and its branches rarely
+// go the other way. Returns whether two hashes are equal (they end up side by side, and an
+// equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
+bool insertion_sort(std::vector<std::uint64_t>& sorted) {
+  bool repeats = false;
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    const std::uint64_t h = sorted[i];
+    if (sorted[i - 1] <= h) {  // in place already, the usual case
+      repeats |= sorted[i - 1] == h;
+      continue;
+    }
+    std::size_t j = i;
+    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
+    sorted[j] = h;
+    repeats |= j > 0 && sorted[j - 1] == h;
+  }
+  return repeats;
+}
+
+// How many of a list's hashes have each top byte; a count wraps beyond 65,535 hashes (then unused).
+using DigitCounts = std::array<std::uint16_t, 256>;
+
+// The start of each of 256 buckets in a list sorted by bucket, from the buckets' sizes (below
+// 2^16): an exclusive prefix sum. With SSE2, eight 16-bit counts a step, where one a step was
+// as many instructions as sorting a short body's hashes into their buckets.
+void bucket_starts(DigitCounts& counts) {
+#if defined(__SSE2__)
+  __m128i carry = _mm_setzero_si128();  // the total of the buckets before, in every lane
+  for (std::size_t base = 0; base < counts.size(); base += 8) {
+    auto* const at = reinterpret_cast<__m128i*>(counts.data() + base);
+    const __m128i own = _mm_loadu_si128(at);
+    __m128i sums = _mm_add_epi16(own, _mm_slli_si128(own, 2));
+    sums = _mm_add_epi16(sums, _mm_slli_si128(sums, 4));
+    sums = _mm_add_epi16(sums, _mm_slli_si128(sums, 8));  // inclusive sums within the eight
+    sums = _mm_add_epi16(sums, carry);
+    _mm_storeu_si128(at, _mm_sub_epi16(sums, own));
+    carry = _mm_shuffle_epi32(_mm_shufflehi_epi16(sums, 0xFF), 0xFF);  // the last lane, everywhere
+  }
+#else
+  std::uint16_t total = 0;
+  for (std::uint16_t& count : counts) total = static_cast<std::uint16_t>(total + std::exchange(count, total));
+#endif
+}
+
 // Sorts `grams`, hashes which are uniformly spread, into `sorted` in increasing order (`grams`
-// is scratch space meanwhile).
+// is scratch space meanwhile, `top_bytes` their top bytes' counts); returns whether any two
+// are equal.
 // std::sort mispredicts about half of its comparisons on random keys. A radix sort on the top
 // bits leaves out of order only hashes that agree in those bits, a few at most, which an
 // insertion sort puts right with branches that rarely go the other way. A body's few hundred
 // shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
 // so that insertion sort still finds few out of order.
-void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& sorted) {
+bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std::vector<std::uint64_t>& sorted) {
   sorted.resize(grams.size());
   if (grams.size() < 64) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
     std::sort(sorted.begin(), sorted.end());
-    return;
+    return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
   }
   constexpr std::size_t kOnePassLimit = 2048;  // up to 8 hashes per digit
-  const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
-    std::array<std::size_t, 257> start{};
-    for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
-    for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
-    for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
-  };
   if (grams.size() <= kOnePassLimit) {
-    pass(grams, sorted, 56);
+    bucket_starts(top_bytes);
+    for (const std::uint64_t h : grams) sorted[top_bytes[h >> 56]++] = h;
   } else {
+    const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
+      std::array<std::size_t, 257> start{};
+      for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
+      for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
+      for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
+    };
     pass(grams, sorted, 48);
     pass(sorted, grams, 56);
     std::copy(grams.begin(), grams.end(), sorted.begin());  // not a swap: `sorted` keeps a buffer of its size
   }
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const std::uint64_t h = sorted[i];
-    std::size_t j = i;
-    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
-    sorted[j] = h;
-  }
+  return insertion_sort(sorted);
 }
 
 }  // namespace
@@ -184,13 +248,17 @@ ShingleSet shingle_body(std::string_view body) {
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
+  alignas(16) DigitCounts top_bytes{};  // for sort_hashes(), counted while the hashes are at hand
   if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
-    for (std::size_t i = 0; i < grams.size(); ++i) grams[i] = gram_hash(words.data() + i, kShingleWords);
+    for (std::size_t i = 0; i < grams.size(); ++i) {
+      grams[i] = gram_hash(words.data() + i, kShingleWords);
+      ++top_bytes[grams[i] >> 56];
+    }
   } else {
     grams[0] = gram_hash(words.data(), k);
   }
-  sort_hashes(grams, set.hashes);
-  set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
+  if (sort_hashes(grams, top_bytes, set.hashes))
+    set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
   return set;
 }
 

@@ -170,11 +170,11 @@ namespace newsdedup {
 namespace {
 
 TEST(Shingles, FindsFiguresAtAnyOffsetAndNotInOtherBytes) {
-  // Figures are found eight bytes at a time: every offset within a block, and bytes whose low
-  // seven bits are a digit's ("\u00B0" is C2 B0, "\u00B9" C2 B9) must not count.
+  // Figures are found 64 and eight bytes at a time: every offset within a block, and bytes whose
+  // low seven bits are a digit's ("\u00B0" is C2 B0, "\u00B9" C2 B9) must not count.
   const ShingleSet alone = shingle_body("42");
   ASSERT_EQ(alone.numbers.size(), 1u);
-  for (std::size_t pad = 0; pad < 20; ++pad) {
+  for (std::size_t pad = 0; pad < 150; ++pad) {
     const std::string text = std::string(pad, 'x') + " 42 \u00B0\u00B9 degrees";
     EXPECT_EQ(shingle_body(text).numbers, alone.numbers) << pad;
   }
@@ -276,6 +276,56 @@ TEST(Shingles, BodiesGiveWhatTheParagraphByParagraphDefinitionGives) {
     ASSERT_EQ(got.numbers, expected.numbers) << body;
     ASSERT_EQ(got.exact_hash, expected.exact_hash) << body;
     ASSERT_EQ(got.word_count, expected.word_count) << body;
+  }
+}
+
+}  // namespace
+}  // namespace newsdedup
+
+namespace newsdedup {
+namespace {
+
+// strip_leading_dateline() as it was written first: each separator looked for at every byte
+// of the head, the first position that starts one deciding.
+std::string_view reference_strip_leading_dateline(std::string_view body) {
+  const std::string_view head = body.substr(0, 60);
+  for (std::size_t at = 0; at < head.size(); ++at) {
+    for (std::string_view separator : {" - ", " -- ", " \u2014 ", " \u2013 ", " : ", ": "}) {
+      if (!head.substr(at).starts_with(separator)) continue;
+      if (at == 0) return body;
+      std::size_t words = 0;
+      bool in_parentheses = false;
+      bool at_word_start = true;
+      for (const char c : body.substr(0, at)) {
+        if (c == '(') in_parentheses = true;
+        if (c == ')') in_parentheses = false;
+        if (c == ' ' || c == ',' || c == '(' || c == ')') {
+          at_word_start = true;
+          continue;
+        }
+        if (at_word_start) {
+          ++words;
+          at_word_start = false;
+          if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && !in_parentheses) return body;
+        }
+      }
+      return words >= 1 && words <= 7 ? body.substr(at + separator.size()) : body;
+    }
+  }
+  return body;
+}
+
+// The separators are looked for only where bit masks of the head say one can start: random
+// heads of separators, their pieces and dateline words, near and across the 60-byte limit.
+TEST(Shingles, DatelinesAreFoundAsByTestingEveryByte) {
+  std::mt19937 random(6);
+  const std::vector<std::string_view> pieces = {" - ", " -- ", " \u2014 ", " \u2013 ", " : ", ": ", " ", "-", ":",
+                                                "\u2014", "\u2013", "\xE2", "MOSCOW", "(Reuters)", ",", "New York",
+                                                "March 3", "said", "AAAAAAAAAAAAAAAAAAAA", "x"};
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string body;
+    for (std::size_t n = random() % 16; n > 0; --n) body += pieces[random() % pieces.size()];
+    ASSERT_EQ(strip_leading_dateline(body), reference_strip_leading_dateline(body)) << body;
   }
 }
 
