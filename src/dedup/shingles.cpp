@@ -153,7 +153,7 @@ void bucket_starts(DigitCounts& counts) {
 // so that insertion sort still finds few out of order.
 bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std::vector<std::uint64_t>& sorted) {
   sorted.resize(grams.size());
-  if (grams.size() < 64) {  // a pass over 256 counters would cost more than it saves
+  if (grams.size() < 16) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
     std::sort(sorted.begin(), sorted.end());
     return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -40,6 +41,14 @@ class JsonLine {
   void raw(char c) {
     reserve(1);
     *at_++ = c;
+  }
+  // Appends the first `size` bytes of `padded`, copied whole: a short piece known in advance,
+  // padded so that it takes a fixed-size copy rather than a call to memcpy.
+  template <std::size_t kPadded>
+  void raw_prefix(const std::array<char, kPadded>& padded, std::size_t size) {
+    reserve(kPadded);
+    std::memcpy(at_, padded.data(), kPadded);
+    at_ += size;
   }
   // Appends `"key":` (key must not need escaping).
   void key(std::string_view key) {

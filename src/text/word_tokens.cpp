@@ -214,9 +214,12 @@ bool only_separators_beyond_ascii(std::string_view text) {
 // whether any byte is above 0x7F. One pass, 16 bytes a step: lowercasing and classifying are
 // the same loads.
 bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
-  const auto in_range = [](__m128i bytes, char low, char high) {  // ASCII bytes compare as signed
-    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
-                         _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
+  // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
+  // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
+  // test both ends).
+  const auto in_range = [](__m128i bytes, char low, int count) {
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + count)));
   };
   const auto classify = [&](const char* from, char* to) {  // the 64 bytes at `from`
     __m128i any = _mm_setzero_si128();
@@ -224,9 +227,11 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
       any = _mm_or_si128(any, bytes);
-      const __m128i lowered = _mm_add_epi8(bytes, _mm_and_si128(in_range(bytes, 'A', 'Z'), _mm_set1_epi8(0x20)));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
-      const __m128i word = _mm_or_si128(in_range(lowered, 'a', 'z'), in_range(lowered, '0', '9'));
+      // Setting bit 5 lowercases an ASCII letter, and takes no other byte into a to z.
+      const __m128i case_bit = _mm_set1_epi8(0x20);
+      const __m128i letter = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), _mm_or_si128(bytes, _mm_and_si128(letter, case_bit)));
+      const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
     }
     return std::pair{bits, _mm_movemask_epi8(any) != 0};

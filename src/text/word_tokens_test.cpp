@@ -148,5 +148,14 @@ TEST(WordTokens, WordsAcrossBlocksHashAsTheGeneralPathDoes) {
   }
 }
 
+// Every ASCII byte, next to letters of both cases and digits: the block pass's range tests
+// (letters after setting bit 5, digits) must split and fold words as the byte loop does.
+TEST(WordTokens, EveryAsciiByteSplitsOrJoinsAsTheGeneralPathDoes) {
+  for (int byte = 1; byte < 0x80; ++byte) {
+    const std::string text = "aZ" + std::string(1, static_cast<char>(byte)) + "Q9 x" + std::string(3, static_cast<char>(byte)) + "m";
+    ASSERT_EQ(words(text), general_path(text)) << byte;
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup
