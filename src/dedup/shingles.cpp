@@ -1,5 +1,9 @@
 #include "dedup/shingles.h"
 
+// Inlined: a figure is a few bytes, where a call into the library costs as much as the hash,
+// and the exact hash of a body's word hashes took a third fewer instructions inlined (SSE2)
+// than through the shared library.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
