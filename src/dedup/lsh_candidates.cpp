@@ -26,11 +26,19 @@ void check_parameters(const LshParameters& parameters) {
 
 void append_band_keys(const Signature& signature, std::uint32_t doc, const LshParameters& parameters,
                       std::vector<BandKey>& out) {
-  out.reserve(out.size() + parameters.bands);
-  for (std::size_t band = 0; band < parameters.bands; ++band) {
-    const std::uint64_t hash = XXH3_64bits_withSeed(signature.data() + band * parameters.rows,
-                                                    parameters.rows * sizeof(std::uint32_t), band);
-    out.push_back({static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(band), doc});
+  const std::size_t first = out.size();
+  out.resize(first + parameters.bands);
+  BandKey* const keys = out.data() + first;
+  const auto fill = [&](std::size_t rows) {  // `rows` a constant where it can be: XXH3 then skips its length tests
+    for (std::size_t band = 0; band < parameters.bands; ++band) {
+      const std::uint64_t hash = XXH3_64bits_withSeed(signature.data() + band * rows, rows * sizeof(std::uint32_t), band);
+      keys[band] = {static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(band), doc};
+    }
+  };
+  if (parameters.rows == 2) {  // the default
+    fill(2);
+  } else {
+    fill(parameters.rows);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <limits>
 
 namespace newsdedup {
@@ -57,8 +58,16 @@ Signature minhash_signature(std::span<const std::uint64_t> shingles) {
     filled[bin] = true;
   }
   if (shingles.empty()) return signature;
-  for (std::size_t i = 0; i < kSignatureSize; ++i)
-    if (!filled[i]) signature[i] = signature[lender(i, filled)];
+  // The empty bins, eight flags at a time: a sparse page has about half its bins empty, and a
+  // test of each bin mispredicts about as often.
+  for (std::size_t base = 0; base < kSignatureSize; base += 8) {
+    std::uint64_t flags;
+    std::memcpy(&flags, filled.data() + base, sizeof flags);
+    for (std::uint64_t empty = ~flags & 0x0101010101010101ULL; empty != 0; empty &= empty - 1) {
+      const std::size_t bin = base + static_cast<std::size_t>(std::countr_zero(empty)) / 8;
+      signature[bin] = signature[lender(bin, filled)];
+    }
+  }
   return signature;
 }
 

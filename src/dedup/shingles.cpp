@@ -1,14 +1,24 @@
 #include "dedup/shingles.h"
 
+// Inlined: a figure is a few bytes, where a call into the library costs as much as the hash,
+// and the exact hash of a body's word hashes took a third fewer instructions inlined (SSE2)
+// than through the shared library.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <span>
+#include <utility>
 
 #include "text/dateline.h"
 #include "text/swar.h"
 #include "text/word_tokens.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 namespace {
@@ -52,9 +62,26 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
   return at_least_0 & at_most_9 & ~block & kHighBits;
 }
 
-// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so eight bytes
-// are tested at a time.
+// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so 64 bytes
+// (with SSE2), then eight, are tested at a time.
 std::size_t next_digit(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+  const auto digit_lanes = [](const char* at) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+  };
+  for (; i + 64 <= text.size(); i += 64) {
+    const char* const block = text.data() + i;
+    const __m128i any = _mm_or_si128(_mm_or_si128(digit_lanes(block), digit_lanes(block + 16)),
+                                     _mm_or_si128(digit_lanes(block + 32), digit_lanes(block + 48)));
+    if (_mm_movemask_epi8(any) == 0) continue;
+    for (;; i += 16)
+      if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(digit_lanes(text.data() + i))); found != 0)
+        return i + static_cast<std::size_t>(std::countr_zero(found));
+  }
+#endif
   for (; i + 8 <= text.size(); i += 8) {
     if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
       return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
@@ -75,91 +102,167 @@ void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
   }
 }
 
+// Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
+// order are few and near their places, so an insertion sort moves few and its branches rarely
+// go the other way. Returns whether two hashes are equal (they end up side by side, and an
+// equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
+bool insertion_sort(std::vector<std::uint64_t>& sorted) {
+  bool repeats = false;
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    const std::uint64_t h = sorted[i];
+    if (sorted[i - 1] <= h) {  // in place already, the usual case
+      repeats |= sorted[i - 1] == h;
+      continue;
+    }
+    std::size_t j = i;
+    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
+    sorted[j] = h;
+    repeats |= j > 0 && sorted[j - 1] == h;
+  }
+  return repeats;
+}
+
+// How many of a list's hashes have each top byte; a count wraps beyond 65,535 hashes (then unused).
+using DigitCounts = std::array<std::uint16_t, 256>;
+
+// The start of each of 256 buckets in a list sorted by bucket, from the buckets' sizes (below
+// 2^16): an exclusive prefix sum. With SSE2, eight 16-bit counts a step, where one a step was
+// as many instructions as sorting a short body's hashes into their buckets.
+void bucket_starts(DigitCounts& counts) {
+#if defined(__SSE2__)
+  __m128i carry = _mm_setzero_si128();  // the total of the buckets before, in every lane
+  for (std::size_t base = 0; base < counts.size(); base += 8) {
+    auto* const at = reinterpret_cast<__m128i*>(counts.data() + base);
+    const __m128i own = _mm_loadu_si128(at);
+    __m128i sums = _mm_add_epi16(own, _mm_slli_si128(own, 2));
+    sums = _mm_add_epi16(sums, _mm_slli_si128(sums, 4));
+    sums = _mm_add_epi16(sums, _mm_slli_si128(sums, 8));  // inclusive sums within the eight
+    sums = _mm_add_epi16(sums, carry);
+    _mm_storeu_si128(at, _mm_sub_epi16(sums, own));
+    carry = _mm_shuffle_epi32(_mm_shufflehi_epi16(sums, 0xFF), 0xFF);  // the last lane, everywhere
+  }
+#else
+  std::uint16_t total = 0;
+  for (std::uint16_t& count : counts) total = static_cast<std::uint16_t>(total + std::exchange(count, total));
+#endif
+}
+
 // Sorts `grams`, hashes which are uniformly spread, into `sorted` in increasing order (`grams`
-// is scratch space meanwhile).
+// is scratch space meanwhile, `top_bytes` their top bytes' counts); returns whether any two
+// are equal.
 // std::sort mispredicts about half of its comparisons on random keys. A radix sort on the top
 // bits leaves out of order only hashes that agree in those bits, a few at most, which an
 // insertion sort puts right with branches that rarely go the other way. A body's few hundred
 // shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
 // so that insertion sort still finds few out of order.
-void sort_hashes(std::vector<std::uint64_t>& grams, std::vector<std::uint64_t>& sorted) {
+bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std::vector<std::uint64_t>& sorted) {
   sorted.resize(grams.size());
-  if (grams.size() < 64) {  // a pass over 256 counters would cost more than it saves
+  if (grams.size() < 16) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
     std::sort(sorted.begin(), sorted.end());
-    return;
+    return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
   }
   constexpr std::size_t kOnePassLimit = 2048;  // up to 8 hashes per digit
-  const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
-    std::array<std::size_t, 257> start{};
-    for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
-    for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
-    for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
-  };
   if (grams.size() <= kOnePassLimit) {
-    pass(grams, sorted, 56);
+    bucket_starts(top_bytes);
+    for (const std::uint64_t h : grams) sorted[top_bytes[h >> 56]++] = h;
   } else {
+    const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
+      std::array<std::size_t, 257> start{};
+      for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
+      for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
+      for (const std::uint64_t h : from) to[start[(h >> shift) & 0xFF]++] = h;
+    };
     pass(grams, sorted, 48);
     pass(sorted, grams, 56);
     std::copy(grams.begin(), grams.end(), sorted.begin());  // not a swap: `sorted` keeps a buffer of its size
   }
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const std::uint64_t h = sorted[i];
-    std::size_t j = i;
-    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
-    sorted[j] = h;
-  }
+  return insertion_sort(sorted);
 }
 
 }  // namespace
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;
-  // One pass over the paragraphs: every word goes to the exact hash; the story's words (all
-  // paragraphs but editorial notes, with the wire dateline cut from the first of them, since
-  // both vary between copies of one story) go to the shingles.
+  // Every word goes to the exact hash; the story's words (all paragraphs but editorial notes,
+  // with the wire dateline cut from the first of them, since both vary between copies of one
+  // story) go to the shingles.
   // Word buffers reused by each thread's calls: after the first documents, only the results allocate.
   thread_local std::vector<std::uint64_t> all_words;
-  thread_local std::vector<std::uint64_t> words;
+  thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
   thread_local std::vector<std::uint64_t> grams;
-  all_words.clear();
-  words.clear();
   figures.clear();
-  bool first = true;
+  // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
+  // cut in two at its dateline, or the body cut in two.
+  if (all_words.size() < max_words(body.size()) + 1) all_words.resize(max_words(body.size()) + 1);
+  // Where the story starts: the first paragraph that is neither empty nor a note, less its
+  // dateline. Notes before it hold no story words, so without a note after it the story is
+  // the text from there on, and the words are hashed in two calls instead of one a paragraph
+  // (a dateline ends at a separator and a paragraph at a line break: no word is cut).
+  std::size_t story_begin = body.size();
+  bool note_in_story = false;
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
     const std::string_view paragraph = body.substr(start, end - start);
-    start = end + 1;
-    const bool in_story = !paragraph.empty() && !is_editorial_note(paragraph);
-    std::string_view story = paragraph;
-    if (in_story && first) {
-      story = strip_leading_dateline(paragraph);
-      first = false;
+    if (!paragraph.empty() && is_editorial_note(paragraph)) {
+      note_in_story |= story_begin < body.size();
+    } else if (!paragraph.empty() && story_begin == body.size()) {
+      story_begin = end - strip_leading_dateline(paragraph).size();
     }
-    // A dateline's words go to the exact hash only; it ends at a separator, so the words of
-    // the two parts are those of the paragraph.
-    if (story.size() < paragraph.size()) append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words);
-    const std::size_t story_start = all_words.size();
-    append_word_hashes(story, all_words);
-    if (!in_story) continue;
-    collect_figures(story, figures);
-    words.insert(words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start), all_words.end());
+    start = end + 1;
   }
-  set.word_count = static_cast<std::uint32_t>(all_words.size());
-  set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
+  std::size_t word_count = 0;
+  std::span<const std::uint64_t> words;
+  if (!note_in_story) {
+    const std::size_t before_story = write_word_hashes(body.substr(0, story_begin), all_words.data());
+    word_count = before_story + write_word_hashes(body.substr(story_begin), all_words.data() + before_story);
+    words = std::span<const std::uint64_t>(all_words.data() + before_story, word_count - before_story);
+    collect_figures(body.substr(story_begin), figures);
+  } else {  // paragraph by paragraph, the notes' words left out of the story's
+    note_free_words.clear();
+    bool first = true;
+    for (std::size_t start = 0; start < body.size();) {
+      const std::size_t end = std::min(body.find('\n', start), body.size());
+      const std::string_view paragraph = body.substr(start, end - start);
+      start = end + 1;
+      const bool in_story = !paragraph.empty() && !is_editorial_note(paragraph);
+      std::string_view story = paragraph;
+      if (in_story && first) {
+        story = strip_leading_dateline(paragraph);
+        first = false;
+      }
+      // A dateline's words go to the exact hash only; it ends at a separator, so the words of
+      // the two parts are those of the paragraph.
+      if (story.size() < paragraph.size())
+        word_count += write_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words.data() + word_count);
+      const std::size_t story_start = word_count;
+      word_count += write_word_hashes(story, all_words.data() + word_count);
+      if (!in_story) continue;
+      collect_figures(story, figures);
+      note_free_words.insert(note_free_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start),
+                             all_words.begin() + static_cast<std::ptrdiff_t>(word_count));
+    }
+    words = note_free_words;
+  }
+  set.word_count = static_cast<std::uint32_t>(word_count);
+  set.exact_hash = XXH3_64bits(all_words.data(), word_count * sizeof(std::uint64_t));
   std::sort(figures.begin(), figures.end());
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   if (words.empty()) return set;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
+  alignas(16) DigitCounts top_bytes{};  // for sort_hashes(), counted while the hashes are at hand
   if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
-    for (std::size_t i = 0; i < grams.size(); ++i) grams[i] = gram_hash(words.data() + i, kShingleWords);
+    for (std::size_t i = 0; i < grams.size(); ++i) {
+      grams[i] = gram_hash(words.data() + i, kShingleWords);
+      ++top_bytes[grams[i] >> 56];
+    }
   } else {
     grams[0] = gram_hash(words.data(), k);
   }
-  sort_hashes(grams, set.hashes);
-  set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
+  if (sort_hashes(grams, top_bytes, set.hashes))
+    set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
   return set;
 }
 

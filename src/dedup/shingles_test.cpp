@@ -170,15 +170,163 @@ namespace newsdedup {
 namespace {
 
 TEST(Shingles, FindsFiguresAtAnyOffsetAndNotInOtherBytes) {
-  // Figures are found eight bytes at a time: every offset within a block, and bytes whose low
-  // seven bits are a digit's ("\u00B0" is C2 B0, "\u00B9" C2 B9) must not count.
+  // Figures are found 64 and eight bytes at a time: every offset within a block, and bytes whose
+  // low seven bits are a digit's ("\u00B0" is C2 B0, "\u00B9" C2 B9) must not count.
   const ShingleSet alone = shingle_body("42");
   ASSERT_EQ(alone.numbers.size(), 1u);
-  for (std::size_t pad = 0; pad < 20; ++pad) {
+  for (std::size_t pad = 0; pad < 150; ++pad) {
     const std::string text = std::string(pad, 'x') + " 42 \u00B0\u00B9 degrees";
     EXPECT_EQ(shingle_body(text).numbers, alone.numbers) << pad;
   }
   EXPECT_TRUE(shingle_body("temperatures of \u00B0 and \u00B9 ///:::").numbers.empty());
+}
+
+}  // namespace
+}  // namespace newsdedup
+
+#include <random>
+
+#include "text/word_tokens.h"
+
+namespace newsdedup {
+namespace {
+
+// shingle_body() as defined, paragraph by paragraph: every word to the exact hash; the words
+// and figures of paragraphs that are neither empty nor editorial notes, less the first one's
+// dateline, to the shingles; the shingles' hashes sorted with std::sort.
+ShingleSet reference_shingle_body(std::string_view body) {
+  ShingleSet set;
+  std::vector<std::uint64_t> all_words;
+  std::vector<std::uint64_t> story_words;
+  std::vector<std::string_view> story_paragraphs;
+  bool first = true;
+  for (std::size_t start = 0; start <= body.size();) {
+    const std::size_t end = std::min(body.find('\n', start), body.size());
+    const std::string_view paragraph = body.substr(start, end - start);
+    start = end + 1;
+    const bool note = paragraph.size() >= 2 && paragraph.front() == '(' && paragraph.find(')') == paragraph.size() - 1;
+    std::string_view story = paragraph;
+    if (!paragraph.empty() && !note && first) {
+      story = strip_leading_dateline(paragraph);
+      first = false;
+    }
+    append_word_hashes(paragraph.substr(0, paragraph.size() - story.size()), all_words);
+    const std::size_t story_start = all_words.size();
+    append_word_hashes(story, all_words);
+    if (paragraph.empty() || note) continue;
+    story_words.insert(story_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start), all_words.end());
+    story_paragraphs.push_back(story);
+  }
+  set.word_count = static_cast<std::uint32_t>(all_words.size());
+  set.exact_hash = XXH3_64bits(all_words.data(), all_words.size() * sizeof(std::uint64_t));
+  for (const std::string_view story : story_paragraphs) {
+    for (std::size_t i = 0; i < story.size();) {
+      if (story[i] < '0' || story[i] > '9') {
+        ++i;
+        continue;
+      }
+      const std::size_t figure_start = i;
+      const auto digit = [&](std::size_t at) { return at < story.size() && story[at] >= '0' && story[at] <= '9'; };
+      while (digit(i) || ((story[i] == ',' || story[i] == '.') && digit(i + 1))) ++i;
+      set.numbers.push_back(static_cast<std::uint32_t>(XXH3_64bits(story.data() + figure_start, i - figure_start) >> 32));
+    }
+  }
+  std::sort(set.numbers.begin(), set.numbers.end());
+  set.numbers.erase(std::unique(set.numbers.begin(), set.numbers.end()), set.numbers.end());
+  const std::size_t k = std::min(kShingleWords, story_words.size());
+  for (std::size_t i = 0; k > 0 && i + k <= story_words.size(); ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < k; ++j) h = (h ^ story_words[i + j]) * 0x9E3779B97F4A7C15ULL + j;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    set.hashes.push_back(h);
+  }
+  std::sort(set.hashes.begin(), set.hashes.end());
+  set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
+  return set;
+}
+
+// shingle_body() hashes the words before the story and the story in two calls, and only a
+// body with a note after its story begins paragraph by paragraph: random bodies of paragraphs
+// (empty ones, notes, datelines, figures, words beyond ASCII, repeated passages, long ones) give
+// what the definition gives.
+TEST(Shingles, BodiesGiveWhatTheParagraphByParagraphDefinitionGives) {
+  std::mt19937 random(5);
+  const std::vector<std::string_view> paragraphs = {
+      "", "", "(Updates with details in paragraph 5)", "(Corrects figure)", "MOSCOW (Reuters) - Shares rose 3.5 pct.",
+      "Reuters, Boston : Qtly div 17 cts vs 23 cts prior", "NEW YORK, March 3 - Net profit 1,214,000 dlrs vs 1,316,000",
+      "LONDON (Reuters) \u2014 \u201CWe don\u2019t communicate,\u201D Peskov said.", "Z\u00FCrich and Москва reported 12 cases.",
+      "The company said - in a statement on Monday - that it would sell the unit for 5 mln dlrs.",
+      "(not a note) because of this", "Shr 37 cts vs 41 cts", "Net 3,408,000 vs 2,809,000",
+      "A much longer paragraph with many words, so that the shingles cross blocks of sixty-four bytes and more: "
+      "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen 16 17 18.",
+      "x", " ", "MOSCOW -", "(x)", "WASHINGTON - 42 states", "5 pct", "PARIS : 1.5 bln", "7"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string body;
+    for (std::size_t n = random() % 9; n > 0; --n) {
+      if (!body.empty()) body += '\n';
+      body += paragraphs[random() % paragraphs.size()];
+    }
+    const ShingleSet got = shingle_body(body);
+    const ShingleSet expected = reference_shingle_body(body);
+    ASSERT_EQ(got.hashes, expected.hashes) << body;
+    ASSERT_EQ(got.numbers, expected.numbers) << body;
+    ASSERT_EQ(got.exact_hash, expected.exact_hash) << body;
+    ASSERT_EQ(got.word_count, expected.word_count) << body;
+  }
+}
+
+}  // namespace
+}  // namespace newsdedup
+
+namespace newsdedup {
+namespace {
+
+// strip_leading_dateline() as it was written first: each separator looked for at every byte
+// of the head, the first position that starts one deciding.
+std::string_view reference_strip_leading_dateline(std::string_view body) {
+  const std::string_view head = body.substr(0, 60);
+  for (std::size_t at = 0; at < head.size(); ++at) {
+    for (std::string_view separator : {" - ", " -- ", " \u2014 ", " \u2013 ", " : ", ": "}) {
+      if (!head.substr(at).starts_with(separator)) continue;
+      if (at == 0) return body;
+      std::size_t words = 0;
+      bool in_parentheses = false;
+      bool at_word_start = true;
+      for (const char c : body.substr(0, at)) {
+        if (c == '(') in_parentheses = true;
+        if (c == ')') in_parentheses = false;
+        if (c == ' ' || c == ',' || c == '(' || c == ')') {
+          at_word_start = true;
+          continue;
+        }
+        if (at_word_start) {
+          ++words;
+          at_word_start = false;
+          if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && !in_parentheses) return body;
+        }
+      }
+      return words >= 1 && words <= 7 ? body.substr(at + separator.size()) : body;
+    }
+  }
+  return body;
+}
+
+// The separators are looked for only where bit masks of the head say one can start: random
+// heads of separators, their pieces and dateline words, near and across the 60-byte limit.
+TEST(Shingles, DatelinesAreFoundAsByTestingEveryByte) {
+  std::mt19937 random(6);
+  const std::vector<std::string_view> pieces = {" - ", " -- ", " \u2014 ", " \u2013 ", " : ", ": ", " ", "-", ":",
+                                                "\u2014", "\u2013", "\xE2", "MOSCOW", "(Reuters)", ",", "New York",
+                                                "March 3", "said", "AAAAAAAAAAAAAAAAAAAA", "x"};
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string body;
+    for (std::size_t n = random() % 16; n > 0; --n) body += pieces[random() % pieces.size()];
+    ASSERT_EQ(strip_leading_dateline(body), reference_strip_leading_dateline(body)) << body;
+  }
 }
 
 }  // namespace

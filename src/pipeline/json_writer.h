@@ -1,16 +1,93 @@
 // JSON output helpers: appending escaped strings and numbers to a line being built.
 // Strings are escaped (quotes, backslashes, control characters) and any invalid UTF-8 in them
 // (a file name, say; document text is repaired when read) is replaced with U+FFFD, so what is
-// written is always valid JSON. Stateless and thread-safe.
+// written is always valid JSON.
+//
+// JsonLine builds one record (a corpus, audit or clean line) in a buffer that its thread keeps
+// from one record to the next, and hands it out as a string of exactly its size: a record of
+// many small pieces (an audit line lists every removed line) is then written with plain stores
+// instead of a std::string append per piece, each with its capacity check and library call.
+// One JsonLine per thread at a time borrows the thread's buffer; a second one, alive at the
+// same time on that thread, works in a buffer of its own. A JsonLine is used by one thread.
+// The free functions are stateless and thread-safe.
 #pragma once
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace newsdedup {
+
+class JsonLine {
+ public:
+  JsonLine();
+  ~JsonLine();
+  JsonLine(const JsonLine&) = delete;
+  JsonLine& operator=(const JsonLine&) = delete;
+
+  // Appends `text` as it stands (it must be JSON already, or a part of it).
+  void raw(std::string_view text) {
+    reserve(text.size());
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+  }
+  void raw(char c) {
+    reserve(1);
+    *at_++ = c;
+  }
+  // Appends the first `size` bytes of `padded`, copied whole: a short piece known in advance,
+  // padded so that it takes a fixed-size copy rather than a call to memcpy.
+  template <std::size_t kPadded>
+  void raw_prefix(const std::array<char, kPadded>& padded, std::size_t size) {
+    reserve(kPadded);
+    std::memcpy(at_, padded.data(), kPadded);
+    at_ += size;
+  }
+  // Appends `"key":` (key must not need escaping).
+  void key(std::string_view key) {
+    reserve(key.size() + 3);
+    *at_ = '"';
+    std::memcpy(at_ + 1, key.data(), key.size());
+    std::memcpy(at_ + 1 + key.size(), "\":", 2);
+    at_ += key.size() + 3;
+  }
+  // Appends `text` quoted and escaped, as append_json_string() does.
+  void string(std::string_view text);
+  // Appends a number as append_json_number() does.
+  void number(double value);
+  // Appends a whole number in decimal.
+  void integer(std::uint64_t value);
+
+  std::string_view view() const { return {begin_, static_cast<std::size_t>(at_ - begin_)}; }
+  std::string str() const { return std::string(view()); }
+
+ private:
+  // Room for `bytes` more bytes after at_.
+  void reserve(std::size_t bytes) {
+    if (static_cast<std::size_t>(end_ - at_) < bytes) grow(bytes);
+  }
+  void grow(std::size_t bytes);
+  // Copies `text` from `from` on up to the first byte that must be escaped or (with
+  // kStopAtHigh) is not ASCII, and returns that byte's offset (text.size() when there is none).
+  template <bool kStopAtHigh>
+  std::size_t copy_plain(std::string_view text, std::size_t from);
+  // Appends `text`, valid UTF-8, escaped (without quotes).
+  void escape_all(std::string_view text);
+  void escape_byte(unsigned char c);
+
+  char* begin_ = nullptr;
+  char* at_ = nullptr;
+  char* end_ = nullptr;
+  bool borrowed_ = false;                // begin_ is the thread's buffer
+  std::unique_ptr<char[]> own_;          // the buffer when the thread's is taken
+};
 
 void append_json_string(std::string& out, std::string_view text);
 // Appends `"key":` (key must not need escaping).

@@ -1,7 +1,7 @@
 #include "pipeline/processed_document.h"
 
 #include <algorithm>
-#include <charconv>
+#include <array>
 #include <string_view>
 
 #include "pipeline/json_writer.h"
@@ -14,24 +14,24 @@ const std::string& title_of(const ProcessedDocument& document) {
   return document.input_title.empty() ? document.cleaned.title : document.input_title;
 }
 
-void append_id_title_text(std::string& out, const ProcessedDocument& document) {
-  out += '{';
-  append_json_key(out, "id");
-  append_json_string(out, document.id);
+void append_id_title_text(JsonLine& out, const ProcessedDocument& document) {
+  out.raw('{');
+  out.key("id");
+  out.string(document.id);
   if (!title_of(document).empty()) {
-    out += ',';
-    append_json_key(out, "title");
-    append_json_string(out, title_of(document));
+    out.raw(',');
+    out.key("title");
+    out.string(title_of(document));
   }
   // The headline the cleaner took out of the page is kept even when the input named a title.
   if (!document.input_title.empty() && !document.cleaned.title.empty() && document.cleaned.title != document.input_title) {
-    out += ',';
-    append_json_key(out, "page_title");
-    append_json_string(out, document.cleaned.title);
+    out.raw(',');
+    out.key("page_title");
+    out.string(document.cleaned.title);
   }
-  out += ',';
-  append_json_key(out, "text");
-  append_json_string(out, document.cleaned.body);
+  out.raw(',');
+  out.key("text");
+  out.string(document.cleaned.body);
 }
 
 // Reason names are plain identifiers: written between quotes as they stand, unescaped.
@@ -43,51 +43,67 @@ constexpr bool is_plain_json(std::string_view text) {
 }
 static_assert(std::all_of(kRemovalReasonNames.begin(), kRemovalReasonNames.end(), is_plain_json));
 
-void append_removed(std::string& out, const ProcessedDocument& document) {
-  append_json_key(out, "removed");
-  out += '[';
+// `,"reason":"<name>","text":` for each reason, made at compile time and padded to one size:
+// what a removed line writes between its number and its text, in one fixed-size copy.
+struct ReasonFields {
+  static constexpr std::string_view kBefore = ",\"reason\":\"";
+  static constexpr std::string_view kAfter = "\",\"text\":";
+  std::array<char, 64> padded{};
+  std::size_t size = 0;
+};
+
+constexpr auto kReasonFields = [] {
+  std::array<ReasonFields, kRemovalReasonCount> all{};
+  for (std::size_t reason = 0; reason < kRemovalReasonCount; ++reason) {
+    ReasonFields& fields = all[reason];
+    for (const std::string_view piece : {ReasonFields::kBefore, kRemovalReasonNames[reason], ReasonFields::kAfter})
+      for (const char c : piece) fields.padded[fields.size++] = c;  // a longer name fails to compile here
+  }
+  return all;
+}();
+
+void append_removed(JsonLine& out, const ProcessedDocument& document) {
+  out.key("removed");
+  out.raw('[');
   bool first = true;
   for (const RemovedLine& line : document.cleaned.removed) {
-    if (!first) out += ',';
+    out.raw(first ? std::string_view("{\"line\":") : std::string_view(",{\"line\":"));
     first = false;
-    out += "{\"line\":";
-    char digits[16];  // std::to_chars: no temporary string per line
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, line.line).ptr);
-    out += ",\"reason\":\"";
-    out += name(line.reason);
-    out += "\",\"text\":";
-    append_json_string(out, line.text);
-    out += '}';
+    out.integer(line.line);
+    const ReasonFields& fields = kReasonFields[static_cast<std::size_t>(line.reason)];
+    out.raw_prefix(fields.padded, fields.size);
+    out.string(line.text);
+    out.raw('}');
   }
-  out += ']';
+  out.raw(']');
 }
 
 // ,"quality":{"passed":false,"failed":[{"rule":"gopher_word_count","value":12,"limit":50}]}
 // when the quality rules were applied.
-void append_quality(std::string& out, const ProcessedDocument& document) {
+void append_quality(JsonLine& out, const ProcessedDocument& document) {
   if (!document.cleaned.quality) return;
   const QualityVerdict& verdict = *document.cleaned.quality;
-  out += ",\"quality\":{\"passed\":";
-  out += verdict.passed() ? "true" : "false";
-  out += ",\"failed\":[";
+  out.raw(",\"quality\":{\"passed\":");
+  out.raw(verdict.passed() ? "true" : "false");
+  out.raw(",\"failed\":[");
   for (std::size_t i = 0; i < verdict.failures.size(); ++i) {
     const QualityFailure& failure = verdict.failures[i];
-    if (i > 0) out += ',';
-    out += "{\"rule\":";
-    append_json_string(out, name(failure.rule));
-    out += ",\"value\":";
-    append_json_number(out, failure.value);
-    out += ",\"limit\":";
-    append_json_number(out, failure.limit);
-    out += '}';
+    if (i > 0) out.raw(',');
+    out.raw("{\"rule\":");
+    out.string(name(failure.rule));
+    out.raw(",\"value\":");
+    out.number(failure.value);
+    out.raw(",\"limit\":");
+    out.number(failure.limit);
+    out.raw('}');
   }
-  out += "]}";
+  out.raw("]}");
 }
 
-void append_extra_fields(std::string& out, const ProcessedDocument& document) {
+void append_extra_fields(JsonLine& out, const ProcessedDocument& document) {
   if (document.extra_fields_json.empty()) return;
-  out += ',';
-  out += document.extra_fields_json;
+  out.raw(',');
+  out.raw(document.extra_fields_json);
 }
 
 }  // namespace
@@ -116,79 +132,61 @@ ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, 
 }
 
 std::string corpus_record(const ProcessedDocument& document) {
-  std::string out;
-  out.reserve(document.cleaned.body.size() + document.extra_fields_json.size() + 64);
+  JsonLine out;
   append_id_title_text(out, document);
   append_extra_fields(out, document);
-  out += '}';
-  return out;
+  out.raw('}');
+  return out.str();
 }
-
-namespace {
-
-void append_original_id(std::string& out, const ProcessedDocument& document) {
-  if (document.original_id.empty()) return;
-  out += ',';
-  append_json_key(out, "original_id");
-  append_json_string(out, document.original_id);
-}
-
-// About the size of an audit tail, so that it is built without reallocating as it grows.
-std::size_t audit_size_estimate(const ProcessedDocument& document) {
-  std::size_t size = 128 + document.original_id.size() + document.source.size() + document.problem.size() +
-                     title_of(document).size();
-  for (const RemovedLine& line : document.cleaned.removed) size += line.text.size() + 64;
-  return size;
-}
-
-}  // namespace
 
 std::string audit_details(const ProcessedDocument& document) {
-  std::string out;
-  out.reserve(audit_size_estimate(document));
+  JsonLine out;
   if (!document.original_id.empty()) {  // a repeated id, renamed to keep ids unique
-    append_json_key(out, "original_id");
-    append_json_string(out, document.original_id);
-    out += ',';
+    out.key("original_id");
+    out.string(document.original_id);
+    out.raw(',');
   }
-  append_json_key(out, "source");
-  append_json_string(out, document.source);
+  out.key("source");
+  out.string(document.source);
   if (!document.problem.empty()) {
-    out += ',';
-    append_json_key(out, "problem");
-    append_json_string(out, document.problem);
+    out.raw(',');
+    out.key("problem");
+    out.string(document.problem);
   }
   if (document.repaired_utf8 > 0) {
-    out += ",\"repaired_utf8\":";
-    out += std::to_string(document.repaired_utf8);
+    out.raw(",\"repaired_utf8\":");
+    out.integer(document.repaired_utf8);
   }
   if (!title_of(document).empty()) {
-    out += ',';
-    append_json_key(out, "title");
-    append_json_string(out, title_of(document));
+    out.raw(',');
+    out.key("title");
+    out.string(title_of(document));
   }
-  out += ',';
+  out.raw(',');
   append_removed(out, document);
   append_quality(out, document);
-  return out;
+  return out.str();
 }
 
 std::string clean_record(const ProcessedDocument& document) {
-  std::string out;
-  out.reserve(document.cleaned.body.size() + audit_size_estimate(document));
+  JsonLine out;
   append_id_title_text(out, document);
-  append_original_id(out, document);
-  out += ',';
+  if (!document.original_id.empty()) {
+    out.raw(',');
+    out.key("original_id");
+    out.string(document.original_id);
+  }
+  out.raw(',');
   append_removed(out, document);
   append_quality(out, document);
   if (!document.problem.empty()) {
-    out += ',';
-    append_json_key(out, "problem");
-    append_json_string(out, document.problem);
+    out.raw(',');
+    out.key("problem");
+    out.string(document.problem);
   }
   append_extra_fields(out, document);
-  out += '}';
-  return out;
+  out.raw('}');
+  return out.str();
 }
 
 }  // namespace newsdedup

@@ -209,35 +209,106 @@ bool only_separators_beyond_ascii(std::string_view text) {
   return true;
 }
 
-// append_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
+// Lowercases `text` into `lower` (zero bytes after it, up to a whole block of 64 and 64 more)
+// and sets a bit in `alphanumeric` (one word per block) for each letter or digit; returns
+// whether any byte is above 0x7F. One pass, 16 bytes a step: lowercasing and classifying are
+// the same loads.
+bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
+  // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
+  // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
+  // test both ends).
+  const auto in_range = [](__m128i bytes, char low, int count) {
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + count)));
+  };
+  const auto classify = [&](const char* from, char* to) {  // the 64 bytes at `from`
+    __m128i any = _mm_setzero_si128();
+    std::uint64_t bits = 0;
+    for (int part = 0; part < 4; ++part) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
+      any = _mm_or_si128(any, bytes);
+      // Setting bit 5 lowercases an ASCII letter, and takes no other byte into a to z.
+      const __m128i case_bit = _mm_set1_epi8(0x20);
+      const __m128i letter = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), _mm_or_si128(bytes, _mm_and_si128(letter, case_bit)));
+      const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
+      bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
+    }
+    return std::pair{bits, _mm_movemask_epi8(any) != 0};
+  };
+  bool high = false;
+  std::size_t base = 0;
+  for (; text.size() - base >= 64; base += 64) {
+    const auto [bits, block_high] = classify(text.data() + base, lower + base);
+    alphanumeric[base / 64] = bits;
+    high |= block_high;
+  }
+  char tail[64] = {};
+  std::memcpy(tail, text.data() + base, text.size() - base);
+  const auto [bits, block_high] = classify(tail, lower + base);
+  alphanumeric[base / 64] = bits;
+  std::memset(lower + base + 64, 0, 64);
+  return high || block_high;
+}
+
+// write_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
 // (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
 // separate words there, as the characters they belong to do (only_separators_beyond_ascii).
-// False, with nothing appended, when a word holds a character beyond ASCII.
-bool append_ascii_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
-  constexpr std::size_t kPadding = 64;  // zeros after the text: whole blocks can be read
+// npos, with nothing useful written, when a word holds a character beyond ASCII.
+std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
+  constexpr std::size_t kPadding = 128;  // a last block of up to 64 bytes, then a word's 4-byte read
   thread_local std::vector<char> lower;
+  thread_local std::vector<std::uint64_t> alphanumeric;
+  const std::size_t blocks = text.size() / 64 + 1;
   if (lower.size() < text.size() + kPadding) lower.resize(text.size() + kPadding);
-  if (lowercase_ascii(text, lower.data()).highest >= 0x80 && !only_separators_beyond_ascii(text)) return false;
-  std::memset(lower.data() + text.size(), 0, kPadding);
-  std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
-  std::size_t word_start = 0;
-  for (std::size_t base = 0; base < text.size(); base += 64) {
-    for_each_run_edge(
-        classify_block(lower.data() + base).alphanumeric, base, word_continues, [&](std::size_t at) { word_start = at; },
-        [&](std::size_t at) { out.push_back(canonical_padded_hash(lower.data() + word_start, at - word_start)); });
+  if (alphanumeric.size() < blocks) alphanumeric.resize(blocks);
+  if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
+    return std::string_view::npos;
+  const char* const words = lower.data();
+  std::uint64_t* written = out;
+  // The runs of set bits, block by block: a word's end is the first end bit after its start,
+  // so starts and ends are taken in pairs, and a word that reaches the next block stays open.
+  std::uint64_t open = 0;  // bit 0: a word runs on from the block before, from `open_start`
+  std::size_t open_start = 0;
+  for (std::size_t block = 0; block < blocks; ++block) {
+    const std::uint64_t bits = alphanumeric[block];
+    const std::uint64_t before = (bits << 1) | open;  // bit i: byte i - 1 is in a word
+    std::uint64_t starts = bits & ~before;
+    std::uint64_t ends = ~bits & before;
+    const std::size_t base = 64 * block;
+    if (open != 0 && ends != 0) {
+      const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
+      *written++ = canonical_padded_hash(words + open_start, end - open_start);
+      ends &= ends - 1;
+    }
+    for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
+      const std::size_t start = base + static_cast<std::size_t>(std::countr_zero(starts));
+      const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
+      *written++ = canonical_padded_hash(words + start, end - start);
+    }
+    if (starts != 0) open_start = base + static_cast<std::size_t>(std::countr_zero(starts));
+    open = bits >> 63;
   }
-  if (word_continues != 0) out.push_back(canonical_padded_hash(lower.data() + word_start, text.size() - word_start));
-  return true;
+  // The last block ends in zero bytes, so no word is open after it.
+  return static_cast<std::size_t>(written - out);
 }
 #endif
 
 }  // namespace
 
-void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
 #if defined(__SSE2__)
-  if (append_ascii_word_hashes(text, out)) return;
+  if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
 #endif
-  for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { out.push_back(hash_word(word)); });
+  std::uint64_t* written = out;
+  for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { *written++ = hash_word(word); });
+  return static_cast<std::size_t>(written - out);
+}
+
+void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {
+  const std::size_t old_size = out.size();
+  out.resize(old_size + max_words(text.size()));
+  out.resize(old_size + write_word_hashes(text, out.data() + old_size));
 }
 
 std::vector<WordSpan> word_spans(std::string_view text) {

@@ -17,6 +17,14 @@ namespace newsdedup {
 // Appends the 64-bit hash of each canonical word of `text` to `out`.
 void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out);
 
+// The most words a text of `bytes` bytes holds: each but the last needs a separator after it.
+constexpr std::size_t max_words(std::size_t bytes) { return (bytes + 1) / 2; }
+
+// Writes the hashes append_word_hashes() appends to `out`, which has room for
+// max_words(text.size()) of them, and returns how many it wrote: for a caller that keeps a
+// buffer, without a capacity check per word.
+std::size_t write_word_hashes(std::string_view text, std::uint64_t* out);
+
 // A word of a text: its canonical hash and where it stands in the text.
 struct WordSpan {
   std::uint64_t hash = 0;

@@ -125,5 +125,37 @@ TEST(WordTokens, LettersBeyondAsciiStayInTheirWords) {
   EXPECT_EQ(words("caf\u00C9 noir"), words("caf\u00E9 noir"));
 }
 
+// Words are found in blocks of 64 bytes, a word reaching into the next block left open until its
+// end: words of every length from 1 to 150 bytes, starting at every offset of a block, written
+// to a buffer of exactly max_words() hashes.
+TEST(WordTokens, WordsAcrossBlocksHashAsTheGeneralPathDoes) {
+  std::mt19937 random(12);
+  for (std::size_t offset = 0; offset < 64; ++offset) {
+    for (std::size_t length = 1; length <= 150; length += 1 + length / 8) {
+      std::string text(offset, ' ');
+      text += std::string(length, static_cast<char>('a' + length % 26));
+      if (random() % 2) text += " Mln," + std::string(random() % 70, 'Q');
+      if (random() % 2) text += '.';
+      std::vector<std::uint64_t> written(max_words(text.size()));
+      written.resize(write_word_hashes(text, written.data()));
+      ASSERT_EQ(written, general_path(text)) << offset << " " << length;
+    }
+  }
+  for (const std::string_view text : {"a", "a b", "ab", "a b c", ".", ""}) {
+    std::vector<std::uint64_t> written(max_words(text.size()));
+    written.resize(write_word_hashes(text, written.data()));
+    EXPECT_EQ(written, general_path(text)) << text;
+  }
+}
+
+// Every ASCII byte, next to letters of both cases and digits: the block pass's range tests
+// (letters after setting bit 5, digits) must split and fold words as the byte loop does.
+TEST(WordTokens, EveryAsciiByteSplitsOrJoinsAsTheGeneralPathDoes) {
+  for (int byte = 1; byte < 0x80; ++byte) {
+    const std::string text = "aZ" + std::string(1, static_cast<char>(byte)) + "Q9 x" + std::string(3, static_cast<char>(byte)) + "m";
+    ASSERT_EQ(words(text), general_path(text)) << byte;
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup
