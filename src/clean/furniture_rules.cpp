@@ -19,7 +19,14 @@ using namespace std::string_view_literals;
 // The line without leading bullets, dashes, brackets and spaces (lower case). Several rules
 // read it: classify_furniture() strips each line once and hands them the result (`bare`).
 std::string_view strip_leading_marks(std::string_view lower) {
-  while (!lower.empty()) {
+  // The bytes a mark starts with, so that a line that starts with a letter (most) is settled by
+  // one load.
+  static constexpr std::array<bool, 256> kMarkStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const unsigned char c : {' ', '-', '(', '[', '*', '>', '|', '\xE2', '\xC2'}) starts[c] = true;
+    return starts;
+  }();
+  while (!lower.empty() && kMarkStarts[static_cast<unsigned char>(lower.front())]) {
     const unsigned char c = static_cast<unsigned char>(lower.front());
     if (c == ' ' || c == '-' || c == '(' || c == '[' || c == '*' || c == '>' || c == '|') {
       lower.remove_prefix(1);
