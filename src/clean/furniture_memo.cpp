@@ -1,5 +1,6 @@
 #include "clean/furniture_memo.h"
 
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <cstdint>
@@ -23,6 +24,8 @@ struct Slot {
 std::optional<RemovalReason> remembered_furniture(const LineShape& line, std::string_view text) {
   // A paragraph with no words, or too many for any rule, is no furniture: not worth a slot.
   if (line.word_count() == 0 || line.word_count() > kMaxFurnitureWords) return std::nullopt;
+  // A long paragraph is rarely seen twice, and the few rules for it cost less than its hash.
+  if (line.word_count() > kMaxPhraseRuleWords) return classify_furniture(line, text);
   thread_local std::vector<Slot> slots(kSlots);
   const std::uint64_t hash = XXH3_64bits(text.data(), text.size());
   Slot& slot = slots[hash & (kSlots - 1)];

@@ -5,7 +5,9 @@
 // before. A verdict depends on the paragraph's text alone, so remembering it changes nothing but
 // the time. Each thread keeps its own direct-mapped table of 65,536 verdicts (1 MiB) keyed by a
 // 64-bit hash of the text and its length; a new paragraph takes the slot of whatever was there.
-// A wrong verdict would need two texts of one length whose 64-bit hashes agree.
+// A wrong verdict would need two texts of one length whose 64-bit hashes agree. A paragraph of
+// more than kMaxPhraseRuleWords words is classified directly: it is rarely seen again, and the
+// rules left for it cost less than hashing its text.
 // Thread-safe: the table is thread_local.
 #pragma once
 

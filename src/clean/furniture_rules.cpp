@@ -19,7 +19,14 @@ using namespace std::string_view_literals;
 // The line without leading bullets, dashes, brackets and spaces (lower case). Several rules
 // read it: classify_furniture() strips each line once and hands them the result (`bare`).
 std::string_view strip_leading_marks(std::string_view lower) {
-  while (!lower.empty()) {
+  // The bytes a mark starts with, so that a line that starts with a letter (most) is settled by
+  // one load.
+  static constexpr std::array<bool, 256> kMarkStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const unsigned char c : {' ', '-', '(', '[', '*', '>', '|', '\xE2', '\xC2'}) starts[c] = true;
+    return starts;
+  }();
+  while (!lower.empty() && kMarkStarts[static_cast<unsigned char>(lower.front())]) {
     const unsigned char c = static_cast<unsigned char>(lower.front());
     if (c == ' ' || c == '-' || c == '(' || c == '[' || c == '*' || c == '>' || c == '|') {
       lower.remove_prefix(1);
@@ -33,6 +40,18 @@ std::string_view strip_leading_marks(std::string_view lower) {
   }
   return lower;
 }
+
+// Whether `text` starts with `prefix`, which is not empty: the first bytes are compared before
+// memcmp is called, which spares nearly every line the call.
+bool opens_with(std::string_view text, std::string_view prefix) {
+  return !text.empty() && text.front() == prefix.front() && text.starts_with(prefix);
+}
+
+// False when the line holds no character of two bytes in UTF-8 (U+0080 to U+07FF, "\u00A9"
+// among them). Each character's weight in weighted_length is at most its size in bytes, and
+// below it for a two-byte character (weight 1): a line whose weighted length is its size holds
+// none. Most lines are ASCII, and are settled without a search.
+bool may_hold_two_byte_character(const LineShape& line) { return line.weighted_length < line.lower.size(); }
 
 bool starts_with_bullet(std::string_view text) {
   static constexpr PrefixList kBullets{std::array{"\u2022"sv, "\u00B7"sv, "\u25AA"sv, "\u25BA"sv, "\u25B8"sv,
@@ -74,7 +93,7 @@ bool is_navigation(const LineShape& line, std::string_view text, std::string_vie
   // call of its own.)
   static constexpr ByteSet kSeparatorBytes("|>\xBA\xBB/");
   const std::string_view head = text.substr(0, kMaxSegmentBytes + kMaxSeparatorBytes);
-  if (line.word_count() <= 40 && kSeparatorBytes.any_in(head)) {
+  if (line.word_count() <= kMaxPhraseRuleWords && kSeparatorBytes.any_in(head)) {
     const auto holds = [&](char c) { return head.find(c) != std::string_view::npos; };
     if (holds('|') && (is_short_segment_bar(text, " | ", 3) || is_short_segment_bar(text, "|", 4))) return true;
     if (holds('>') && is_short_segment_bar(text, " > ", 3)) return true;
@@ -185,52 +204,80 @@ enum PhraseGroup : unsigned {
   kElsewhere,
 };
 
-const PhraseSet& rule_phrases() {
-  static const PhraseSet kPhrases = PhraseSet::from_groups({
+// The groups a rule asks about only once another group has occurred: single common words ("us",
+// "you", "after"), which would stop the search at many words of most lines. They are a set of
+// their own, searched only for the few lines that get so far.
+constexpr std::uint32_t kSecondGroups = (1u << kSocialReaderAddressed) | (1u << kLegalReaderAddressed) | (1u << kElsewhere);
+
+PhraseSet make_rule_phrases(bool second) {
+  // (An empty group keeps a group's bit where the other set holds it.)
+  const auto first = [&](std::initializer_list<std::string_view> phrases) {
+    return second ? std::initializer_list<std::string_view>{} : phrases;
+  };
+  const auto then = [&](std::initializer_list<std::string_view> phrases) {
+    return second ? phrases : std::initializer_list<std::string_view>{};
+  };
+  return PhraseSet::from_groups({
       // kPrompt
-      {"follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app", "join our",
-       "join us", "share this", "share on", "click here", "your inbox", "like us on", "us on facebook",
-       "us on twitter", "us on instagram", "whatsapp channel", "telegram channel", "google news", "email this",
-       "print this", "tap here", "get alerts", "breaking news alerts", "push notifications"},
+      first({"follow us", "sign up", "subscribe", "newsletter", "newsletters", "our app", "the app", "join our",
+             "join us", "share this", "share on", "click here", "your inbox", "like us on", "us on facebook",
+             "us on twitter", "us on instagram", "whatsapp channel", "telegram channel", "google news",
+             "email this", "print this", "tap here", "get alerts", "breaking news alerts", "push notifications"}),
       // kSocialReaderAddressed
-      {"us", "our"},
+      then({"us", "our"}),
       // kRightsReserved
-      {"all rights reserved"},
+      first({"all rights reserved"}),
       // kPolicyPage: names of policies and pages, which news may mention too
-      {"terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-       "community guidelines", "contact us", "about us"},
+      first({"terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
+             "community guidelines", "contact us", "about us"}),
       // kNoticeOnly: legal phrases used by notices alone
-      {"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
-       "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"},
+      first({"not responsible for the content", "published in partnership with", "reproduction in whole or in part",
+             "may not be published broadcast rewritten or redistributed", "cookie settings", "advertise with us"}),
       // kLegalReaderAddressed
-      {"you", "your", "our", "us"},
+      then({"you", "your", "our", "us"}),
       // kAdWord
-      {"advertisement", "advertisements", "advertising"},
+      first({"advertisement", "advertisements", "advertising"}),
       // kContinues
-      {"continue", "continues"},
+      first({"continue", "continues"}),
       // kElsewhere
-      {"below", "reading", "after"},
+      then({"below", "reading", "after"}),
   });
+}
+
+const PhraseSet& first_phrases() {
+  static const PhraseSet kPhrases = make_rule_phrases(false);
   return kPhrases;
 }
 
-// The groups of rule_phrases() that occur in a line, found when a rule first asks.
+const PhraseSet& second_phrases() {
+  static const PhraseSet kPhrases = make_rule_phrases(true);
+  return kPhrases;
+}
+
+// The groups of the rules' phrases that occur in a line, found when a rule first asks.
 class LinePhrases {
  public:
   explicit LinePhrases(const LineShape& line) : line_(line) {}
 
   bool has(PhraseGroup group) {
-    if (!found_) {
-      groups_ = rule_phrases().groups_in(line_);
-      found_ = true;
+    const std::uint32_t bit = 1u << group;
+    if ((bit & kSecondGroups) == 0) {
+      if (!first_found_) {
+        groups_ |= first_phrases().groups_in(line_);
+        first_found_ = true;
+      }
+    } else if (!second_found_) {
+      groups_ |= second_phrases().groups_in(line_);
+      second_found_ = true;
     }
-    return ((groups_ >> group) & 1u) != 0;
+    return (groups_ & bit) != 0;
   }
 
  private:
   const LineShape& line_;
   std::uint32_t groups_ = 0;
-  bool found_ = false;
+  bool first_found_ = false;
+  bool second_found_ = false;
 };
 
 bool is_social(const LineShape& line, std::string_view text, LinePhrases& phrases) {
@@ -256,11 +303,12 @@ bool is_inline_related(const LineShape& line, std::string_view bare) {
 }
 
 bool is_legal(const LineShape& line, std::string_view text, std::string_view bare, LinePhrases& phrases) {
-  if (line.word_count() > 40) return false;
+  if (line.word_count() > kMaxPhraseRuleWords) return false;
   // A copyright notice opens with the word or reserves rights; "sued for copyright
   // infringement" is news.
-  if (line.contains("\u00A9") || line.starts_with("copyright") || phrases.has(kRightsReserved)) return true;
-  const bool notice_mark = bare.starts_with("(c) ") || bare.starts_with("c) ");
+  if (may_hold_two_byte_character(line) && line.contains("\u00A9")) return true;
+  if (opens_with(line.lower, "copyright") || phrases.has(kRightsReserved)) return true;
+  const bool notice_mark = opens_with(bare, "(c) ") || opens_with(bare, "c) ");
   // (The phrases before the search for "US", which they make rarely needed.)
   if (!notice_mark && !phrases.has(kPolicyPage) && !phrases.has(kNoticeOnly)) return false;
   if (mentions_us_country(text)) return false;

@@ -20,6 +20,9 @@ namespace newsdedup {
 
 // No rule applies to a paragraph of more words than this: it is prose.
 inline constexpr std::size_t kMaxFurnitureWords = 80;
+// Nor any rule that searches the line for phrases or separators (legal notices, link bars, social
+// prompts): beyond this many words only a caption's short checks remain.
+inline constexpr std::size_t kMaxPhraseRuleWords = 40;
 
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text);
 

@@ -145,6 +145,35 @@ TEST(FurnitureRules, NavigationBarsFirstSegmentAtTheLimit) {
   }
 }
 
+// The phrases that only confirm a rule ("us", "you", "below") are searched apart from the ones
+// that open it: each rule still sees both.
+TEST(FurnitureRules, PhrasesThatConfirmARule) {
+  // A prompt with "us" in a long sentence; without it the sentence is news.
+  EXPECT_EQ(reason_name(classify("Please download the app and tell us what you think about the new features we added "
+                                 "for readers this week.")),
+            name(RemovalReason::kSocial));
+  EXPECT_EQ(reason_name(classify("The company said the app had been downloaded two million times by readers in the "
+                                 "first week after launch.")),
+            "(none)");
+  // A policy named in a long sentence that speaks to the reader.
+  EXPECT_EQ(reason_name(classify("By using this site you agree to the terms of use and to the way the site handles "
+                                 "the data it keeps.")),
+            name(RemovalReason::kLegal));
+  EXPECT_EQ(reason_name(classify("The regulator said the terms of use had changed twice since the company was "
+                                 "founded in the city.")),
+            "(none)");
+  EXPECT_EQ(reason_name(classify("Continue reading below")), name(RemovalReason::kAdvertisement));
+  EXPECT_EQ(reason_name(classify("Continue to the next")), "(none)");
+}
+
+// A copyright sign is found in lines of any script, and "(c)" once its parenthesis is stripped.
+TEST(FurnitureRules, CopyrightSignInAnyLine) {
+  for (std::string_view text : {"\u00A9 2024 Example News", "Copyright \u00A9 Example", "\u4E2D\u6587 \u00A9 2024",
+                                "\uD55C\uAD6D \u00A9 2024", "News \u00A9", "(c) 2024 Example News Ltd"})
+    EXPECT_EQ(reason_name(classify(text)), name(RemovalReason::kLegal)) << text;
+  EXPECT_EQ(reason_name(classify("\u4E2D\u6587 2024 \u4E2D\u6587")), "(none)");
+}
+
 TEST(FurnitureRules, UppercaseUsIsNotTheReaderAddressedUs) {
   EXPECT_EQ(reason_name(classify("Investors are increasingly worried about US tariffs on Chinese goods, "
                                  "analysts said on Monday.")),

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "text/byte_blocks.h"
+#include "text/swar.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -65,19 +68,32 @@ struct JoinedText {
 };
 
 // Lines [first, last] joined with single spaces: the line itself when there is one, else a copy
-// in `joined`.
+// in `joined`. The lines of a block follow one another in the text, each newline between two
+// of them: the copy is one of the whole stretch, its newlines then turned into spaces.
 std::string_view join_lines(const std::vector<std::string_view>& lines, std::uint32_t first, std::uint32_t last,
                             JoinedText& joined) {
   if (first == last) return lines[first];
   if (!joined.buffer) joined.buffer = std::make_unique_for_overwrite<char[]>(joined.capacity);
+  const char* const from = lines[first].data();
+  const auto size = static_cast<std::size_t>(lines[last].data() + lines[last].size() - from);
   char* const start = joined.buffer.get() + joined.used;
-  char* out = start;
-  for (std::uint32_t j = first; j <= last; ++j) {
-    if (j > first) *out++ = ' ';
-    out = std::copy(lines[j].begin(), lines[j].end(), out);
-  }
-  joined.used += static_cast<std::size_t>(out - start);
-  return {start, static_cast<std::size_t>(out - start)};
+  std::memcpy(start, from, size);
+  for (std::uint32_t j = first; j < last; ++j) start[lines[j].data() + lines[j].size() - from] = ' ';
+  joined.used += size;
+  return {start, size};
+}
+
+// Whether `text` is all ASCII, where every character is one byte wide.
+bool is_ascii(std::string_view text) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // The blocks' bytes ORed together: one test at the end, where most text is ASCII.
+  __m128i any = _mm_setzero_si128();
+  for (; i + 16 <= text.size(); i += 16)
+    any = _mm_or_si128(any, _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+  if (_mm_movemask_epi8(any) != 0) return false;
+#endif
+  return swar::next_high_byte(text, i) == text.size();
 }
 
 // Appends the paragraphs of one block (lines [begin, end)) to `out`.
@@ -93,11 +109,23 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
                                    [](std::string_view line) { return line.size() >= kMinWrapWidth; });
   if (wrapped) {
     widths.resize(end - begin);
-    // One line wider than any wrap width settles it: the others need not be measured. A line of
-    // more than four bytes per character of that width cannot be narrower (UTF-8).
-    for (std::uint32_t i = begin; i < end && width <= kMaxWrapWidth; ++i) {
-      widths[i - begin] = lines[i].size() > 4 * kMaxWrapWidth ? lines[i].size() : width_of(lines[i]);
-      width = std::max(width, widths[i - begin]);
+    // The block's lines follow one another in the text: where that stretch is ASCII, as most
+    // is, each line's width is its size, and no line needs its characters counted.
+    const std::string_view stretch(lines[begin].data(),
+                                   static_cast<std::size_t>(lines[end - 1].data() + lines[end - 1].size() -
+                                                            lines[begin].data()));
+    if (is_ascii(stretch)) {
+      for (std::uint32_t i = begin; i < end; ++i) {
+        widths[i - begin] = lines[i].size();
+        width = std::max(width, widths[i - begin]);
+      }
+    } else {
+      // One line wider than any wrap width settles it: the others need not be measured. A line
+      // of more than four bytes per character of that width cannot be narrower (UTF-8).
+      for (std::uint32_t i = begin; i < end && width <= kMaxWrapWidth; ++i) {
+        widths[i - begin] = lines[i].size() > 4 * kMaxWrapWidth ? lines[i].size() : width_of(lines[i]);
+        width = std::max(width, widths[i - begin]);
+      }
     }
     wrapped = width >= kMinWrapWidth && width <= kMaxWrapWidth;
   }
@@ -131,41 +159,55 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
 SplitText split_paragraphs(std::string_view text) {
   SplitText split;
   // The newlines' offsets first, so that the lists are allocated once at their size: one pass,
-  // 16 bytes a step where SSE2 is there (most lines are short, and a search per line, memchr,
-  // costs a call each).
+  // 64 bytes a step where SSE2 is there (most lines are short, and a search per line, memchr,
+  // costs a call each). `newlines` is a buffer kept from call to call: its first `count`
+  // entries are this text's, written in place (a push_back checks the capacity per entry).
   thread_local std::vector<std::size_t> newlines;
-  newlines.clear();
-  std::size_t searched = 0;
+  std::size_t count = 0;
 #if defined(__SSE2__)
-  for (; searched + 16 <= text.size(); searched += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + searched));
-    for (auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')))); found != 0;
-         found &= found - 1)
-      newlines.push_back(searched + static_cast<std::size_t>(std::countr_zero(found)));
+  const auto is_newline = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')); };
+  for (std::size_t base = 0; base < text.size(); base += 64) {
+    char padding[64];
+    std::uint64_t found = block_mask(block_at(text, base, padding), is_newline);
+    if (found == 0) continue;
+    if (newlines.size() < count + 64) newlines.resize(2 * count + 64);
+    std::size_t* const first = newlines.data();
+    std::size_t* out = first + count;
+    for (; found != 0; found &= found - 1) *out++ = base + static_cast<std::size_t>(std::countr_zero(found));
+    count = static_cast<std::size_t>(out - first);
+  }
+#else
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    if (newlines.size() == count) newlines.resize(2 * count + 64);
+    newlines[count++] = at;
   }
 #endif
-  for (std::size_t at = text.find('\n', searched); at != std::string_view::npos; at = text.find('\n', at + 1))
-    newlines.push_back(at);
-  split.lines.reserve(newlines.size() + 1);
-  split.paragraphs.reserve(newlines.size() + 1);
+  split.lines.resize(count + 1);
+  split.paragraphs.reserve(count + 1);
+  JoinedText joined{split.joined, text.size()};
+  // Lines and blocks in one pass: a block ends at a blank line, or at the text's end.
+  std::uint32_t block_begin = 0;
+  const auto end_block = [&](std::uint32_t end) {
+    if (end == block_begin) return;
+    if (end - block_begin == 1) {  // one line: one paragraph, nothing to measure
+      split.paragraphs.push_back({block_begin, block_begin, true, split.lines[block_begin]});
+    } else {
+      split_block(split.lines, block_begin, end, split.paragraphs, joined);
+    }
+  };
   std::size_t start = 0;
-  for (const std::size_t end : newlines) {
-    split.lines.push_back(text.substr(start, end - start));
+  for (std::uint32_t k = 0; k < count; ++k) {
+    const std::size_t end = newlines[k];
+    split.lines[k] = text.substr(start, end - start);
+    if (end == start) {
+      end_block(k);
+      block_begin = k + 1;
+    }
     start = end + 1;
   }
-  split.lines.push_back(text.substr(start));
-  JoinedText joined{split.joined, text.size()};
-  const auto count = static_cast<std::uint32_t>(split.lines.size());
-  for (std::uint32_t i = 0; i < count;) {
-    if (split.lines[i].empty()) {
-      ++i;
-      continue;
-    }
-    std::uint32_t end = i;
-    while (end < count && !split.lines[end].empty()) ++end;
-    split_block(split.lines, i, end, split.paragraphs, joined);
-    i = end;
-  }
+  const auto last = static_cast<std::uint32_t>(count);
+  split.lines[last] = text.substr(start);
+  end_block(start == text.size() ? last : last + 1);
   return split;
 }
 

@@ -29,21 +29,24 @@ void PhraseSet::add(std::string_view phrase, std::uint32_t group_bit) {
     start = end + 1;
   }
   if (words.empty() || words.front().empty()) return;  // no phrase starts with a space
-  const std::string_view first = words.front();
-  const std::uint64_t hash = hashes.front();
-  first_word_filter_[(hash >> 6) % first_word_filter_.size()] |= std::uint64_t{1} << (hash & 63);
-  auto entry = std::find_if(first_words_.begin(), first_words_.end(), [&](const FirstWord& e) { return e.word == first; });
-  if (entry == first_words_.end()) entry = first_words_.insert(first_words_.end(), FirstWord{first, hash, {}});
-  entry->phrases.push_back({std::move(words), std::move(hashes), group_bit});
+  std::size_t anchor = 0;
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (words[k].size() >= words[anchor].size()) anchor = k;
+  const std::string_view word = words[anchor];
+  const std::uint64_t hash = hashes[anchor];
+  anchor_filter_[(hash >> 6) % anchor_filter_.size()] |= std::uint64_t{1} << (hash & 63);
+  auto entry = std::find_if(anchors_.begin(), anchors_.end(), [&](const AnchorWord& e) { return e.word == word; });
+  if (entry == anchors_.end()) entry = anchors_.insert(anchors_.end(), AnchorWord{word, hash, {}});
+  entry->phrases.push_back({std::move(words), std::move(hashes), anchor, group_bit});
 }
 
 void PhraseSet::index() {
-  const auto first_byte = [](const FirstWord& e) { return static_cast<unsigned char>(e.word.front()); };
-  std::stable_sort(first_words_.begin(), first_words_.end(),
-                   [&](const FirstWord& a, const FirstWord& b) { return first_byte(a) < first_byte(b); });
+  const auto first_byte = [](const AnchorWord& e) { return static_cast<unsigned char>(e.word.front()); };
+  std::stable_sort(anchors_.begin(), anchors_.end(),
+                   [&](const AnchorWord& a, const AnchorWord& b) { return first_byte(a) < first_byte(b); });
   std::size_t at = 0;
   for (std::size_t byte = 0; byte <= 256; ++byte) {
-    while (at < first_words_.size() && first_byte(first_words_[at]) < byte) ++at;
+    while (at < anchors_.size() && first_byte(anchors_[at]) < byte) ++at;
     first_byte_start_[byte] = static_cast<std::uint32_t>(at);
   }
 }
@@ -54,17 +57,19 @@ std::uint32_t PhraseSet::groups_at(const LineShape& line, std::size_t i) const {
   const unsigned char byte = static_cast<unsigned char>(word.front());
   std::uint32_t groups = 0;
   for (std::uint32_t e = first_byte_start_[byte]; e < first_byte_start_[byte + 1]; ++e) {
-    const FirstWord& entry = first_words_[e];
+    const AnchorWord& entry = anchors_[e];
     if (entry.hash != hash || entry.word != word) continue;
     for (const Phrase& phrase : entry.phrases) {
       const std::size_t length = phrase.words.size();
-      if (i + length > line.words.size()) continue;
+      if (i < phrase.anchor || i - phrase.anchor + length > line.words.size()) continue;
+      const std::size_t start = i - phrase.anchor;
       bool occurs = true;
-      for (std::size_t k = 1; k < length && occurs; ++k)
-        occurs = phrase.word_hashes[k] == line.word_hashes[i + k] && phrase.words[k] == line.words[i + k];
+      for (std::size_t k = 0; k < length && occurs; ++k)
+        occurs = k == phrase.anchor ||
+                 (phrase.word_hashes[k] == line.word_hashes[start + k] && phrase.words[k] == line.words[start + k]);
       if (occurs) groups |= phrase.group_bit;
     }
-    break;  // first words are distinct
+    break;  // anchors are distinct
   }
   return groups;
 }
@@ -73,7 +78,7 @@ std::uint32_t PhraseSet::groups_in(const LineShape& line) const {
   std::uint32_t groups = 0;
   const std::size_t count = line.word_hashes.size();
   for (std::size_t i = 0; i < count; ++i)
-    if (may_start_phrase(line.word_hashes[i])) groups |= groups_at(line, i);
+    if (may_anchor_phrase(line.word_hashes[i])) groups |= groups_at(line, i);
   return groups;
 }
 

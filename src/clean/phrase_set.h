@@ -1,11 +1,13 @@
 // PhraseSet: finds whether any of a fixed set of word sequences occurs in a line.
 //
 // Phrases are lower-case words separated by single spaces ("follow us", "privacy policy");
-// they match whole words of a LineShape, so "subscribe" does not match "subscribed". Most words
-// are turned away by one bit that their hash (the shape's word_hashes) picks in a filter of 4,096;
-// the rest are compared with the few first words of phrases that share their first byte, and
-// the words after them with the phrases' next words, hash first (a string comparison only
-// confirms a match: the common first words, "the", "our", "you", start few phrases that occur).
+// they match whole words of a LineShape, so "subscribe" does not match "subscribed". Each phrase
+// is looked up by its anchor, its longest word (the last of the longest): a long word is rarer
+// than a short one, and a phrase's short words ("the app", "join us", "about us") are the
+// commonest words of a line. Most words are turned away by one bit that their hash (the shape's
+// word_hashes) picks in a filter of 4,096 set by the anchors; the rest are compared with the
+// anchors that share their first byte, and the words around them with the phrases' other words,
+// hash first (a string comparison only confirms a match).
 // A set holds groups of phrases (up to 32): groups_in() says which of them occur in one pass over
 // the line, where a set per group would take a pass each.
 // Immutable after construction; thread-safe to use.
@@ -36,31 +38,32 @@ class PhraseSet {
   struct Phrase {
     std::vector<std::string_view> words;
     std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
+    std::size_t anchor;                      // the index of the anchor in `words`
     std::uint32_t group_bit;
   };
 
-  struct FirstWord {
+  struct AnchorWord {
     std::string_view word;
     std::uint64_t hash;           // word_hash(word)
-    std::vector<Phrase> phrases;  // every phrase that starts with `word`
+    std::vector<Phrase> phrases;  // every phrase anchored by `word`
   };
 
   void add(std::string_view phrase, std::uint32_t group_bit);
-  // Orders first_words_ by first byte and fills first_byte_start_; after the last add().
+  // Orders anchors_ by first byte and fills first_byte_start_; after the last add().
   void index();
-  // False for most words: the filter's bit for the word's hash (word_hash) is set only for the first
-  // words of phrases, and for one word in about 4,096 / (number of first words) by chance.
-  bool may_start_phrase(std::uint64_t word_hash) const {
-    return ((first_word_filter_[(word_hash >> 6) % first_word_filter_.size()] >> (word_hash & 63)) & 1) != 0;
+  // False for most words: the filter's bit for the word's hash (word_hash) is set only for the
+  // anchors, and for one word in about 4,096 / (number of anchors) by chance.
+  bool may_anchor_phrase(std::uint64_t word_hash) const {
+    return ((anchor_filter_[(word_hash >> 6) % anchor_filter_.size()] >> (word_hash & 63)) & 1) != 0;
   }
-  // The phrases whose first word is the line's word i (which may start one) and that occur from
-  // there, as group bits.
+  // The phrases anchored by the line's word i (which may anchor one) that occur around it, as
+  // group bits.
   std::uint32_t groups_at(const LineShape& line, std::size_t i) const;
 
-  std::vector<FirstWord> first_words_;
-  // The first words that start with byte b: first_words_[first_byte_start_[b], first_byte_start_[b + 1]).
+  std::vector<AnchorWord> anchors_;
+  // The anchors that start with byte b: anchors_[first_byte_start_[b], first_byte_start_[b + 1]).
   std::array<std::uint32_t, 257> first_byte_start_{};
-  std::array<std::uint64_t, 64> first_word_filter_{};  // 4,096 bits, set by the first words' hashes
+  std::array<std::uint64_t, 64> anchor_filter_{};  // 4,096 bits, set by the anchors' hashes
 };
 
 }  // namespace newsdedup

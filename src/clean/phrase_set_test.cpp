@@ -60,5 +60,23 @@ TEST(PhraseSet, WordsLikeAFirstWordAreNotIt) {
   EXPECT_FALSE(matches(set, describe("the apps")));
 }
 
+// A phrase is found by its longest word: the words before and after it must be in the line too,
+// whether it opens or closes the line.
+TEST(PhraseSet, PhrasesFoundByALaterWordAtTheLinesEdges) {
+  const PhraseSet set = PhraseSet::from_groups({{"the app", "us on facebook", "about us"}});
+  EXPECT_TRUE(matches(set, describe("the app")));
+  EXPECT_TRUE(matches(set, describe("Get the app")));
+  EXPECT_TRUE(matches(set, describe("Follow us on Facebook")));
+  EXPECT_TRUE(matches(set, describe("us on facebook today")));
+  EXPECT_TRUE(matches(set, describe("About us")));
+  EXPECT_FALSE(matches(set, describe("app")));
+  EXPECT_FALSE(matches(set, describe("an app")));
+  EXPECT_FALSE(matches(set, describe("on facebook")));
+  EXPECT_FALSE(matches(set, describe("we on facebook")));
+  EXPECT_FALSE(matches(set, describe("us on")));
+  EXPECT_FALSE(matches(set, describe("about")));
+  EXPECT_FALSE(matches(set, describe("about them")));
+}
+
 }  // namespace
 }  // namespace newsdedup

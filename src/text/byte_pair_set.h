@@ -30,8 +30,8 @@ class BytePairSet {
   constexpr explicit BytePairSet(const std::array<std::string_view, N>& pairs) {
     for (std::size_t k = 0; k < N; ++k) {
       if (pairs[k].size() != 2) throw std::invalid_argument("BytePairSet: an entry that is not two bytes");
-      firsts_[k] = pairs[k][0];
-      seconds_[k] = pairs[k][1];
+      first_lanes_[k].fill(pairs[k][0]);
+      second_lanes_[k].fill(pairs[k][1]);
       first_bits_[byte(pairs[k][0])] |= static_cast<std::uint8_t>(1u << k);
       second_bits_[byte(pairs[k][1])] |= static_cast<std::uint8_t>(1u << k);
     }
@@ -44,7 +44,17 @@ class BytePairSet {
 #if defined(__SSE2__)
     if (n >= 17) {
       // A block tests the pairs that start at its 16 bytes, reading one byte past them; the last
-      // block ends at the text's end and may test some pairs again.
+      // block ends at the text's end and may test some pairs again. Each pair's bytes are kept
+      // spread over 16 lanes, as the compares read them.
+      const auto block_holds_pair = [&](const char* at) {
+        const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+        __m128i found = _mm_setzero_si128();
+        for (std::size_t k = 0; k < N; ++k)
+          found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(first, lanes(first_lanes_[k])),
+                                                    _mm_cmpeq_epi8(second, lanes(second_lanes_[k]))));
+        return _mm_movemask_epi8(found) != 0;
+      };
       for (; i + 17 <= n; i += 16)
         if (block_holds_pair(text.data() + i)) return true;
       return i + 1 < n && block_holds_pair(text.data() + n - 17);
@@ -59,19 +69,14 @@ class BytePairSet {
   static constexpr std::size_t byte(char c) { return static_cast<unsigned char>(c); }
 
 #if defined(__SSE2__)
-  bool block_holds_pair(const char* at) const {
-    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
-    __m128i found = _mm_setzero_si128();
-    for (std::size_t k = 0; k < N; ++k)
-      found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(first, _mm_set1_epi8(firsts_[k])),
-                                                _mm_cmpeq_epi8(second, _mm_set1_epi8(seconds_[k]))));
-    return _mm_movemask_epi8(found) != 0;
+  static __m128i lanes(const std::array<char, 16>& bytes) {
+    return _mm_load_si128(reinterpret_cast<const __m128i*>(bytes.data()));
   }
 #endif
 
-  std::array<char, N> firsts_{};
-  std::array<char, N> seconds_{};
+  // Pair k's first and second byte, in each of 16 lanes.
+  alignas(16) std::array<std::array<char, 16>, N> first_lanes_{};
+  alignas(16) std::array<std::array<char, 16>, N> second_lanes_{};
   std::array<std::uint8_t, 256> first_bits_{};   // bit k: pair k starts with this byte
   std::array<std::uint8_t, 256> second_bits_{};  // bit k: pair k ends with this byte
 };

@@ -33,29 +33,61 @@ std::uint64_t invisible_bytes(std::uint64_t word) {
 
 bool is_visible_ascii(char c) { return static_cast<unsigned char>(c) - 0x21u < 0x5Eu; }
 
-// The end of the run of visible ASCII (0x21 to 0x7E) that starts at `start`, where text[start]
-// is visible, going on through single spaces between visible characters: what normalisation
-// keeps as it is. It usually ends only at a line's end or a non-ASCII character.
-std::size_t visible_run_end(std::string_view text, std::size_t start) {
+// A run is what normalisation copies as it is: visible ASCII (0x21 to 0x7E), a space between two
+// visible characters, and a line break after a visible character or another line break (the
+// line has no trailing space to trim, and no space is pending). Nearly all of a page of ASCII
+// text is one run, from its first visible character to a double space or a character beyond
+// ASCII. A run starts at a visible character and ends at the first byte none of these keep.
 #if defined(__SSE2__)
-  // 64 bytes at a time: a space is kept when the bytes on both sides are visible.
-  const auto visible = [](__m128i bytes) {  // bytes of 0x80 and above compare as negative
-    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x20)), _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x7F)));
-  };
-  const auto space = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')); };
-  std::uint64_t visible_before = 0;  // bit 0: the byte before the block is visible
-  for (std::size_t base = start;; base += 64) {
-    char padding[64];  // zero bytes end the run
-    const char* block = block_at(text, base, padding);
+// The ends of runs, from masks of the text's 64-byte windows (at offsets 0, 64, 128, ...), each
+// classified once however many runs end in it.
+class VisibleRuns {
+ public:
+  explicit VisibleRuns(std::string_view text) : text_(text) {}
+
+  // The end of the run that starts at `start`, where text[start] is visible.
+  std::size_t end(std::size_t start) {
+    std::size_t base = start - start % 64;
+    if (base != base_) load(base);
+    // Bytes the window does not keep, from the start on.
+    std::uint64_t stops = ~kept_ & (~std::uint64_t{0} << (start - base));
+    while (stops == 0) {  // the text's last window ends in padding, where nothing is kept
+      base += 64;
+      load(base);
+      stops = ~kept_;
+    }
+    return base + static_cast<std::size_t>(std::countr_zero(stops));
+  }
+
+ private:
+  void load(std::size_t base) {
+    // 0x21..0x7E plus one are exactly the bytes above 0x21 as signed bytes (0x7F wraps to -128,
+    // bytes from 0x80 up are negative or zero).
+    const auto visible = [](__m128i bytes) {
+      return _mm_cmpgt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+    };
+    const auto space = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')); };
+    const auto line_break = [](__m128i bytes) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')); };
+    char padding[64];  // zero bytes: not kept
+    const char* block = block_at(text_, base, padding);
     const std::uint64_t shown = block_mask(block, visible);
-    const std::uint64_t visible_after = base + 64 < text.size() && is_visible_ascii(text[base + 64]);
+    const std::uint64_t visible_before = base > 0 && is_visible_ascii(text_[base - 1]);
+    const std::uint64_t visible_after = base + 64 < text_.size() && is_visible_ascii(text_[base + 64]);
     const std::uint64_t inner_spaces =
         block_mask(block, space) & ((shown << 1) | visible_before) & ((shown >> 1) | (visible_after << 63));
-    const std::uint64_t kept = shown | inner_spaces;
-    if (kept != ~std::uint64_t{0}) return base + static_cast<std::size_t>(std::countr_zero(~kept));
-    visible_before = shown >> 63;
+    // Every line break: one that a run reaches follows a byte the run keeps, which is visible
+    // or a line break (a space is kept only before a visible byte).
+    kept_ = shown | inner_spaces | block_mask(block, line_break);
+    base_ = base;
   }
+
+  std::string_view text_;
+  std::size_t base_ = static_cast<std::size_t>(-1);  // the window kept_ describes (none yet)
+  std::uint64_t kept_ = 0;                            // bit i: byte base_ + i is kept in a run
+};
 #else
+// The end of the run that starts at `start`, where text[start] is visible.
+std::size_t visible_run_end(std::string_view text, std::size_t start) {
   const std::size_t n = text.size();
   std::size_t end = start + 1;
   while (true) {
@@ -66,14 +98,19 @@ std::size_t visible_run_end(std::string_view text, std::size_t start) {
       }
     }
     while (end < n && is_visible_ascii(text[end])) ++end;
-    if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end + 1])) {
+    // text[end - 1] is kept: visible, or a line break.
+    if (end < n && text[end] == '\n') {
+      ++end;
+      continue;
+    }
+    if (end + 1 < n && text[end] == ' ' && is_visible_ascii(text[end - 1]) && is_visible_ascii(text[end + 1])) {
       end += 2;
       continue;
     }
     return end;
   }
-#endif
 }
+#endif
 
 // True when NFC leaves this code point, and any text of such code points, as it is: it is
 // below U+0300 (precomposed Latin letters are already NFC and nothing below U+0300 composes) or
@@ -154,10 +191,16 @@ std::string normalize_text(std::string_view text) {
   bool trivially_nfc = true;
   bool kept_raw_bytes = false;
   const std::size_t n = text.size();
+#if defined(__SSE2__)
+  VisibleRuns runs(text);
+  const auto run_end = [&](std::size_t start) { return runs.end(start); };
+#else
+  const auto run_end = [&](std::size_t start) { return visible_run_end(text, start); };
+#endif
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c > 0x20 && c < 0x7F) {
-      const std::size_t end = visible_run_end(text, i);
+      const std::size_t end = run_end(i);
       before_kept();
       std::memcpy(o, text.data() + i, end - i);
       o += end - i;

@@ -61,6 +61,46 @@ TEST(NormalizeText, RandomAsciiTextAsTheRulesSay) {
   }
 }
 
+// Pages of lines, as news text comes: words, single and double spaces, line breaks, blank lines,
+// spaces at a line's ends, and characters beyond ASCII (a kept letter, a no-break space that
+// becomes a space) that end a copied run. Whole paragraphs of ASCII are copied as one run,
+// line breaks included: each piece at every place, compared with the rules read plainly.
+TEST(NormalizeText, PagesOfLinesAsTheRulesSay) {
+  // The rules with é kept and U+00A0 a space: é stands in as '#', which no piece holds.
+  const auto normalized = [](std::string_view text) {
+    std::string ascii;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text.substr(i).starts_with("\u00A0")) {
+        ascii += ' ';
+        ++i;
+      } else if (text.substr(i).starts_with("\u00E9")) {
+        ascii += '#';
+        ++i;
+      } else {
+        ascii += text[i];
+      }
+    }
+    std::string out;
+    for (const char c : normalized_ascii(ascii)) {
+      if (c == '#') {
+        out += "\u00E9";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  std::mt19937 random(17);
+  const std::vector<std::string_view> pieces = {"word", "Reuters,", "(AP)", " ", " ", " ", "  ", "\n", "\n\n",
+                                                " \n", "\n ", "\u00E9", "\u00A0", "\r\n", "x\u00E9y"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const std::size_t count = random() % 120;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    ASSERT_EQ(normalize_text(text), normalized(text)) << testing::PrintToString(text);
+  }
+}
+
 TEST(NormalizeText, FoldsLineEndingsAndSpaces) {
   EXPECT_EQ(normalize_text("a\r\nb\rc\n"), "a\nb\nc");
   EXPECT_EQ(normalize_text("  two\t\tspaces  here  \n"), "two spaces here");
