@@ -184,6 +184,15 @@ bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std:
 
 ShingleSet shingle_body(std::string_view body) {
   ShingleSet set;
+  shingle_body(body, set);
+  return set;
+}
+
+void shingle_body(std::string_view body, ShingleSet& set) {
+  set.hashes.clear();
+  set.numbers.clear();
+  set.exact_hash = 0;
+  set.word_count = 0;
   // Every word goes to the exact hash; the story's words (all paragraphs but editorial notes,
   // with the wire dateline cut from the first of them, since both vary between copies of one
   // story) go to the shingles.
@@ -249,7 +258,7 @@ ShingleSet shingle_body(std::string_view body) {
   set.exact_hash = XXH3_64bits(all_words.data(), word_count * sizeof(std::uint64_t));
   std::sort(figures.begin(), figures.end());
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
-  if (words.empty()) return set;
+  if (words.empty()) return;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
   alignas(16) DigitCounts top_bytes{};  // for sort_hashes(), counted while the hashes are at hand
@@ -263,11 +272,17 @@ ShingleSet shingle_body(std::string_view body) {
   }
   if (sort_hashes(grams, top_bytes, set.hashes))
     set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
-  return set;
+  return;
 }
 
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes) {
-  std::vector<std::uint32_t> keys(hashes.size());
+  std::vector<std::uint32_t> keys;
+  shingle_keys(hashes, keys);
+  return keys;
+}
+
+void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys) {
+  keys.resize(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i) keys[i] = static_cast<std::uint32_t>(hashes[i] >> 32);
   // Two shingles of a document agree in their top halves about once in 2^33 / n^2 documents of
   // n shingles: they are counted in a loop without branches, which the compiler vectorises, and
@@ -276,7 +291,6 @@ std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes) {
   std::uint32_t repeats = 0;  // as wide as the keys, so that the vector lanes are too
   for (std::size_t i = 1; i < keys.size(); ++i) repeats += keys[i] == keys[i - 1];
   if (repeats > 0) keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
 }
 
 }  // namespace newsdedup

@@ -38,10 +38,14 @@ struct ShingleSet {
 };
 
 ShingleSet shingle_body(std::string_view body);
+// The same into `set`, reusing its vectors' buffers.
+void shingle_body(std::string_view body, ShingleSet& set);
 
 // What the sketches store and verification compares of each shingle: the top 32 bits of each
 // of `hashes` (sorted ascending, as in ShingleSet), ascending and distinct. The top halves of a
 // sorted list are already in order, so only the rare equal neighbours are dropped: no sort.
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes);
+// The same into `keys` (replaced), reusing its buffer.
+void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys);
 
 }  // namespace newsdedup

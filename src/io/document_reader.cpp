@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <system_error>
 
+#include "io/buffer_reuse.h"
 #include "io/byte_source.h"
 #include "io/id_registry.h"
 #include "io/json_line_parser.h"
@@ -139,38 +141,56 @@ class DocumentReader::FileCursor {
     }
   }
 
-  std::optional<Document> next() {
-    if (done_) return std::nullopt;
+  // Sets every field of `doc` but the ordinal, reusing its strings' buffers; false when the
+  // file has no more documents.
+  bool next(Document& doc) {
+    if (done_) return false;
     if (kind_ == InputKind::txt) {
       done_ = true;
-      return read_txt();
+      return read_txt(doc);
     }
     while (auto line = lines_->next()) {
       if (is_blank(*line)) continue;
       ++documents_;
-      Document doc;
-      doc.source = fmt::format("{}:{}", name_, lines_->line_number());
+      clear_fields(doc);
+      fmt::format_to(std::back_inserter(doc.source), "{}:{}", name_, lines_->line_number());
       doc.input_bytes = lines_->line_bytes();
       if (lines_->line_number() == 1 && line->starts_with(kBom)) line->remove_prefix(kBom.size());
       const std::string_view problem_kind = parser_->parse(*line, doc);
       if (doc.id.empty()) doc.id = doc.source;
       report_utf8_repairs(diagnostics_, doc);
       if (!problem_kind.empty()) diagnostics_.warn(problem_kind, doc.source, doc.problem);
-      return doc;
+      return true;
     }
     done_ = true;
     if (!report_failure(fmt::format("{}:{}", name_, lines_->line_number() + 1)) && documents_ == 0) {
       diagnostics_.warn("empty_file", name_,
                         lines_->line_number() == 0 ? "empty file; no documents" : "only blank lines; no documents");
     }
-    return std::nullopt;
+    return false;
   }
 
   std::uint64_t consumed() const { return source_->consumed(); }
 
  private:
+  // Empties every field a document read before left; their buffers stay, to be reused, but
+  // for what a document far larger than most needed.
+  static void clear_fields(Document& doc) {
+    constexpr std::size_t kKeptBytes = std::size_t{1} << 15;
+    doc.ordinal = 0;
+    clear_for_reuse(doc.id, kKeptBytes);
+    clear_for_reuse(doc.original_id, kKeptBytes);
+    clear_for_reuse(doc.text, kKeptBytes);
+    clear_for_reuse(doc.title, kKeptBytes);
+    clear_for_reuse(doc.extra_fields_json, kKeptBytes);
+    clear_for_reuse(doc.source, kKeptBytes);
+    doc.input_bytes = 0;
+    clear_for_reuse(doc.problem, kKeptBytes);
+    doc.repaired_utf8 = 0;
+  }
+
   // A .txt file is one document, so it is read whole.
-  std::optional<Document> read_txt() {
+  bool read_txt(Document& doc) {
     std::string data;
     // Sized from the listing (one byte more, to see the end in one read), growing if the file
     // has grown since: a fixed large buffer would make each of many small files cost a
@@ -184,9 +204,9 @@ class DocumentReader::FileCursor {
       data.resize(size + n);
       if (n == 0) break;
     }
-    if (report_failure(name_)) return std::nullopt;
+    if (report_failure(name_)) return false;
 
-    Document doc;
+    clear_fields(doc);
     const std::string filename = fs::path(name_).filename().string();
     doc.id = filename.substr(0, filename.size() - 4);  // drop ".txt"
     doc.source = name_;
@@ -195,13 +215,13 @@ class DocumentReader::FileCursor {
     if (data.find('\0') != std::string::npos) {
       doc.problem = "binary file";
       diagnostics_.warn("binary_file", name_, "binary file (contains NUL bytes); not read");
-      return doc;
+      return true;
     }
     if (std::string_view(data).starts_with(kBom)) data.erase(0, kBom.size());
     doc.repaired_utf8 = static_cast<std::uint32_t>(repair_utf8(data));
     doc.text = std::move(data);
     report_utf8_repairs(diagnostics_, doc);
-    return doc;
+    return true;
   }
 
   // Reports why reading stopped early, if it did; returns whether it did.
@@ -263,12 +283,18 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions opt
 DocumentReader::~DocumentReader() = default;
 
 std::optional<Document> DocumentReader::next() {
+  Document doc;
+  if (!next(doc)) return std::nullopt;
+  return doc;
+}
+
+bool DocumentReader::next(Document& doc) {
   for (;;) {
-    if (!cursor_ && !open_next_file()) return std::nullopt;
-    if (std::optional<Document> doc = cursor_->next()) {
-      doc->ordinal = next_ordinal_++;
-      make_id_unique(*doc);
-      return doc;
+    if (!cursor_ && !open_next_file()) return false;
+    if (cursor_->next(doc)) {
+      doc.ordinal = next_ordinal_++;
+      make_id_unique(doc);
+      return true;
     }
     finished_bytes_ += file_sizes_[next_file_ - 1];
     cursor_.reset();

@@ -42,6 +42,9 @@ class DocumentReader {
 
   // The next document in input order, or nullopt at the end of all inputs.
   std::optional<Document> next();
+  // The same into `doc`, whose every field it sets, reusing its strings' buffers; false at the
+  // end of all inputs.
+  bool next(Document& doc);
 
   // Total size in bytes of the input files found (known after construction; for progress).
   std::uint64_t total_input_bytes() const { return total_bytes_; }

@@ -73,7 +73,7 @@ std::vector<std::string> cleaned_bodies(const RunInputs& inputs, const std::vect
     if (!document) break;
     for (std::size_t k = 0; k < ids.size(); ++k) {
       if (document->id != ids[k] || !bodies[k].empty()) continue;
-      bodies[k] = process_document(Document(*document), cleaner, /*sketch=*/false).cleaned.body;
+      bodies[k] = process_document(*document, cleaner, /*sketch=*/false).cleaned.body;
       ++found;
     }
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "io/buffer_reuse.h"
 #include "pipeline/json_writer.h"
 #include "text/normalize.h"
 
@@ -108,38 +109,73 @@ void append_extra_fields(JsonLine& out, const ProcessedDocument& document) {
 
 }  // namespace
 
-ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch,
-                                   const BoilerplateFilter* boilerplate) {
-  ProcessedDocument out;
+namespace {
+
+// What a document far larger than most grew is given back rather than kept for the next.
+constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 15;
+
+}  // namespace
+
+void process_document(const Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
+                      ProcessedDocument& out) {
   out.ordinal = document.ordinal;
-  out.id = std::move(document.id);
-  out.original_id = std::move(document.original_id);
-  out.source = std::move(document.source);
-  out.problem = std::move(document.problem);
-  out.input_title = std::move(document.title);
-  out.extra_fields_json = std::move(document.extra_fields_json);
+  out.id.assign(document.id);
+  out.original_id.assign(document.original_id);
+  out.source.assign(document.source);
+  out.problem.assign(document.problem);
+  out.input_title.assign(document.title);
+  out.extra_fields_json.assign(document.extra_fields_json);
   out.input_bytes = document.input_bytes;
   out.repaired_utf8 = document.repaired_utf8;
+  out.state = DocumentState::kOk;
+  clear_for_reuse(out.shingles.hashes, kKeptBufferBytes);
+  clear_for_reuse(out.shingles.numbers, kKeptBufferBytes);
+  out.shingles.exact_hash = 0;
+  out.shingles.word_count = 0;
+  clear_for_reuse(out.shingle_keys, kKeptBufferBytes);
+  clear_for_reuse(out.record, kKeptBufferBytes);
+  clear_for_reuse(out.audit_record, kKeptBufferBytes);
+  clear_for_reuse(out.band_keys, kKeptBufferBytes);
+  clear_for_reuse(out.paragraph_hashes, kKeptBufferBytes);
   if (!out.problem.empty()) {
+    out.cleaned = CleanedDocument();
     out.state = DocumentState::kInvalid;
-    return out;
+    return;
   }
   out.cleaned = cleaner.clean(normalize_text(document.text), boilerplate);
-  if (sketch) out.shingles = shingle_body(out.cleaned.body);
+  if (sketch) shingle_body(out.cleaned.body, out.shingles);
   const bool no_words = sketch ? out.shingles.word_count == 0 : out.cleaned.body.empty();
   if (no_words) out.state = DocumentState::kEmpty;
+}
+
+ProcessedDocument process_document(const Document& document, const Cleaner& cleaner, bool sketch,
+                                   const BoilerplateFilter* boilerplate) {
+  ProcessedDocument out;
+  process_document(document, cleaner, sketch, boilerplate, out);
   return out;
 }
 
-std::string corpus_record(const ProcessedDocument& document) {
+void corpus_record(const ProcessedDocument& document, std::string& record) {
   JsonLine out;
   append_id_title_text(out, document);
   append_extra_fields(out, document);
   out.raw('}');
-  return out.str();
+  record.assign(out.view());
+}
+
+std::string corpus_record(const ProcessedDocument& document) {
+  std::string record;
+  corpus_record(document, record);
+  return record;
 }
 
 std::string audit_details(const ProcessedDocument& document) {
+  std::string details;
+  audit_details(document, details);
+  return details;
+}
+
+void audit_details(const ProcessedDocument& document, std::string& details) {
   JsonLine out;
   if (!document.original_id.empty()) {  // a repeated id, renamed to keep ids unique
     out.key("original_id");
@@ -165,7 +201,7 @@ std::string audit_details(const ProcessedDocument& document) {
   out.raw(',');
   append_removed(out, document);
   append_quality(out, document);
-  return out.str();
+  details.assign(out.view());
 }
 
 std::string clean_record(const ProcessedDocument& document) {

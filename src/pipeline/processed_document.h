@@ -46,14 +46,21 @@ struct ProcessedDocument {
 };
 
 // `boilerplate` (optional): cross-corpus evidence for the cleaner (see Cleaner::clean).
-ProcessedDocument process_document(Document&& document, const Cleaner& cleaner, bool sketch,
+ProcessedDocument process_document(const Document& document, const Cleaner& cleaner, bool sketch,
                                    const BoilerplateFilter* boilerplate = nullptr);
+// The same into `out`, every field of which it sets, reusing the buffers of the document it
+// held before (those a far larger document grew are given back): a thread that processes
+// document after document into the same few ProcessedDocuments allocates little.
+void process_document(const Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
+                      ProcessedDocument& out);
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);
+void corpus_record(const ProcessedDocument& document, std::string& record);  // into `record`, replaced
 // ["original_id":…,]"source":…,"title":…,"removed":[…](,"quality":{…}): the per-document tail
 // of an audit line (no braces).
 std::string audit_details(const ProcessedDocument& document);
+void audit_details(const ProcessedDocument& document, std::string& details);  // into `details`, replaced
 // {"id","title","text",["original_id",]"removed":[…],("quality":{…},)<extra fields>}: a line of
 // `clean` output.
 std::string clean_record(const ProcessedDocument& document);

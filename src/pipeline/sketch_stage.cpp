@@ -26,18 +26,18 @@ bool is_comparable(const ProcessedDocument& document) {
 }
 
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes) {
-  if (document.state == DocumentState::kOk) document.record = corpus_record(document);
-  document.audit_record = audit_details(document);
+  if (document.state == DocumentState::kOk) corpus_record(document, document.record);
+  audit_details(document, document.audit_record);
   if (!is_comparable(document)) return;
   if (lsh != nullptr && document.ordinal < kNoDocument)
     // Only here, for the documents LSH will see: the signature of a page too short to compare
     // (few shingles, so most of its bins borrowed) would cost the most and serve nothing.
     append_band_keys(minhash_signature(document.shingles.hashes), static_cast<std::uint32_t>(document.ordinal), *lsh,
                      document.band_keys);
-  // Past MinHash only the 32-bit keys are needed: made here, off the serial consumer, and the
-  // 64-bit hashes freed, so that a document waiting for the consumer holds half the bytes.
-  document.shingle_keys = shingle_keys(document.shingles.hashes);
-  document.shingles.hashes = std::vector<std::uint64_t>();
+  // Past MinHash only the 32-bit keys are needed: made here, off the serial consumer. The 64-bit
+  // hashes are dropped (their buffer stays for the next document processed into this one).
+  shingle_keys(document.shingles.hashes, document.shingle_keys);
+  document.shingles.hashes.clear();
   if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
 }
 

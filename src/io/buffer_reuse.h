@@ -1,0 +1,20 @@
+// clear_for_reuse: empties a string or vector that is filled again and again (a document read
+// or processed into the same object round after round), keeping its buffer for the next round
+// unless it grew beyond `kept_bytes`, which one document far larger than most would otherwise
+// pin for the rest of the run. Works on any container with capacity(), clear() and swap().
+#pragma once
+
+#include <cstddef>
+
+namespace newsdedup {
+
+template <typename Buffer>
+void clear_for_reuse(Buffer& buffer, std::size_t kept_bytes) {
+  if (buffer.capacity() * sizeof(typename Buffer::value_type) > kept_bytes) {
+    Buffer().swap(buffer);
+  } else {
+    buffer.clear();
+  }
+}
+
+}  // namespace newsdedup
