@@ -9,7 +9,7 @@
 namespace newsdedup {
 namespace {
 
-constexpr std::size_t kBatchDocuments = 256;
+constexpr std::size_t kBatchDocuments = 64;
 constexpr std::uint64_t kBatchBytes = 4u << 20;
 
 // A batch's documents are read into, and processed into, the same Document and
