@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "pipeline/pair_sorter.h"
 
@@ -73,8 +74,19 @@ VisitOrder::VisitOrder(std::span<const std::uint32_t> body_bytes, std::span<cons
     : rank(leader.size(), kNoDocument) {
   for (std::uint32_t d = 0; d < leader.size(); ++d)
     if (leader[d] == d) order.push_back(d);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return body_bytes[a] > body_bytes[b]; });
+  // Longest body first, input order among equals: a stable counting sort on each 16-bit half of
+  // the length, low half first (a std::stable_sort of seed 11's 62,000 leaders took 4 ms).
+  std::vector<std::uint32_t> sorted(order.size());
+  std::vector<std::uint32_t> start(std::size_t{1} << 16);
+  for (const int shift : {0, 16}) {
+    const auto digit = [&](std::uint32_t d) { return 0xFFFFu - (body_bytes[d] >> shift & 0xFFFFu); };  // longest first
+    std::fill(start.begin(), start.end(), 0);
+    for (const std::uint32_t d : order) ++start[digit(d)];
+    std::uint32_t total = 0;
+    for (std::uint32_t& count : start) total += std::exchange(count, total);
+    for (const std::uint32_t d : order) sorted[start[digit(d)]++] = d;
+    order.swap(sorted);
+  }
   for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,24 @@ TEST(CandidateStage, VisitOrderIsLongestFirstThenInputOrder) {
   const VisitOrder visit(body_bytes, leader);
   EXPECT_EQ(visit.order, (std::vector<std::uint32_t>{1, 2, 0}));
   EXPECT_EQ(visit.rank, (std::vector<std::uint32_t>{2, 0, 1, kNoDocument, kNoDocument}));
+}
+
+// Lengths on both sides of 65,536 (the counting sort's two digits) and many equal ones: the
+// order a stable sort by length, longest first, gives.
+TEST(CandidateStage, VisitOrderMatchesAStableSortOfLongLengths) {
+  std::mt19937 random(3);
+  std::vector<std::uint32_t> body_bytes(5000);
+  std::vector<std::uint32_t> leader(body_bytes.size());
+  for (std::uint32_t d = 0; d < body_bytes.size(); ++d) {
+    body_bytes[d] = static_cast<std::uint32_t>(random() % 4 == 0 ? random() % 50 : (random() % 200) * 1000 + random() % 3);
+    leader[d] = random() % 5 == 0 ? kNoDocument : d;
+  }
+  std::vector<std::uint32_t> expected;
+  for (std::uint32_t d = 0; d < leader.size(); ++d)
+    if (leader[d] == d) expected.push_back(d);
+  std::stable_sort(expected.begin(), expected.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return body_bytes[a] > body_bytes[b]; });
+  EXPECT_EQ(VisitOrder(body_bytes, leader).order, expected);
 }
 
 TEST(CandidateStage, WritesEachPairOnceInVisitOrder) {

@@ -11,10 +11,11 @@
 // that its operator< orders by, in that order (an LSH band, then the band's key), is buffered
 // partition by partition, each with an equal share of the budget, and each partition is sorted
 // on its own with sort_by_hash (radix, in cache, partitions in parallel); the partitions
-// written one after the other form a sorted run. Other records are sorted with
-// tbb::parallel_sort. Such records can also be merged partition by partition, several
-// partitions at once (merge_partition_blocks, a block of records per call): a run remembers
-// where each of its partitions starts.
+// written one after the other form a sorted run. A record with a sort_hash() alone is sorted
+// with one sort_by_hash of the buffer (on two threads it beats a parallel comparison sort);
+// other records with tbb::parallel_sort. Partitioned records can also be merged partition by
+// partition, several partitions at once (merge_partition_blocks, a block of records per call):
+// a run remembers where each of its partitions starts.
 // Not thread-safe: one thread adds, then merges once (which frees the buffer), except that
 // merge_partition_blocks() may be called from several threads at once for different partitions.
 #pragma once
@@ -45,9 +46,11 @@ namespace newsdedup {
 template <typename Record>
 class ExternalSorter {
   static_assert(std::is_trivially_copyable_v<Record>);
-  static constexpr bool kPartitioned = requires(const Record& record) {
-    { record.sort_partition() } -> std::same_as<std::size_t>;
+  static constexpr bool kHashed = requires(const Record& record) {
     { record.sort_hash() } -> std::same_as<std::uint64_t>;
+  };
+  static constexpr bool kPartitioned = kHashed && requires(const Record& record) {
+    { record.sort_partition() } -> std::same_as<std::size_t>;
   };
 
  public:
@@ -225,6 +228,8 @@ class ExternalSorter {
   void sort_parts() {
     if constexpr (kPartitioned) {
       tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t p) { sort_part(parts_[p]); });
+    } else if constexpr (kHashed) {
+      sort_by_hash(std::span<Record>(parts_[0]), [](const Record& record) { return record.sort_hash(); });
     } else {
       tbb::parallel_sort(parts_[0].begin(), parts_[0].end());
     }

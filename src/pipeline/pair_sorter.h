@@ -12,10 +12,12 @@
 #include <bit>
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "pipeline/external_sorter.h"
+#include "pipeline/hash_radix_sort.h"
 
 namespace newsdedup {
 
@@ -45,6 +47,11 @@ class PairSorter {
   // Calls visit(std::uint64_t) once for every distinct pair added, ascending.
   template <typename Visit>
   void merge(Visit&& visit) {
+    if (sorter_.size() == 0 && !has_empty_value_) {  // all in the set: sorted in place of the sorter
+      std::vector<std::uint64_t> pairs = take_set();
+      for (const std::uint64_t pair : pairs) visit(pair);
+      return;
+    }
     move_set();
     std::vector<std::uint64_t>().swap(slots_);
     if (has_empty_value_) sorter_.add(kEmpty);
@@ -82,16 +89,28 @@ class PairSorter {
       if (pair != kEmpty) add(pair);
   }
 
-  void move_set() {
+  // The set's pairs, sorted, and the set emptied. Packed ranks fill only the low bits: shifted
+  // up by the zero bits all of them have, they order as they are and spread over the top bits
+  // that sort_by_hash's radix digits read.
+  std::vector<std::uint64_t> take_set() {
     std::vector<std::uint64_t> pairs;
     pairs.reserve(size_);
+    std::uint64_t all_bits = 0;
     for (std::uint64_t& slot : slots_) {
-      if (slot != kEmpty) pairs.push_back(slot);
+      if (slot != kEmpty) {
+        pairs.push_back(slot);
+        all_bits |= slot;
+      }
       slot = kEmpty;
     }
-    std::sort(pairs.begin(), pairs.end());
-    for (std::uint64_t pair : pairs) sorter_.add(pair);
     size_ = 0;
+    const int shift = all_bits == 0 ? 0 : std::countl_zero(all_bits);
+    sort_by_hash(std::span<std::uint64_t>(pairs), [shift](std::uint64_t pair) { return pair << shift; });
+    return pairs;
+  }
+
+  void move_set() {
+    for (const std::uint64_t pair : take_set()) sorter_.add(pair);
   }
 
   std::uint64_t max_slots_;

@@ -47,6 +47,7 @@ struct ExactKey {
     if (inverse_bytes != other.inverse_bytes) return inverse_bytes < other.inverse_bytes;
     return doc < other.doc;
   }
+  std::uint64_t sort_hash() const { return hash; }  // ExternalSorter sorts by it first (a radix sort)
 };
 
 inline constexpr FileFormat kExactKeysFormat{"NDD-EXCT", 1, sizeof(ExactKey)};
