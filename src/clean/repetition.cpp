@@ -41,8 +41,103 @@ struct WindowEntry {
 struct RunScratch {
   std::vector<WindowEntry> table;
   std::uint32_t generation = 0;
-  std::vector<char> repeated;
-  std::vector<std::uint32_t> source;
+};
+
+// The search of one page: the window index, and the run being built in the current paragraph.
+// Matches are looked for only at sampled windows (a quarter of them), out of line, so that the
+// loop over every window keeps its few values in registers.
+class RunFinder {
+ public:
+  RunFinder(std::span<const LineShape> shapes, const std::vector<std::size_t>& candidates, RunScratch& scratch,
+            std::vector<RepeatedRun>& runs)
+      : shapes_(shapes),
+        candidates_(candidates),
+        table_(scratch.table.data()),
+        mask_(scratch.table.size() - 1),
+        generation_(scratch.generation),
+        runs_(runs) {}
+
+  void start_paragraph(std::size_t k) {
+    k_ = k;
+    shape_ = &shapes_[candidates_[k]];
+    run_begin_ = run_end_ = covered_until_ = 0;
+  }
+
+  // The window of kWindowWords words from word p of the current paragraph, whose hash h is
+  // sampled: indexed when new, else matched against its earlier copy and extended to the whole
+  // repeated stretch.
+  void sample(std::uint64_t h, std::size_t p) {
+    if (p < covered_until_) return;
+    std::size_t slot = (h >> 2) & mask_;
+    while (table_[slot].generation == generation_ && table_[slot].hash != h) slot = (slot + 1) & mask_;
+    WindowEntry& entry = table_[slot];
+    if (entry.generation != generation_) {
+      entry = {h, generation_, static_cast<std::uint32_t>(k_), static_cast<std::uint32_t>(p)};
+      return;
+    }
+    match(entry, p);
+  }
+
+  // Reports the run being built, if it is long enough (at a paragraph's end, or when a match does not
+  // continue it).
+  void close_run() {
+    if (run_end_ - run_begin_ < kMinRepeatedRunWords) return;
+    // The run takes the punctuation and space after its last word with it.
+    const std::string_view* const words = shape_->words.data();
+    const std::size_t n = shape_->words.size();
+    const char* base = shape_->lower.data();
+    const std::size_t begin_byte = static_cast<std::size_t>(words[run_begin_].data() - base);
+    const std::size_t end_byte = run_end_ < n ? static_cast<std::size_t>(words[run_end_].data() - base) : shape_->lower.size();
+    runs_.push_back({candidates_[k_], candidates_[run_source_], begin_byte, end_byte, run_begin_, run_end_});
+  }
+
+ private:
+  // The window at p has the hash of an earlier one (`entry`): a repeated stretch when their
+  // words match (out of line: most windows are new).
+  [[gnu::noinline]] void match(const WindowEntry& entry, std::size_t p) {
+    // The earlier copy: its words must really match (not merely their hash), and inside one
+    // paragraph it must end before this one starts.
+    const std::string_view* const words = shape_->words.data();
+    const std::size_t n = shape_->words.size();
+    const LineShape& earlier_shape = shapes_[candidates_[entry.paragraph]];
+    const std::string_view* const earlier = earlier_shape.words.data();
+    const std::size_t earlier_size = earlier_shape.words.size();
+    const std::size_t q = entry.word;
+    const bool same = entry.paragraph == k_;
+    if (same && q + kWindowWords > p) return;
+    if (!std::equal(words + p, words + p + kWindowWords, earlier + q)) return;
+    std::size_t left = 0;
+    while (p - left > covered_until_ && q > left && words[p - left - 1] == earlier[q - left - 1]) ++left;
+    std::size_t right = kWindowWords;
+    while (p + right < n && q + right < earlier_size && (!same || q + right < p - left) &&
+           words[p + right] == earlier[q + right])
+      ++right;
+    // The matches are disjoint and in order (each starts at or after the end of the one before):
+    // a run is a chain of matches that touch, reported once one that does not touch it (or the
+    // paragraph's end) closes it.
+    if (run_end_ != run_begin_ && run_end_ == p - left) {
+      run_end_ = p + right;
+    } else {
+      close_run();
+      run_begin_ = p - left;
+      run_end_ = p + right;
+      run_source_ = entry.paragraph;
+    }
+    covered_until_ = p + right;  // words before this are already part of a found run
+  }
+
+  std::span<const LineShape> shapes_;
+  const std::vector<std::size_t>& candidates_;
+  WindowEntry* table_;
+  std::size_t mask_;
+  std::uint32_t generation_;
+  std::vector<RepeatedRun>& runs_;
+  std::size_t k_ = 0;  // the current paragraph's position among the candidates
+  const LineShape* shape_ = nullptr;
+  std::size_t run_begin_ = 0;
+  std::size_t run_end_ = 0;  // run_begin_ == run_end_: no run open
+  std::size_t run_source_ = 0;
+  std::size_t covered_until_ = 0;
 };
 
 }  // namespace
@@ -93,75 +188,29 @@ std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
     scratch.table.assign(std::max(capacity, scratch.table.size()), WindowEntry{});
     scratch.generation = 1;
   }
-  const std::size_t mask = scratch.table.size() - 1;
-  const std::uint32_t generation = scratch.generation;
+  RunFinder finder(shapes, candidates, scratch, runs);
   constexpr std::uint64_t kBase = 0x9E3779B97F4A7C15ull;
-  std::uint64_t base_power = 1;  // kBase^(kWindowWords-1)
-  for (std::size_t i = 1; i < kWindowWords; ++i) base_power *= kBase;
-
+  constexpr std::uint64_t kBasePower = [] {  // kBase^(kWindowWords-1)
+    std::uint64_t power = 1;
+    for (std::size_t i = 1; i < kWindowWords; ++i) power *= kBase;
+    return power;
+  }();
   for (std::size_t k = 0; k < candidates.size(); ++k) {
-    const auto& words = shapes[candidates[k]].words;
-    const std::size_t n = words.size();
+    const LineShape& shape = shapes[candidates[k]];
+    const std::size_t n = shape.word_count();
     if (n < kWindowWords) continue;
-    const std::vector<std::uint64_t>& hashes = shapes[candidates[k]].word_hashes;
-    auto& repeated = scratch.repeated;
-    auto& source = scratch.source;
-    repeated.assign(n, 0);
-    source.assign(n, 0);
+    const std::uint64_t* const hashes = shape.word_hashes.data();
+    finder.start_paragraph(k);
     std::uint64_t window = 0;
-    std::size_t covered_until = 0;  // words before this are already part of a found run
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i >= kWindowWords) window -= hashes[i - kWindowWords] * base_power;
+    for (std::size_t i = 0; i + 1 < kWindowWords; ++i) window = window * kBase + hashes[i];
+    for (std::size_t i = kWindowWords - 1; i < n; ++i) {
       window = window * kBase + hashes[i];
-      if (i + 1 < kWindowWords) continue;
-      const std::size_t p = i + 1 - kWindowWords;  // the window's first word
       const std::uint64_t h = window ^ (window >> 29);
-      if (h % kSampleEvery != 0 || p < covered_until) continue;
-      std::size_t slot = (h >> 2) & mask;
-      while (scratch.table[slot].generation == generation && scratch.table[slot].hash != h) slot = (slot + 1) & mask;
-      WindowEntry& entry = scratch.table[slot];
-      if (entry.generation != generation) {
-        entry = {h, generation, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(p)};
-        continue;
-      }
-      // The earlier copy: its words must really match (not merely their hash), and inside one
-      // paragraph it must end before this one starts.
-      const auto& earlier = shapes[candidates[entry.paragraph]].words;
-      const std::size_t q = entry.word;
-      const bool same = entry.paragraph == k;
-      if (same && q + kWindowWords > p) continue;
-      if (!std::equal(words.begin() + static_cast<std::ptrdiff_t>(p), words.begin() + static_cast<std::ptrdiff_t>(p + kWindowWords),
-                      earlier.begin() + static_cast<std::ptrdiff_t>(q)))
-        continue;
-      std::size_t left = 0;
-      while (p - left > covered_until && q > left && words[p - left - 1] == earlier[q - left - 1]) ++left;
-      std::size_t right = kWindowWords;
-      while (p + right < n && q + right < earlier.size() && (!same || q + right < p - left) &&
-             words[p + right] == earlier[q + right])
-        ++right;
-      for (std::size_t w = p - left; w < p + right; ++w) {
-        repeated[w] = 1;
-        source[w] = entry.paragraph;
-      }
-      covered_until = p + right;
+      const std::size_t p = i + 1 - kWindowWords;  // the window's first word
+      window -= hashes[p] * kBasePower;  // leaves the next window's first kWindowWords-1 words
+      if (h % kSampleEvery == 0) finder.sample(h, p);
     }
-    const char* base = shapes[candidates[k]].lower.data();
-    const std::size_t text_size = shapes[candidates[k]].lower.size();
-    for (std::size_t w = 0; w < n;) {
-      if (!repeated[w]) {
-        ++w;
-        continue;
-      }
-      std::size_t end = w;
-      while (end < n && repeated[end]) ++end;
-      if (end - w >= kMinRepeatedRunWords) {
-        // The run takes the punctuation and space after its last word with it.
-        const std::size_t begin_byte = static_cast<std::size_t>(words[w].data() - base);
-        const std::size_t end_byte = end < n ? static_cast<std::size_t>(words[end].data() - base) : text_size;
-        runs.push_back({candidates[k], candidates[source[w]], begin_byte, end_byte, w, end});
-      }
-      w = end;
-    }
+    finder.close_run();
   }
   return runs;
 }
