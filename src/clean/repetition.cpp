@@ -48,7 +48,7 @@ struct RunScratch {
 // loop over every window keeps its few values in registers.
 class RunFinder {
  public:
-  RunFinder(std::span<const LineShape> shapes, const std::vector<std::size_t>& candidates, RunScratch& scratch,
+  RunFinder(std::span<const LineShape> shapes, std::span<const std::size_t> candidates, RunScratch& scratch,
             std::vector<RepeatedRun>& runs)
       : shapes_(shapes),
         candidates_(candidates),
@@ -127,7 +127,7 @@ class RunFinder {
   }
 
   std::span<const LineShape> shapes_;
-  const std::vector<std::size_t>& candidates_;
+  std::span<const std::size_t> candidates_;
   WindowEntry* table_;
   std::size_t mask_;
   std::uint32_t generation_;
@@ -143,7 +143,7 @@ class RunFinder {
 }  // namespace
 
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
-                                                    const std::vector<std::size_t>& candidates) {
+                                                    std::span<const std::size_t> candidates) {
   StackArena<8192> arena;  // keys and copies of a page's worth of paragraphs without the heap
   // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
   std::pmr::vector<std::pair<std::uint64_t, std::size_t>> keys(arena.resource());
@@ -175,7 +175,7 @@ std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> s
 }
 
 std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
-                                            const std::vector<std::size_t>& candidates) {
+                                            std::span<const std::size_t> candidates) {
   std::vector<RepeatedRun> runs;
   std::size_t total_words = 0;
   for (std::size_t index : candidates) total_words += shapes[index].word_count();
