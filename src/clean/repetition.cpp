@@ -1,8 +1,7 @@
 #include "clean/repetition.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
+#include <bit>
 #include <memory_resource>
 #include <span>
 #include <utility>
@@ -15,12 +14,11 @@ namespace {
 constexpr std::size_t kLongParagraphWords = 6;
 constexpr std::size_t kMinShortRun = 2;
 
-// The paragraph's words in order, as one key (case and punctuation are already out of them),
-// from their hashes.
-std::uint64_t word_key(std::span<const std::uint64_t> word_hashes) {
-  std::uint64_t key = word_hashes.size();
-  for (const std::uint64_t h : word_hashes) key = (key ^ h) * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
-  return XXH3_64bits(&key, sizeof key);
+// What paragraphs that hold the same words share: their word count and first and last words
+// (case and punctuation are already out of them), from their hashes. Paragraphs that share it
+// are compared word by word; most paragraphs share it with none.
+std::uint64_t sketch_key(std::span<const std::uint64_t> word_hashes) {
+  return (word_hashes.front() ^ (word_hashes.back() * 0x9E3779B97F4A7C15ull)) + word_hashes.size() * 0x632BE59BD9B4E019ull;
 }
 
 // Windows of this many words are hashed; one in kSampleEvery (chosen by the hash, so by the
@@ -145,18 +143,32 @@ class RunFinder {
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
                                                     std::span<const std::size_t> candidates) {
   StackArena<8192> arena;  // keys and copies of a page's worth of paragraphs without the heap
-  // (key, candidate position) sorted by key: equal keys sit together, the first copy first.
-  std::pmr::vector<std::pair<std::uint64_t, std::size_t>> keys(arena.resource());
+  // Each key holds a paragraph's sketch_key() in its high bits and its position among the
+  // candidates in the low ones: sorted, the paragraphs that may be copies of each other sit
+  // together, in page order.
+  const std::uint64_t position_bits = std::bit_ceil(std::max<std::size_t>(candidates.size(), 2)) - 1;
+  std::pmr::vector<std::uint64_t> keys(arena.resource());
   keys.reserve(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
-    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(word_key(shapes[candidates[k]].word_hashes), k);
+    if (shapes[candidates[k]].word_count() > 0)
+      keys.push_back((sketch_key(shapes[candidates[k]].word_hashes) & ~position_bits) | k);
   std::sort(keys.begin(), keys.end());
+  // A later paragraph with the same words as an earlier one copies the first of them: that is
+  // the first earlier one of its group that holds its words.
   std::pmr::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX, arena.resource());
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    if (keys[i].first != keys[i - 1].first) continue;
-    const std::size_t first = copy_of[keys[i - 1].second] == SIZE_MAX ? candidates[keys[i - 1].second]
-                                                                      : copy_of[keys[i - 1].second];
-    copy_of[keys[i].second] = first;
+  for (std::size_t group = 0; group < keys.size();) {
+    std::size_t end = group + 1;
+    while (end < keys.size() && ((keys[end] ^ keys[group]) & ~position_bits) == 0) ++end;
+    for (std::size_t later = group + 1; later < end; ++later) {
+      const std::size_t k = keys[later] & position_bits;
+      for (std::size_t earlier = group; earlier < later; ++earlier) {
+        const std::size_t j = keys[earlier] & position_bits;
+        if (shapes[candidates[j]].word_hashes != shapes[candidates[k]].word_hashes) continue;
+        copy_of[k] = copy_of[j] == SIZE_MAX ? candidates[j] : copy_of[j];
+        break;
+      }
+    }
+    group = end;
   }
   std::vector<RepeatedParagraph> out;
   for (std::size_t k = 0; k < candidates.size();) {

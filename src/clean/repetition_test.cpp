@@ -256,5 +256,63 @@ TEST(Repetition, RunsMatchTheWordByWordMarking) {
   EXPECT_GT(runs_found, 100u);  // the pages do repeat themselves
 }
 
+// find_repeated_copies as first written: each paragraph keyed by all its words, keys sorted, and
+// a paragraph with the key of an earlier one its copy.
+std::vector<RepeatedParagraph> copies_by_whole_key(std::span<const LineShape> shapes, const std::vector<std::size_t>& candidates) {
+  std::vector<std::pair<std::vector<std::uint64_t>, std::size_t>> keys;
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(shapes[candidates[k]].word_hashes, k);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    if (keys[i].first != keys[i - 1].first) continue;
+    copy_of[keys[i].second] =
+        copy_of[keys[i - 1].second] == SIZE_MAX ? candidates[keys[i - 1].second] : copy_of[keys[i - 1].second];
+  }
+  std::vector<RepeatedParagraph> out;
+  for (std::size_t k = 0; k < candidates.size();) {
+    if (copy_of[k] == SIZE_MAX) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    while (end < candidates.size() && copy_of[end] != SIZE_MAX) ++end;
+    for (std::size_t j = k; j < end; ++j)
+      if (end - k >= 2 || shapes[candidates[j]].word_count() >= 6) out.push_back({candidates[j], copy_of[j]});
+    k = end;
+  }
+  return out;
+}
+
+// Random pages of a few paragraph shapes: copies, and paragraphs that share their first and last
+// words and their length with others but not their middle.
+TEST(Repetition, CopiesMatchTheWholeKeyComparison) {
+  std::mt19937 random(7);
+  std::size_t copies_found = 0;
+  for (int page = 0; page < 500; ++page) {
+    std::vector<LineShape> shapes;
+    const std::size_t count = random() % 40;
+    for (std::size_t p = 0; p < count; ++p) {
+      const std::size_t length = random() % 9;
+      std::string text = length == 0 ? std::string("-") : "first";
+      for (std::size_t w = 1; w + 1 < length; ++w) text += random() % 3 == 0 ? " b" : " a";
+      if (length >= 2) text += " last";
+      shapes.push_back(describe(text));
+    }
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+      if (random() % 4 != 0) candidates.push_back(i);
+    const auto expected = copies_by_whole_key(shapes, candidates);
+    const auto got = find_repeated_copies(shapes, candidates);
+    ASSERT_EQ(got.size(), expected.size()) << "page " << page;
+    for (std::size_t c = 0; c < got.size(); ++c) {
+      EXPECT_EQ(got[c].index, expected[c].index) << "page " << page;
+      EXPECT_EQ(got[c].first, expected[c].first) << "page " << page;
+    }
+    copies_found += got.size();
+  }
+  EXPECT_GT(copies_found, 500u);
+}
+
 }  // namespace
 }  // namespace newsdedup
