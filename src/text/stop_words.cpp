@@ -96,23 +96,56 @@ constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
 // longer than twice this (an elided article and a long word) is none.
 constexpr std::size_t kMaxStopWordBytes = 12;
 
-// Cuckoo hashing over 64-bit hashes: each stop word sits in one of two slots that its hash names,
-// so a lookup reads both and compares without a branch (whether a word of running text is a
-// stop word is a coin toss that a branch would keep mispredicting). The 4,096 slots (36 KiB) are
-// over four times the number of words, where insertion always finds room. With about 900 words,
-// a false match between two different words is a 2^-54 event.
+// Hash and displace over 64-bit hashes: a word's hash names a bucket, the bucket a displacement,
+// and hash and displacement together the one slot where the word sits, so a lookup reads one
+// slot and compares without a branch (whether a word of running text is a stop word is a coin
+// toss that a branch would keep mispredicting). The displacements are chosen when the table is
+// built, bucket by bucket from the fullest, so that no two words share a slot: with about 900
+// words in 4,096 slots (32 KiB) a free one is always found at once. A false match between two
+// different words is a 2^-52 event.
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
+    std::vector<std::pair<std::uint64_t, LanguageMask>> words;  // each distinct word once, with its lists
     for (std::size_t language = 0; language < kLists.size(); ++language) {
       const std::string_view list = kLists[language];
       for (std::size_t start = 0; start < list.size();) {
         std::size_t end = list.find(' ', start);
         if (end == std::string_view::npos) end = list.size();
         const std::string_view word = list.substr(start, end - start);
-        insert(word_hash(word), static_cast<LanguageMask>(1u << language));
+        const std::uint64_t hash = word_hash(word);
+        const auto bit = static_cast<LanguageMask>(1u << language);
+        const auto known = std::find_if(words.begin(), words.end(), [&](const auto& w) { return w.first == hash; });
+        if (known != words.end()) known->second = static_cast<LanguageMask>(known->second | bit);
+        else words.emplace_back(hash, bit);
         shapes_.add(word);
         start = end + 1;
+      }
+    }
+    std::vector<std::vector<std::size_t>> buckets(kBuckets);
+    for (std::size_t w = 0; w < words.size(); ++w) buckets[bucket(words[w].first)].push_back(w);
+    std::vector<std::size_t> order(kBuckets);
+    for (std::size_t b = 0; b < kBuckets; ++b) order[b] = b;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return buckets[x].size() > buckets[y].size(); });
+    std::vector<bool> taken(kSlots, false);
+    for (const std::size_t b : order) {
+      if (buckets[b].empty()) break;
+      for (std::uint32_t displacement = 0;; ++displacement) {
+        if (displacement > 0xFFFF) throw std::logic_error("the stop-word table has no room left");
+        std::vector<std::size_t> slots;
+        for (const std::size_t w : buckets[b]) {
+          const std::size_t slot = slot_of(words[w].first, static_cast<std::uint16_t>(displacement));
+          if (taken[slot] || std::find(slots.begin(), slots.end(), slot) != slots.end()) break;
+          slots.push_back(slot);
+        }
+        if (slots.size() != buckets[b].size()) continue;
+        displacements_[b] = static_cast<std::uint16_t>(displacement);
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+          taken[slots[i]] = true;
+          hashes_[slots[i]] = words[buckets[b][i]].first;
+          masks_[slots[i]] = words[buckets[b][i]].second;
+        }
+        break;
       }
     }
   }
@@ -120,55 +153,35 @@ class StopWordTable {
   // False when no stop word has this word's length and first byte: most words stop here.
   bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
-  // The slots as plain arrays, for a loop over many words that keeps them in registers.
+  // The table as plain arrays, for a loop over many words that keeps them in registers.
   struct Slots {
     const std::uint64_t* hashes;
     const LanguageMask* masks;
+    const std::uint16_t* displacements;
 
     LanguageMask find(std::uint64_t hash) const {
-      const std::size_t first = first_slot(hash);
-      const std::size_t second = second_slot(hash);
+      const std::size_t slot = slot_of(hash, displacements[bucket(hash)]);
       // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
-      const auto mask_if_match = [&](std::size_t slot) {
-        return masks[slot] & -static_cast<unsigned>(hashes[slot] == hash);
-      };
-      return static_cast<LanguageMask>(mask_if_match(first) | mask_if_match(second));
+      return static_cast<LanguageMask>(masks[slot] & -static_cast<unsigned>(hashes[slot] == hash));
     }
   };
 
-  Slots slots() const { return {hashes_.data(), masks_.data()}; }
+  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data()}; }
 
   LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
  private:
-  static constexpr std::size_t kSlots = 4096;  // a power of two
+  static constexpr std::size_t kSlots = 4096;   // a power of two
+  static constexpr std::size_t kBuckets = 512;  // a power of two
 
-  static std::size_t first_slot(std::uint64_t hash) { return hash & (kSlots - 1); }
-  static std::size_t second_slot(std::uint64_t hash) { return (hash >> 32) & (kSlots - 1); }
-
-  void insert(std::uint64_t hash, LanguageMask bit) {
-    for (const std::size_t slot : {first_slot(hash), second_slot(hash)}) {
-      if (masks_[slot] != 0 && hashes_[slot] == hash) {  // a word of several lists
-        masks_[slot] = static_cast<LanguageMask>(masks_[slot] | bit);
-        return;
-      }
-    }
-    // Place the word in its free slot, or move the word in its first slot to that word's other
-    // slot, and so on.
-    LanguageMask mask = bit;
-    std::size_t slot = masks_[first_slot(hash)] == 0 || masks_[second_slot(hash)] != 0 ? first_slot(hash)
-                                                                                         : second_slot(hash);
-    for (int moves = 0; moves < 1000; ++moves) {
-      std::swap(hashes_[slot], hash);
-      std::swap(masks_[slot], mask);
-      if (mask == 0) return;
-      slot = slot == first_slot(hash) ? second_slot(hash) : first_slot(hash);
-    }
-    throw std::logic_error("the stop-word table has no room left");
+  static std::size_t bucket(std::uint64_t hash) { return hash & (kBuckets - 1); }
+  static std::size_t slot_of(std::uint64_t hash, std::uint16_t displacement) {
+    return ((hash >> 32) ^ displacement) & (kSlots - 1);
   }
 
   std::vector<std::uint64_t> hashes_;
   std::vector<LanguageMask> masks_;
+  std::array<std::uint16_t, kBuckets> displacements_{};
   WordShapeFilter shapes_;
 };
 
@@ -303,12 +316,16 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
   for (std::size_t begin = 0; begin < words.size(); begin += 255) {
     const std::size_t end = std::min(words.size(), begin + 255);
     std::uint64_t byte_counts = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      LanguageMask mask = slots.find(hashes[i]);
-      // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
-      // be one once folded.
-      if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
-      byte_counts += kSpreadMasks[mask];
+    if (plain) {
+      for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadMasks[slots.find(hashes[i])];
+    } else {
+      for (std::size_t i = begin; i < end; ++i) {
+        LanguageMask mask = slots.find(hashes[i]);
+        // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
+        // may be one once folded.
+        if (mask == 0 && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
+        byte_counts += kSpreadMasks[mask];
+      }
     }
     add_byte_counts(byte_counts, counts);
   }
