@@ -221,8 +221,11 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
   std::pmr::vector<std::uint32_t> stop_words(n, 0, arena.resource());
   page.language = profile_stop_words(page.shapes, furniture, stop_words);
-  std::pmr::vector<TextClass> classes(n, TextClass::kGood, arena.resource());
-  for (std::size_t i = 0; i < n; ++i) classes[i] = classify_text(page.shapes[i], stop_words[i], page.language.has_value());
+  // A furniture paragraph's class is never read: the context pass skips it, its evidence is its
+  // furniture kind's, and a table row has no verdict.
+  std::pmr::vector<TextClass> classes(n, TextClass::kBad, arena.resource());
+  for (std::size_t i = 0; i < n; ++i)
+    if (!furniture[i]) classes[i] = classify_text(page.shapes[i], stop_words[i], page.language.has_value());
   // The context decides what a short or near-good paragraph is (it is kept inside the
   // article when good), but only prose weighs for the article: a list of one-line teasers or of
   // headline-like lines must not add up to one. A short line weighs as short, a near-good one

@@ -102,52 +102,39 @@ constexpr std::size_t kMaxStopWordBytes = 12;
 // toss that a branch would keep mispredicting). The displacements are chosen when the table is
 // built, bucket by bucket from the fullest, so that no two words share a slot: with about 900
 // words in 4,096 slots (32 KiB) a free one is always found at once. A false match between two
-// different words is a 2^-52 event.
+// different words is a 2^-54 event. (Which bits of the hash name the slot is chosen too, so that
+// no two words of one bucket always share one.)
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
-    std::vector<std::pair<std::uint64_t, LanguageMask>> words;  // each distinct word once, with its lists
+    std::vector<std::pair<std::uint64_t, LanguageMask>> words;  // (hash, the list it is in)
     for (std::size_t language = 0; language < kLists.size(); ++language) {
       const std::string_view list = kLists[language];
       for (std::size_t start = 0; start < list.size();) {
         std::size_t end = list.find(' ', start);
         if (end == std::string_view::npos) end = list.size();
         const std::string_view word = list.substr(start, end - start);
-        const std::uint64_t hash = word_hash(word);
-        const auto bit = static_cast<LanguageMask>(1u << language);
-        const auto known = std::find_if(words.begin(), words.end(), [&](const auto& w) { return w.first == hash; });
-        if (known != words.end()) known->second = static_cast<LanguageMask>(known->second | bit);
-        else words.emplace_back(hash, bit);
+        words.emplace_back(word_hash(word), static_cast<LanguageMask>(1u << language));
         shapes_.add(word);
         start = end + 1;
       }
     }
-    std::vector<std::vector<std::size_t>> buckets(kBuckets);
-    for (std::size_t w = 0; w < words.size(); ++w) buckets[bucket(words[w].first)].push_back(w);
-    std::vector<std::size_t> order(kBuckets);
-    for (std::size_t b = 0; b < kBuckets; ++b) order[b] = b;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return buckets[x].size() > buckets[y].size(); });
-    std::vector<bool> taken(kSlots, false);
-    for (const std::size_t b : order) {
-      if (buckets[b].empty()) break;
-      for (std::uint32_t displacement = 0;; ++displacement) {
-        if (displacement > 0xFFFF) throw std::logic_error("the stop-word table has no room left");
-        std::vector<std::size_t> slots;
-        for (const std::size_t w : buckets[b]) {
-          const std::size_t slot = slot_of(words[w].first, static_cast<std::uint16_t>(displacement));
-          if (taken[slot] || std::find(slots.begin(), slots.end(), slot) != slots.end()) break;
-          slots.push_back(slot);
-        }
-        if (slots.size() != buckets[b].size()) continue;
-        displacements_[b] = static_cast<std::uint16_t>(displacement);
-        for (std::size_t i = 0; i < slots.size(); ++i) {
-          taken[slots[i]] = true;
-          hashes_[slots[i]] = words[buckets[b][i]].first;
-          masks_[slots[i]] = words[buckets[b][i]].second;
-        }
-        break;
-      }
+    // A word of several lists once, with all their bits.
+    std::sort(words.begin(), words.end());
+    std::size_t distinct = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (distinct > 0 && words[distinct - 1].first == words[w].first)
+        words[distinct - 1].second = static_cast<LanguageMask>(words[distinct - 1].second | words[w].second);
+      else
+        words[distinct++] = words[w];
     }
+    words.resize(distinct);
+    // The words of one bucket reach the same slots whatever their displacement when their slot
+    // bits agree: the first slot bits without such a pair are taken (any will do for these lists).
+    for (const unsigned shift : {32u, 44u, 20u, 52u}) {
+      if (place(words, shift)) return;
+    }
+    throw std::logic_error("the stop-word table has no room left");
   }
 
   // False when no stop word has this word's length and first byte: most words stop here.
@@ -158,15 +145,16 @@ class StopWordTable {
     const std::uint64_t* hashes;
     const LanguageMask* masks;
     const std::uint16_t* displacements;
+    unsigned slot_shift;
 
     LanguageMask find(std::uint64_t hash) const {
-      const std::size_t slot = slot_of(hash, displacements[bucket(hash)]);
+      const std::size_t slot = slot_of(hash, slot_shift, displacements[bucket(hash)]);
       // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
       return static_cast<LanguageMask>(masks[slot] & -static_cast<unsigned>(hashes[slot] == hash));
     }
   };
 
-  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data()}; }
+  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data(), slot_shift_}; }
 
   LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
@@ -175,13 +163,57 @@ class StopWordTable {
   static constexpr std::size_t kBuckets = 512;  // a power of two
 
   static std::size_t bucket(std::uint64_t hash) { return hash & (kBuckets - 1); }
-  static std::size_t slot_of(std::uint64_t hash, std::uint16_t displacement) {
-    return ((hash >> 32) ^ displacement) & (kSlots - 1);
+  static std::size_t slot_of(std::uint64_t hash, unsigned shift, std::uint16_t displacement) {
+    return ((hash >> shift) ^ displacement) & (kSlots - 1);
+  }
+
+  // Places the words (distinct hashes with their lists) with slot bits from `shift` up, bucket by
+  // bucket from the fullest, each at the first displacement that finds all its words free slots;
+  // false when a bucket finds none.
+  bool place(const std::vector<std::pair<std::uint64_t, LanguageMask>>& words, unsigned shift) {
+    std::fill(hashes_.begin(), hashes_.end(), 0);
+    std::fill(masks_.begin(), masks_.end(), 0);
+    // The words grouped by bucket, the fullest buckets first.
+    std::array<std::size_t, kBuckets> sizes{};
+    for (const auto& word : words) ++sizes[bucket(word.first)];
+    std::vector<std::size_t> order(words.size());
+    for (std::size_t w = 0; w < words.size(); ++w) order[w] = w;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const std::size_t bx = bucket(words[x].first), by = bucket(words[y].first);
+      return sizes[bx] != sizes[by] ? sizes[bx] > sizes[by] : bx != by ? bx < by : x < y;
+    });
+    std::vector<bool> taken(kSlots, false);
+    std::vector<std::size_t> slots;
+    for (std::size_t group = 0; group < order.size();) {
+      const std::size_t b = bucket(words[order[group]].first);
+      const std::size_t end = group + sizes[b];
+      std::uint32_t displacement = 0;
+      for (;; ++displacement) {
+        if (displacement > 0xFFFF) return false;
+        slots.clear();
+        for (std::size_t i = group; i < end; ++i) {
+          const std::size_t slot = slot_of(words[order[i]].first, shift, static_cast<std::uint16_t>(displacement));
+          if (taken[slot] || std::find(slots.begin(), slots.end(), slot) != slots.end()) break;
+          slots.push_back(slot);
+        }
+        if (slots.size() == end - group) break;
+      }
+      displacements_[b] = static_cast<std::uint16_t>(displacement);
+      for (std::size_t i = group; i < end; ++i) {
+        taken[slots[i - group]] = true;
+        hashes_[slots[i - group]] = words[order[i]].first;
+        masks_[slots[i - group]] = words[order[i]].second;
+      }
+      group = end;
+    }
+    slot_shift_ = shift;
+    return true;
   }
 
   std::vector<std::uint64_t> hashes_;
   std::vector<LanguageMask> masks_;
   std::array<std::uint16_t, kBuckets> displacements_{};
+  unsigned slot_shift_ = 32;
   WordShapeFilter shapes_;
 };
 
