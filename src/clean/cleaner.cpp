@@ -169,16 +169,16 @@ bool row_like(const LineShape& shape, std::string_view text, TextClass text_clas
   return text_class != TextClass::kGood && shape.word_count() >= 2 && figures > 0 && 4 * figures >= shape.word_count();
 }
 
-std::pmr::vector<bool> table_rows(const PageAnalysis& page, std::span<const TextClass> classes,
-                                  std::pmr::memory_resource* memory) {
+std::pmr::vector<std::uint8_t> table_rows(const PageAnalysis& page, std::span<const TextClass> classes,
+                                          std::pmr::memory_resource* memory) {
   const std::size_t n = classes.size();
-  std::pmr::vector<bool> rows(n, false, memory);
+  std::pmr::vector<std::uint8_t> rows(n, 0, memory);
   for (std::size_t i = 0; i < n;) {
     std::size_t end = i;
     while (end < n && !page.verdicts[end].reason &&
            row_like(page.shapes[end], page.split.paragraphs[end].text, classes[end]))
       ++end;
-    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), true);
+    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), 1);
     i = end == i ? i + 1 : end;
   }
   return rows;
@@ -232,17 +232,16 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
   // that its neighbours make good weighs nothing.
   std::pmr::vector<TextClass> resolved(classes, arena.resource());
   resolve_by_context(resolved, furniture);
+  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
+  // rows weigh nothing, so the article runs through it.
+  const std::pmr::vector<std::uint8_t> in_table = table_rows(page, classes, arena.resource());
   std::pmr::vector<RegionEvidence> evidence(n, arena.resource());
   for (std::size_t i = 0; i < n; ++i) {
     const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
     evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
     if (classes[i] == TextClass::kNearGood && resolved[i] == TextClass::kGood && !furniture[i]) evidence[i] = {};
-  }
-  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
-  // rows weigh nothing, so the article runs through it.
-  const std::pmr::vector<bool> in_table = table_rows(page, classes, arena.resource());
-  for (std::size_t i = 0; i < n; ++i)
     if (in_table[i]) evidence[i].weight = 0;
+  }
   std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
   if (!region) return region;
   const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
