@@ -40,7 +40,7 @@ struct Best {
   std::optional<ArticleRegion> region;
 };
 
-std::int64_t prose_in(const std::vector<RegionEvidence>& paragraphs, const ArticleRegion& region) {
+std::int64_t prose_in(std::span<const RegionEvidence> paragraphs, const ArticleRegion& region) {
   std::int64_t prose = 0;
   for (std::size_t i = region.first; i <= region.last; ++i) prose += paragraphs[i].prose_length;
   return prose;
@@ -48,7 +48,7 @@ std::int64_t prose_in(const std::vector<RegionEvidence>& paragraphs, const Artic
 
 // Maximum over first >= start, last >= first of sum(weight[first..last]) minus `skip_percent`
 // of the prose in [start, first). Stops at an article-ending marker once enough prose was seen.
-Best search(const std::vector<RegionEvidence>& paragraphs, std::size_t start, std::int64_t skip_percent) {
+Best search(std::span<const RegionEvidence> paragraphs, std::size_t start, std::int64_t skip_percent) {
   Best best;
   std::int64_t skipped = 0;  // prose since `start`, before the current paragraph
   std::int64_t current = std::numeric_limits<std::int64_t>::min() / 2;
@@ -98,7 +98,7 @@ RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureK
   return evidence;
 }
 
-std::optional<ArticleRegion> find_article_region(const std::vector<RegionEvidence>& paragraphs,
+std::optional<ArticleRegion> find_article_region(std::span<const RegionEvidence> paragraphs,
                                                  std::optional<std::size_t> anchor) {
   if (anchor && *anchor + 1 < paragraphs.size()) {
     std::optional<ArticleRegion> region = search(paragraphs, *anchor + 1, kSkippedProsePercent).region;

@@ -18,7 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <vector>
+#include <span>
 
 #include "clean/paragraph_classifier.h"
 
@@ -50,7 +50,7 @@ RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureK
                                   std::size_t weighted_length);
 
 // The region, or none when the page has no prose. `anchor`: the title anchor, if found.
-std::optional<ArticleRegion> find_article_region(const std::vector<RegionEvidence>& paragraphs,
+std::optional<ArticleRegion> find_article_region(std::span<const RegionEvidence> paragraphs,
                                                  std::optional<std::size_t> anchor);
 
 }  // namespace newsdedup

@@ -60,8 +60,8 @@ TEST(ArticleRegion, BelowTheAnchorSkippingProseCostsHalfOfIt) {
 }
 
 TEST(ArticleRegion, TooLittleProseIsNoRegion) {
-  EXPECT_EQ(find_article_region({link(), prose(120), link()}, std::nullopt), std::nullopt);
-  EXPECT_EQ(find_article_region({link(), short_line(), link()}, std::nullopt), std::nullopt);
+  EXPECT_EQ(find_article_region(std::vector<RegionEvidence>{link(), prose(120), link()}, std::nullopt), std::nullopt);
+  EXPECT_EQ(find_article_region(std::vector<RegionEvidence>{link(), short_line(), link()}, std::nullopt), std::nullopt);
   EXPECT_EQ(find_article_region({}, std::nullopt), std::nullopt);
 }
 

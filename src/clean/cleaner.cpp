@@ -37,7 +37,7 @@ struct Verdict {
 struct PageAnalysis {
   const SplitText& split;
   std::span<const LineShape> shapes;
-  std::vector<Verdict> verdicts;
+  std::pmr::vector<Verdict> verdicts;
   std::optional<Language> language;  // of the stop-word list that fits the page, if any
 };
 
@@ -169,16 +169,16 @@ bool row_like(const LineShape& shape, std::string_view text, TextClass text_clas
   return text_class != TextClass::kGood && shape.word_count() >= 2 && figures > 0 && 4 * figures >= shape.word_count();
 }
 
-std::pmr::vector<bool> table_rows(const PageAnalysis& page, std::span<const TextClass> classes,
-                                  std::pmr::memory_resource* memory) {
+std::pmr::vector<std::uint8_t> table_rows(const PageAnalysis& page, std::span<const TextClass> classes,
+                                          std::pmr::memory_resource* memory) {
   const std::size_t n = classes.size();
-  std::pmr::vector<bool> rows(n, false, memory);
+  std::pmr::vector<std::uint8_t> rows(n, 0, memory);
   for (std::size_t i = 0; i < n;) {
     std::size_t end = i;
     while (end < n && !page.verdicts[end].reason &&
            row_like(page.shapes[end], page.split.paragraphs[end].text, classes[end]))
       ++end;
-    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), true);
+    if (end - i >= kMinTableRows) std::fill(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(end), 1);
     i = end == i ? i + 1 : end;
   }
   return rows;
@@ -216,31 +216,32 @@ std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_
 std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optional<std::size_t> anchor) {
   const auto& paragraphs = page.split.paragraphs;
   const std::size_t n = paragraphs.size();
-  StackArena<2048> arena;  // a page's worth of flags and classes without the heap
+  StackArena<4096> arena;  // a page's worth of flags, counts, classes and evidence without the heap
   std::pmr::vector<std::uint8_t> furniture(n, 0, arena.resource());
   for (std::size_t i = 0; i < n; ++i) furniture[i] = page.verdicts[i].reason.has_value();
-  const StopWordProfile profile = profile_stop_words(page.shapes, furniture);
-  page.language = profile.language;
-  std::pmr::vector<TextClass> classes(n, TextClass::kGood, arena.resource());
+  std::pmr::vector<std::uint32_t> stop_words(n, 0, arena.resource());
+  page.language = profile_stop_words(page.shapes, furniture, stop_words);
+  // A furniture paragraph's class is never read: the context pass skips it, its evidence is its
+  // furniture kind's, and a table row has no verdict.
+  std::pmr::vector<TextClass> classes(n, TextClass::kBad, arena.resource());
   for (std::size_t i = 0; i < n; ++i)
-    classes[i] = classify_text(page.shapes[i], profile.stop_words[i], profile.language.has_value());
+    if (!furniture[i]) classes[i] = classify_text(page.shapes[i], stop_words[i], page.language.has_value());
   // The context decides what a short or near-good paragraph is (it is kept inside the
   // article when good), but only prose weighs for the article: a list of one-line teasers or of
   // headline-like lines must not add up to one. A short line weighs as short, a near-good one
   // that its neighbours make good weighs nothing.
   std::pmr::vector<TextClass> resolved(classes, arena.resource());
   resolve_by_context(resolved, furniture);
-  std::vector<RegionEvidence> evidence(n);
+  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
+  // rows weigh nothing, so the article runs through it.
+  const std::pmr::vector<std::uint8_t> in_table = table_rows(page, classes, arena.resource());
+  std::pmr::vector<RegionEvidence> evidence(n, arena.resource());
   for (std::size_t i = 0; i < n; ++i) {
     const TextClass weighed = classes[i] == TextClass::kShort ? TextClass::kShort : resolved[i];
     evidence[i] = paragraph_evidence(weighed, furniture_kind(page, i), page.shapes[i].weighted_length);
     if (classes[i] == TextClass::kNearGood && resolved[i] == TextClass::kGood && !furniture[i]) evidence[i] = {};
-  }
-  // A table (results, standings, dates, figures) is part of an article, not an edge of it: its
-  // rows weigh nothing, so the article runs through it.
-  const std::pmr::vector<bool> in_table = table_rows(page, classes, arena.resource());
-  for (std::size_t i = 0; i < n; ++i)
     if (in_table[i]) evidence[i].weight = 0;
+  }
   std::optional<ArticleRegion> region = find_article_region(evidence, anchor);
   if (!region) return region;
   const auto unclaimed = [&](std::size_t i) { return !page.verdicts[i].reason && !page.verdicts[i].is_title; };
@@ -277,11 +278,14 @@ std::optional<ArticleRegion> mark_outside_article(PageAnalysis& page, std::optio
 }
 
 // The paragraphs no rule has removed and that are not the title.
-std::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page) {
-  std::vector<std::size_t> out;
-  out.reserve(page.verdicts.size());
-  for (std::size_t i = 0; i < page.verdicts.size(); ++i)
-    if (!page.verdicts[i].reason && !page.verdicts[i].is_title) out.push_back(i);
+std::pmr::vector<std::size_t> remaining_paragraphs(const PageAnalysis& page, std::pmr::memory_resource* memory) {
+  std::pmr::vector<std::size_t> out(page.verdicts.size(), memory);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < page.verdicts.size(); ++i) {
+    out[count] = i;
+    count += !page.verdicts[i].reason && !page.verdicts[i].is_title;
+  }
+  out.resize(count);
   return out;
 }
 
@@ -331,8 +335,8 @@ void note_mostly_repeated(PageAnalysis& page, std::span<const RepeatedRun> runs)
 
 // --quality: C4's line rules on the body, then every document rule on what is left; a failing
 // document loses all its lines, each reported with the first rule it failed.
-QualityVerdict apply_quality_rules(PageAnalysis& page, const std::vector<std::string_view>& texts) {
-  std::vector<std::size_t> body = remaining_paragraphs(page);
+QualityVerdict apply_quality_rules(PageAnalysis& page, std::span<const std::string_view> texts) {
+  std::pmr::vector<std::size_t> body = remaining_paragraphs(page, std::pmr::get_default_resource());
   std::erase_if(body, [&](std::size_t i) {
     if (const auto rule = c4_line_rule(page.shapes[i], texts[i])) {
       page.verdicts[i].reason = *rule;
@@ -387,7 +391,11 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   out.page = std::make_shared<const std::string>(std::move(normalized_text));
   const SplitText split = split_paragraphs(*out.page);
   const auto& paragraphs = split.paragraphs;
-  PageAnalysis page{split, describe_paragraphs(paragraphs), std::vector<Verdict>(paragraphs.size()), std::nullopt};
+  // The page's verdicts, candidate lists and kept texts without the heap (a page far larger than
+  // most takes the rest from it).
+  StackArena<4096> arena;
+  PageAnalysis page{split, describe_paragraphs(paragraphs), std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()),
+                    std::nullopt};
   for (std::size_t i = 0; i < paragraphs.size(); ++i)
     page.verdicts[i].reason = remembered_furniture(page.shapes[i], paragraphs[i].text);
   mark_menus(page);
@@ -396,9 +404,10 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   mark_title(page, anchor);
 
   // The runs are looked for among the paragraphs left after the copies.
-  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining_paragraphs(page));
+  const std::vector<RepeatedParagraph> copies =
+      find_repeated_copies(page.shapes, remaining_paragraphs(page, arena.resource()));
   for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
-  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page));
+  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page, arena.resource()));
   note_mostly_repeated(page, runs);
   const std::optional<ArticleRegion> region = mark_outside_article(page, anchor);
   const auto inside = [&](std::size_t i) { return region && i >= region->first && i <= region->last; };
@@ -420,12 +429,12 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
     }
   });
   if (boilerplate != nullptr) {
-    for (std::size_t i : remaining_paragraphs(page))
+    for (std::size_t i : remaining_paragraphs(page, arena.resource()))
       if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
   }
 
   // The text each paragraph keeps: its own, or without its repeated runs.
-  std::vector<std::string_view> texts(paragraphs.size());
+  std::pmr::vector<std::string_view> texts(paragraphs.size(), arena.resource());
   std::vector<std::string> trimmed;
   trimmed.reserve(cuts.size());  // views into it must stay valid
   for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;

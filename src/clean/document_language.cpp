@@ -1,5 +1,6 @@
 #include "clean/document_language.h"
 
+#include <algorithm>
 #include <array>
 #include <memory_resource>
 
@@ -16,7 +17,8 @@ constexpr double kMinStopWordShare = 0.08;
 
 }  // namespace
 
-StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, std::span<const std::uint8_t> skip) {
+std::optional<Language> profile_stop_words(std::span<const LineShape> paragraphs, std::span<const std::uint8_t> skip,
+                                           std::span<std::uint32_t> stop_words) {
   StackArena<16384> arena;  // the counts of a page's worth of paragraphs without the heap
   std::pmr::vector<LanguageCounts> counts(paragraphs.size(), LanguageCounts{}, arena.resource());
   LanguageCounts votes{};
@@ -39,15 +41,21 @@ StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, std::s
     votes = all;
     voting_words = all_words;
   }
-  StopWordProfile profile;
-  profile.stop_words.assign(paragraphs.size(), 0);
   std::size_t best = 0;
   for (std::size_t language = 1; language < kStopWordLanguageCount; ++language)
     if (votes[language] > votes[best]) best = language;
-  if (voting_words == 0 || static_cast<double>(votes[best]) < kMinStopWordShare * static_cast<double>(voting_words))
-    return profile;
-  profile.language = static_cast<Language>(best);
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) profile.stop_words[p] = counts[p][best];
+  if (voting_words == 0 || static_cast<double>(votes[best]) < kMinStopWordShare * static_cast<double>(voting_words)) {
+    std::fill(stop_words.begin(), stop_words.end(), 0);
+    return std::nullopt;
+  }
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) stop_words[p] = counts[p][best];
+  return static_cast<Language>(best);
+}
+
+StopWordProfile profile_stop_words(std::span<const LineShape> paragraphs, std::span<const std::uint8_t> skip) {
+  StopWordProfile profile;
+  profile.stop_words.assign(paragraphs.size(), 0);
+  profile.language = profile_stop_words(paragraphs, skip, profile.stop_words);
   return profile;
 }
 

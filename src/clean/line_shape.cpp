@@ -110,61 +110,60 @@ constexpr std::array<std::uint64_t, 256> kFirstByteCounts = [] {
   return counts;
 }();
 
-// Where a line's words go: the shape's arrays, written through pointers, sized by room_for()
-// ahead of each batch of words (a test per batch, not per word) and cut to the words found at
-// the end. The word loops only mark where each word is; finish() then hashes and counts them in
-// a loop of its own, which needs few registers and no branch but the rare long word's.
+// Where a line's words go first: their edges (each word's first byte, then the byte after its
+// last), in the shape's edge buffer, which holds n + 1 of them, the most a line of n bytes has
+// (words are at least one byte apart). The word loops only write edges;
+// finish() then makes the words, hashes and counts them in a loop of its own, which needs few
+// registers and no branch but the rare long word's.
 class WordWriter {
  public:
-  WordWriter(LineShape& shape, const char* lower, std::string_view text)
-      : shape_(shape), lower_(lower), text_(reinterpret_cast<const unsigned char*>(text.data())) {}
+  WordWriter(LineShape& shape, const char* lower, std::string_view text, std::uint32_t* edges)
+      : shape_(shape), lower_(lower), text_(reinterpret_cast<const unsigned char*>(text.data())), edges_(edges), end_(edges) {}
 
-  // Room for `more` words after those added. The arrays keep the size of the line before (both
-  // the same), so most lines need no resizing, and a resize writes only what was not there.
-  [[gnu::always_inline]] void room_for(std::size_t more) {
-    if (count_ + more > shape_.words.size()) {
-      shape_.words.resize(count_ + more);
-      shape_.word_hashes.resize(count_ + more);
-    }
-    words_ = shape_.words.data() + count_;
-  }
-
-  // The word at [start, end) of the line: room_for() must have made room for it.
+  // The word at [start, end) of the line.
   [[gnu::always_inline]] void add(std::size_t start, std::size_t end) {
-    *words_++ = std::string_view(lower_ + start, end - start);
-    ++count_;
+    end_[0] = static_cast<std::uint32_t>(start);
+    end_[1] = static_cast<std::uint32_t>(end);
+    end_ += 2;
   }
+
+  // Where edges are written directly (add_ascii_words), and their end once written.
+  std::uint32_t* edges_end() const { return end_; }
+  void set_edges_end(std::uint32_t* end) { end_ = end; }
 
   void finish() {
-    shape_.words.resize(count_);
-    shape_.word_hashes.resize(count_);
-    const std::string_view* words = shape_.words.data();
+    const std::size_t count = static_cast<std::size_t>(end_ - edges_) / 2;
+    shape_.words.resize(count);
+    shape_.word_hashes.resize(count);
+    std::string_view* words = shape_.words.data();
     std::uint64_t* hashes = shape_.word_hashes.data();
+    const std::uint32_t* edges = edges_;
     std::uint64_t first_byte_counts = 0;  // see kFirstByteCounts
-    for (std::size_t i = 0; i < count_; ++i) {
-      const char* word = words[i].data();
-      const std::size_t size = words[i].size();
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint32_t start = edges[2 * i];
+      const std::size_t size = edges[2 * i + 1] - start;
+      const char* word = lower_ + start;
+      words[i] = std::string_view(word, size);
       hashes[i] = size <= 16 ? short_word_hash_padded(word, size) : word_hash_padded(word, size);
-      first_byte_counts += kFirstByteCounts[text_[word - lower_]];
+      first_byte_counts += kFirstByteCounts[text_[start]];
     }
     shape_.digit_words = static_cast<std::uint32_t>(first_byte_counts);
     shape_.capitalized_words = first_byte_counts >> 32;
-    shape_.alphabetic_words = count_ - shape_.digit_words;
+    shape_.alphabetic_words = count - shape_.digit_words;
   }
 
  private:
   LineShape& shape_;
   const char* lower_;
   const unsigned char* text_;
-  std::string_view* words_ = nullptr;  // where the next word goes
-  std::size_t count_ = 0;
+  std::uint32_t* edges_;
+  std::uint32_t* end_;  // after the last edge written
 };
 
 // The words of the lowercased line (`n` bytes at `lower`, padded), one byte at a time (see
 // kByteClasses): any text.
 void add_words(const char* lower, std::size_t n, WordWriter& out) {
   const std::string_view line(lower, n);
-  out.room_for(n / 2 + 1);  // a word and a separator take two bytes at least
   // The padding's zeros are separators, which end the last word without a bounds test per byte.
   for (std::size_t i = 0; i < n;) {
     const ByteClass leading = kByteClasses[static_cast<unsigned char>(lower[i])];
@@ -180,14 +179,6 @@ void add_words(const char* lower, std::size_t n, WordWriter& out) {
     }
     out.add(start, i);
   }
-}
-
-// The number of set bits, without the POPCNT instruction that baseline x86-64 lacks.
-constexpr unsigned count_bits(std::uint64_t bits) {
-  bits -= (bits >> 1) & 0x5555555555555555ull;
-  bits = (bits & 0x3333333333333333ull) + ((bits >> 2) & 0x3333333333333333ull);
-  bits = (bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-  return static_cast<unsigned>((bits * 0x0101010101010101ull) >> 56);
 }
 
 #if defined(__SSE2__)
@@ -213,17 +204,17 @@ bool only_separators_beyond_ascii(std::string_view line) {
 
 // What lower_and_mark() learns of a line.
 struct LineBlocks {
-  std::size_t characters = 0;  // bytes that start a character (not 10xxxxxx)
-  unsigned char highest = 0;   // the largest byte: below 0x80 in ASCII text
-  bool apostrophes = false;    // whether the line holds a "'"
+  bool beyond_ascii = false;  // whether the line holds a byte above 0x7F
+  bool apostrophes = false;   // whether the line holds a "'"
 };
 
 // One pass over a line copied into its padded buffer (`n` bytes at `line`, zeros up to the end
-// of its last 64-byte block): lowercases its ASCII letters in place, counts its characters, and
-// marks in word_masks[b] (one per block of 64 bytes) the bytes of its words as add_words() finds
-// them in ASCII, every byte above 0x7F taken as a separator: a word is a run of letters, digits
-// and apostrophes without the apostrophes that open it. (Lowercasing and classifying the same
-// bytes in one pass reads and compares each 16 bytes once.)
+// of its last 64-byte block): lowercases its ASCII letters in place and marks in word_masks[b]
+// (one per block of 64 bytes) the bytes of its words as add_words() finds them in ASCII, every
+// byte above 0x7F taken as a separator: a word is a run of letters, digits and apostrophes
+// without the apostrophes that open it. (Lowercasing and classifying the same bytes in one pass
+// reads and compares each 16 bytes once.) Characters are not counted here: nearly every line is
+// ASCII, where they are its bytes.
 LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) {
   // Bytes in [low, high], with one addition and one signed compare: the addition moves `low` to
   // -128, so the range is what lies below -128 + its width.
@@ -232,16 +223,7 @@ LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) 
     return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (high - low + 1))));
   };
   const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
-  LineBlocks result;
-  __m128i highest = _mm_setzero_si128();
-  __m128i continuations = _mm_setzero_si128();  // per lane, up to 4 a block: summed every 63 blocks
-  std::size_t continuation_count = 0;
-  const auto sum_continuations = [&] {
-    const __m128i sums = _mm_sad_epu8(continuations, _mm_setzero_si128());
-    continuation_count += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-                          static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-    continuations = _mm_setzero_si128();
-  };
+  __m128i any_bytes = _mm_setzero_si128();  // the line's bytes or'ed: its top bit says whether any is above 0x7F
   std::uint64_t any_apostrophe = 0;
   std::uint64_t run_continues = 0;      // bit 0: the previous block ended inside a run
   std::uint64_t opening_continues = 0;  // bit 0: ... inside a run's opening apostrophes
@@ -257,10 +239,8 @@ LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) 
       const __m128i letter_or_digit = _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'));
       alphanumeric |= bits(letter_or_digit) << (16 * part);
       apostrophe |= bits(_mm_cmpeq_epi8(lower, _mm_set1_epi8('\''))) << (16 * part);
-      continuations = _mm_sub_epi8(continuations, _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)));  // 0x80 to 0xBF
-      highest = _mm_max_epu8(highest, bytes);
+      any_bytes = _mm_or_si128(any_bytes, bytes);
     }
-    if (b % 63 == 62) sum_continuations();
     any_apostrophe |= apostrophe;
     const std::uint64_t run = alphanumeric | apostrophe;
     const std::uint64_t run_starts = run & ~((run << 1) | run_continues);
@@ -272,57 +252,29 @@ LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) 
     run_continues = run >> 63;
     opening_continues = opening >> 63;
   }
-  sum_continuations();
-  result.characters = n - continuation_count;
-  // The largest lane: each step compares the upper half of the lanes left with the lower.
-  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 8));
-  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 4));
-  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 2));
-  highest = _mm_max_epu8(highest, _mm_srli_si128(highest, 1));
-  result.highest = static_cast<unsigned char>(_mm_cvtsi128_si32(highest));
-  result.apostrophes = any_apostrophe != 0;
-  return result;
+  return {_mm_movemask_epi8(any_bytes) != 0, any_apostrophe != 0};
 }
 
 // The words of a line from its blocks' word masks (lower_and_mark): ASCII text, or text whose
-// other characters only separate words (only_separators_beyond_ascii). Bit masks find each
-// word's ends without a branch per byte: starts and ends alternate, so the first end of a block
-// closes a word begun in an earlier block, each start's word ends at the next end, and a start
-// without one goes on into the next block.
+// other characters only separate words (only_separators_beyond_ascii). A word's edges are where
+// the mask changes, so each block's changes are its edges in order, found without a branch per
+// byte; a word to the end of the last block (a line of whole blocks) ends at the line's end.
 void add_ascii_words(const std::uint64_t* word_masks, std::size_t n, WordWriter& out) {
   const std::size_t blocks = (n + 63) / 64;
-  std::size_t starts_in_line = 0;
+  std::uint32_t* edges = out.edges_end();
   std::uint64_t word_continues = 0;  // bit 0: the previous block ended inside a word
   for (std::size_t b = 0; b < blocks; ++b) {
-    starts_in_line += count_bits(word_masks[b] & ~((word_masks[b] << 1) | word_continues));
-    word_continues = word_masks[b] >> 63;
-  }
-  out.room_for(starts_in_line);
-  word_continues = 0;
-  std::size_t word_start = 0;  // of the word that the previous block ended inside
-  for (std::size_t b = 0; b < blocks; ++b) {
-    const std::size_t base = 64 * b;
     const std::uint64_t word = word_masks[b];
-    const std::uint64_t before = (word << 1) | word_continues;
-    std::uint64_t starts = word & ~before;
-    std::uint64_t ends = ~word & before;
-    if (word_continues != 0 && ends != 0) {
-      out.add(word_start, base + static_cast<unsigned>(std::countr_zero(ends)));
-      ends &= ends - 1;
-    }
+    std::uint64_t changes = word ^ ((word << 1) | word_continues);
     word_continues = word >> 63;
-    while (starts != 0) {
-      const std::size_t start = base + static_cast<unsigned>(std::countr_zero(starts));
-      starts &= starts - 1;
-      if (ends == 0) {
-        word_start = start;
-        break;
-      }
-      out.add(start, base + static_cast<unsigned>(std::countr_zero(ends)));
-      ends &= ends - 1;
+    const auto base = static_cast<std::uint32_t>(64 * b);
+    while (changes != 0) {
+      *edges++ = base + static_cast<std::uint32_t>(std::countr_zero(changes));
+      changes &= changes - 1;
     }
   }
-  if (word_continues != 0) out.add(word_start, n);  // a word to the end of a line of whole blocks
+  if (word_continues != 0) *edges++ = static_cast<std::uint32_t>(n);
+  out.set_edges_end(edges);
 }
 #endif
 
@@ -352,6 +304,7 @@ LineShape& LineShape::operator=(const LineShape& other) {
 void LineShape::release_buffers() {
   lower = {};
   std::vector<char>().swap(lower_buffer_);
+  std::vector<std::uint32_t>().swap(edge_buffer_);
   std::vector<std::string_view>().swap(words);
   std::vector<std::uint64_t>().swap(word_hashes);
 }
@@ -364,13 +317,16 @@ LineShape describe(std::string_view text) {
 
 void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
-  // The buffer only grows: what lies past a shorter line's padding is never read.
+  // The buffers only grow: what lies past a shorter line's padding is never read.
   if (shape.lower_buffer_.size() < n + kPadding) shape.lower_buffer_.resize(n + kPadding);
+  if (shape.edge_buffer_.size() < n + 1) shape.edge_buffer_.resize(n + 1);
   char* lower = shape.lower_buffer_.data();
   if (n > 0) std::memcpy(lower, text.data(), n);
   std::memset(lower + n, 0, kPadding);
   shape.lower = std::string_view(lower, n);
-  WordWriter words(shape, lower, text);
+  std::uint32_t* edges = shape.edge_buffer_.data();
+  WordWriter words(shape, lower, text, edges);
+  bool beyond_ascii = true;
 #if defined(__SSE2__)
   // Lines of up to 2 KiB (nearly all) keep their blocks' masks on the stack.
   constexpr std::size_t kStackBlocks = 32;
@@ -382,9 +338,8 @@ void describe(std::string_view text, LineShape& shape) {
     word_masks = heap_masks.data();
   }
   const LineBlocks blocks = lower_and_mark(lower, n, word_masks);
-  const std::size_t characters = blocks.characters;
-  const unsigned char highest = blocks.highest;
-  if (highest < 0x80 || only_separators_beyond_ascii(shape.lower)) {
+  beyond_ascii = blocks.beyond_ascii;
+  if (!beyond_ascii || only_separators_beyond_ascii(shape.lower)) {
     shape.plain_words = !blocks.apostrophes;
     add_ascii_words(word_masks, n, words);
   } else {
@@ -392,17 +347,15 @@ void describe(std::string_view text, LineShape& shape) {
     add_words(lower, n, words);
   }
 #else
-  const ByteCounts counts = lowercase_ascii(text, lower);
-  const std::size_t characters = counts.characters;
-  const unsigned char highest = counts.highest;
+  beyond_ascii = lowercase_ascii(text, lower).highest >= 0x80;
   shape.plain_words = false;
   add_words(lower, n, words);
 #endif
   words.finish();
   shape.ends_with_sentence_punctuation = ends_like_sentence(text);
   shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
-  // A lead byte of U+1000 and above is 0xE1 or more.
-  shape.weighted_length = characters + (highest >= 0xE1 ? wide_character_extra(text) : 0);
+  // In ASCII every byte is a character; beyond it, Han, kana and Hangul weigh more.
+  shape.weighted_length = beyond_ascii ? count_characters(text) + wide_character_extra(text) : n;
 }
 
 }  // namespace newsdedup

@@ -54,6 +54,8 @@ struct LineShape {
   friend void describe(std::string_view text, LineShape& shape);
 
   std::vector<char> lower_buffer_;  // `lower`, then at least 64 zero bytes
+  // Where describe() notes each word's edges before making the words: scratch, not copied.
+  std::vector<std::uint32_t> edge_buffer_;
 };
 
 // Thread-safe (each call writes only the shape it is given).

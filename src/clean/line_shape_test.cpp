@@ -114,5 +114,27 @@ TEST(LineShape, WordsAcrossBlocksOfSixtyFourBytes) {
   EXPECT_EQ(shape.words[2], word + word);
 }
 
+// A line's weighted length is learnt from its bytes only when it holds some beyond ASCII (else
+// it is its size): it must be the characters, a Han, kana or fullwidth one counting 3 and a
+// Hangul one 2, whatever the line's length and mix.
+TEST(LineShape, WeightedLengthCountsCharactersByScript) {
+  std::mt19937 random(5);
+  const std::vector<std::pair<std::string_view, std::size_t>> alphabet = {
+      {"a", 1}, {"Z", 1}, {" ", 1}, {"7", 1}, {"'", 1}, {"\u00E9", 1}, {"\u00A0", 1}, {"\u2014", 1},
+      {"\u0416", 1}, {"\u4E2D", 3}, {"\u30A2", 3}, {"\uFF21", 3}, {"\uD55C", 2}, {"\u1100", 2}, {"\U0001F600", 1}};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string line;
+    std::size_t expected = 0;
+    const bool ascii = random() % 2 == 0;
+    const std::size_t length = random() % 8 == 0 ? random() % 3000 : random() % 200;
+    for (std::size_t n = 0; n < length; ++n) {
+      const auto& [character, weight] = alphabet[random() % (ascii ? 5 : alphabet.size())];
+      line += character;
+      expected += weight;
+    }
+    EXPECT_EQ(describe(line).weighted_length, expected) << line;
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup

@@ -29,7 +29,7 @@ struct RepeatedParagraph {
 
 // The later copies among `candidates` (indices into `shapes`, in page order).
 std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> shapes,
-                                                    const std::vector<std::size_t>& candidates);
+                                                    std::span<const std::size_t> candidates);
 
 // A repeated run shorter than this can be a quotation or a stock phrase; one this long is a copy.
 inline constexpr std::size_t kMinRepeatedRunWords = 20;
@@ -47,6 +47,6 @@ struct RepeatedRun {
 
 // Runs of at least kMinRepeatedRunWords words among `candidates` (in page order), in order.
 std::vector<RepeatedRun> find_repeated_runs(std::span<const LineShape> shapes,
-                                            const std::vector<std::size_t>& candidates);
+                                            std::span<const std::size_t> candidates);
 
 }  // namespace newsdedup

@@ -4,6 +4,10 @@
 #include <array>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsdedup {
 namespace {
 
@@ -24,6 +28,37 @@ std::string_view trim(std::string_view text) {
 
 bool has_two_words(std::string_view text) { return text.find(' ') != std::string_view::npos; }
 
+// The bytes that follow the space of a separator: '-', '|', ':', and the lead bytes of the dashes
+// (0xE2) and of » and · (0xC2). A title that lacks a separator's byte lacks the separator.
+constexpr std::array<char, 5> kSeparatorBytes = {'-', '|', ':', '\xE2', '\xC2'};
+
+constexpr unsigned separator_byte_bit(char byte) {
+  for (unsigned i = 0; i < kSeparatorBytes.size(); ++i)
+    if (kSeparatorBytes[i] == byte) return 1u << i;
+  return 0;
+}
+
+// Which of kSeparatorBytes the title holds (bit i: kSeparatorBytes[i]), in one pass for all the
+// separators: most titles hold none of them. `title` is a shape's `lower`, whose buffer has zero
+// bytes after it (LineShape), so it is read 16 bytes at a time to its end.
+unsigned separator_bytes_in(std::string_view title) {
+  unsigned found = 0;
+#if defined(__SSE2__)
+  __m128i seen[kSeparatorBytes.size()];
+  for (__m128i& lanes : seen) lanes = _mm_setzero_si128();
+  for (std::size_t i = 0; i < title.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(title.data() + i));
+    for (std::size_t k = 0; k < kSeparatorBytes.size(); ++k)
+      seen[k] = _mm_or_si128(seen[k], _mm_cmpeq_epi8(bytes, _mm_set1_epi8(kSeparatorBytes[k])));
+  }
+  for (std::size_t k = 0; k < kSeparatorBytes.size(); ++k)
+    found |= _mm_movemask_epi8(seen[k]) != 0 ? 1u << k : 0u;
+#else
+  for (const char c : title) found |= separator_byte_bit(c);
+#endif
+  return found;
+}
+
 }  // namespace
 
 std::optional<std::size_t> find_title_anchor(std::span<const LineShape> paragraphs) {
@@ -32,10 +67,17 @@ std::optional<std::size_t> find_title_anchor(std::span<const LineShape> paragrap
   std::array<std::string_view, kMaxParts> variants{};
   std::size_t count = 0;
   if (title.size() >= kMinHeadlineBytes && has_two_words(title)) variants[count++] = title;
-  for (std::string_view separator : kSeparators) {
-    // Every separator starts with a space, which most titles hold many of; the byte after it
-    // ("-", "|", ":", or a lead byte) most titles lack, and one memchr for it settles those.
-    if (title.find(separator[1]) == std::string_view::npos) continue;
+  // Every separator starts with a space, which most titles hold many of; the byte after it most
+  // titles lack, which settles those.
+  static constexpr auto kSeparatorByteBits = [] {
+    std::array<unsigned, kSeparators.size()> bits{};
+    for (std::size_t i = 0; i < kSeparators.size(); ++i) bits[i] = separator_byte_bit(kSeparators[i][1]);
+    return bits;
+  }();
+  const unsigned separator_bytes = separator_bytes_in(title);
+  for (std::size_t s = 0; s < kSeparators.size(); ++s) {
+    if ((separator_bytes & kSeparatorByteBits[s]) == 0) continue;
+    const std::string_view separator = kSeparators[s];
     for (std::size_t start = 0; start < title.size() && count < kMaxParts;) {
       const std::size_t at = title.find(separator, start);
       if (at == std::string_view::npos && start == 0) break;  // the separator is not in the title

@@ -56,5 +56,20 @@ TEST(TitleAnchor, NoRepeatNoAnchor) {
   EXPECT_EQ(anchor_of({}), std::nullopt);
 }
 
+// The title's separator bytes are looked for 16 bytes at a time: a separator is found wherever it
+// falls against those blocks, and a title without one is taken whole.
+TEST(TitleAnchor, SeparatorsAreFoundAtEveryOffset) {
+  for (std::string_view separator : {" - ", " | ", " \u2013 ", " \u2014 ", " \u00BB ", " \u00B7 ", " :: ", " : "}) {
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      const std::string headline = (pad == 0 ? std::string() : std::string(pad, 'x') + " ") + "harbour reopens";
+      const std::string title = "Coastal Gazette" + std::string(separator) + headline;
+      EXPECT_EQ(anchor_of({title, "Home", headline, "The harbour reopened on Monday."}), std::optional<std::size_t>(2))
+          << title;
+      EXPECT_EQ(anchor_of({headline, "Home", headline, "The harbour reopened on Monday."}), std::optional<std::size_t>(2))
+          << headline;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup

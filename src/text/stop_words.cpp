@@ -96,79 +96,124 @@ constexpr std::array<std::string_view, kStopWordLanguageCount> kLists = {
 // longer than twice this (an elided article and a long word) is none.
 constexpr std::size_t kMaxStopWordBytes = 12;
 
-// Cuckoo hashing over 64-bit hashes: each stop word sits in one of two slots that its hash names,
-// so a lookup reads both and compares without a branch (whether a word of running text is a
-// stop word is a coin toss that a branch would keep mispredicting). The 4,096 slots (36 KiB) are
-// over four times the number of words, where insertion always finds room. With about 900 words,
-// a false match between two different words is a 2^-54 event.
+// Hash and displace over 64-bit hashes: a word's hash names a bucket, the bucket a displacement,
+// and hash and displacement together the one slot where the word sits, so a lookup reads one
+// slot and compares without a branch (whether a word of running text is a stop word is a coin
+// toss that a branch would keep mispredicting). The displacements are chosen when the table is
+// built, bucket by bucket from the fullest, so that no two words share a slot: with about 900
+// words in 4,096 slots (32 KiB) a free one is always found at once. A false match between two
+// different words is a 2^-54 event. (Which bits of the hash name the slot is chosen too, so that
+// no two words of one bucket always share one.)
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
+    std::vector<std::pair<std::uint64_t, LanguageMask>> words;  // (hash, the list it is in)
     for (std::size_t language = 0; language < kLists.size(); ++language) {
       const std::string_view list = kLists[language];
       for (std::size_t start = 0; start < list.size();) {
         std::size_t end = list.find(' ', start);
         if (end == std::string_view::npos) end = list.size();
         const std::string_view word = list.substr(start, end - start);
-        insert(word_hash(word), static_cast<LanguageMask>(1u << language));
+        words.emplace_back(word_hash(word), static_cast<LanguageMask>(1u << language));
         shapes_.add(word);
         start = end + 1;
       }
     }
+    // A word of several lists once, with all their bits.
+    std::sort(words.begin(), words.end());
+    std::size_t distinct = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (distinct > 0 && words[distinct - 1].first == words[w].first)
+        words[distinct - 1].second = static_cast<LanguageMask>(words[distinct - 1].second | words[w].second);
+      else
+        words[distinct++] = words[w];
+    }
+    words.resize(distinct);
+    // The words of one bucket reach the same slots whatever their displacement when their slot
+    // bits agree: the first slot bits without such a pair are taken (any will do for these lists).
+    for (const unsigned shift : {32u, 44u, 20u, 52u}) {
+      if (place(words, shift)) return;
+    }
+    throw std::logic_error("the stop-word table has no room left");
   }
 
   // False when no stop word has this word's length and first byte: most words stop here.
   bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
-  // The slots as plain arrays, for a loop over many words that keeps them in registers.
+  // The table as plain arrays, for a loop over many words that keeps them in registers.
   struct Slots {
     const std::uint64_t* hashes;
     const LanguageMask* masks;
+    const std::uint16_t* displacements;
+    unsigned slot_shift;
 
     LanguageMask find(std::uint64_t hash) const {
-      const std::size_t first = first_slot(hash);
-      const std::size_t second = second_slot(hash);
+      const std::size_t slot = slot_of(hash, slot_shift, displacements[bucket(hash)]);
       // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
-      const auto mask_if_match = [&](std::size_t slot) {
-        return masks[slot] & -static_cast<unsigned>(hashes[slot] == hash);
-      };
-      return static_cast<LanguageMask>(mask_if_match(first) | mask_if_match(second));
+      return static_cast<LanguageMask>(masks[slot] & -static_cast<unsigned>(hashes[slot] == hash));
     }
   };
 
-  Slots slots() const { return {hashes_.data(), masks_.data()}; }
+  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data(), slot_shift_}; }
 
   LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
  private:
-  static constexpr std::size_t kSlots = 4096;  // a power of two
+  static constexpr std::size_t kSlots = 4096;   // a power of two
+  static constexpr std::size_t kBuckets = 512;  // a power of two
 
-  static std::size_t first_slot(std::uint64_t hash) { return hash & (kSlots - 1); }
-  static std::size_t second_slot(std::uint64_t hash) { return (hash >> 32) & (kSlots - 1); }
+  static std::size_t bucket(std::uint64_t hash) { return hash & (kBuckets - 1); }
+  static std::size_t slot_of(std::uint64_t hash, unsigned shift, std::uint16_t displacement) {
+    return ((hash >> shift) ^ displacement) & (kSlots - 1);
+  }
 
-  void insert(std::uint64_t hash, LanguageMask bit) {
-    for (const std::size_t slot : {first_slot(hash), second_slot(hash)}) {
-      if (masks_[slot] != 0 && hashes_[slot] == hash) {  // a word of several lists
-        masks_[slot] = static_cast<LanguageMask>(masks_[slot] | bit);
-        return;
+  // Places the words (distinct hashes with their lists) with slot bits from `shift` up, bucket by
+  // bucket from the fullest, each at the first displacement that finds all its words free slots;
+  // false when a bucket finds none.
+  bool place(const std::vector<std::pair<std::uint64_t, LanguageMask>>& words, unsigned shift) {
+    std::fill(hashes_.begin(), hashes_.end(), 0);
+    std::fill(masks_.begin(), masks_.end(), 0);
+    // The words grouped by bucket, the fullest buckets first.
+    std::array<std::size_t, kBuckets> sizes{};
+    for (const auto& word : words) ++sizes[bucket(word.first)];
+    std::vector<std::size_t> order(words.size());
+    for (std::size_t w = 0; w < words.size(); ++w) order[w] = w;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const std::size_t bx = bucket(words[x].first), by = bucket(words[y].first);
+      return sizes[bx] != sizes[by] ? sizes[bx] > sizes[by] : bx != by ? bx < by : x < y;
+    });
+    std::vector<bool> taken(kSlots, false);
+    std::vector<std::size_t> slots;
+    for (std::size_t group = 0; group < order.size();) {
+      const std::size_t b = bucket(words[order[group]].first);
+      const std::size_t end = group + sizes[b];
+      std::uint32_t displacement = 0;
+      for (;; ++displacement) {
+        if (displacement > 0xFFFF) return false;
+        slots.clear();
+        for (std::size_t i = group; i < end; ++i) {
+          const std::size_t slot = slot_of(words[order[i]].first, shift, static_cast<std::uint16_t>(displacement));
+          if (taken[slot] || std::find(slots.begin(), slots.end(), slot) != slots.end()) break;
+          slots.push_back(slot);
+        }
+        if (slots.size() == end - group) break;
       }
+      displacements_[b] = static_cast<std::uint16_t>(displacement);
+      for (std::size_t i = group; i < end; ++i) {
+        taken[slots[i - group]] = true;
+        hashes_[slots[i - group]] = words[order[i]].first;
+        masks_[slots[i - group]] = words[order[i]].second;
+      }
+      group = end;
     }
-    // Place the word in its free slot, or move the word in its first slot to that word's other
-    // slot, and so on.
-    LanguageMask mask = bit;
-    std::size_t slot = masks_[first_slot(hash)] == 0 || masks_[second_slot(hash)] != 0 ? first_slot(hash)
-                                                                                         : second_slot(hash);
-    for (int moves = 0; moves < 1000; ++moves) {
-      std::swap(hashes_[slot], hash);
-      std::swap(masks_[slot], mask);
-      if (mask == 0) return;
-      slot = slot == first_slot(hash) ? second_slot(hash) : first_slot(hash);
-    }
-    throw std::logic_error("the stop-word table has no room left");
+    slot_shift_ = shift;
+    return true;
   }
 
   std::vector<std::uint64_t> hashes_;
   std::vector<LanguageMask> masks_;
+  std::array<std::uint16_t, kBuckets> displacements_{};
+  unsigned slot_shift_ = 32;
   WordShapeFilter shapes_;
 };
 
@@ -303,12 +348,16 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
   for (std::size_t begin = 0; begin < words.size(); begin += 255) {
     const std::size_t end = std::min(words.size(), begin + 255);
     std::uint64_t byte_counts = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      LanguageMask mask = slots.find(hashes[i]);
-      // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter may
-      // be one once folded.
-      if (mask == 0 && !plain && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
-      byte_counts += kSpreadMasks[mask];
+    if (plain) {
+      for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadMasks[slots.find(hashes[i])];
+    } else {
+      for (std::size_t i = begin; i < end; ++i) {
+        LanguageMask mask = slots.find(hashes[i]);
+        // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
+        // may be one once folded.
+        if (mask == 0 && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
+        byte_counts += kSpreadMasks[mask];
+      }
     }
     add_byte_counts(byte_counts, counts);
   }
