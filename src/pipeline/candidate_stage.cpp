@@ -2,7 +2,11 @@
 
 #include <oneapi/tbb/parallel_pipeline.h>
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <memory>
 #include <string>
 #include <utility>
@@ -24,8 +28,40 @@ struct BandPairs {
   std::uint64_t oversized_buckets = 0;
 };
 
+// The buckets some band has already turned into pairs, by a 64-bit fingerprint of their members.
+// Copies of one story share most bands, and in each they form the same bucket: its pairs are made
+// once, not once a band (on seed 11, 4.8 M pair arrivals for 142,000 distinct pairs). Whichever
+// band claims a bucket first makes its pairs, so the distinct pairs do not depend on the order
+// bands are done in; a table too full to take a bucket only makes it be paired again. Buckets
+// would be mixed up only if two member lists had the same 64-bit XXH3. Fixed size, lock-free:
+// bands claim buckets from several threads at once.
+class PairedBuckets {
+ public:
+  explicit PairedBuckets(std::size_t documents)
+      : slots_(std::bit_ceil(std::clamp<std::size_t>(4 * documents, std::size_t{1} << 12, std::size_t{1} << 22))) {}
+
+  // Whether the bucket `members` (ranks, in order) was claimed before; claims it if not.
+  bool claimed_before(std::span<const std::uint32_t> members) {
+    std::uint64_t fingerprint = XXH3_64bits(members.data(), members.size_bytes());
+    fingerprint += fingerprint == kFree;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = static_cast<std::size_t>(fingerprint) & mask;
+    for (std::size_t probe = 0; probe < kMaxProbes; ++probe, at = (at + 1) & mask) {
+      std::uint64_t held = slots_[at].load(std::memory_order_relaxed);
+      if (held == kFree && slots_[at].compare_exchange_strong(held, fingerprint, std::memory_order_relaxed)) return false;
+      if (held == fingerprint) return true;
+    }
+    return false;  // full around here: paired again, which only repeats pairs
+  }
+
+ private:
+  static constexpr std::uint64_t kFree = 0;
+  static constexpr std::size_t kMaxProbes = 16;
+  std::vector<std::atomic<std::uint64_t>> slots_;
+};
+
 std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_t band, const VisitOrder& visit,
-                                      const LshParameters& lsh) {
+                                      const LshParameters& lsh, PairedBuckets& paired) {
   auto result = std::make_shared<BandPairs>();
   // The visit ranks of the bucket's leaders, in input order: for_each_bucket_pair pairs
   // positions in the bucket (input order decides which members an oversized bucket links), so
@@ -35,10 +71,12 @@ std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_
   const std::uint32_t* const rank = visit.rank.data();
   BandKey open{};
   auto close = [&] {
-    if (bucket.size() > 1)
-      result->oversized_buckets += for_each_bucket_pair(bucket, lsh.max_bucket, [&](std::uint32_t a, std::uint32_t b) {
-        pairs.push_back(VisitOrder::pack_ranks(a, b));
-      });
+    if (bucket.size() > 1) {
+      result->oversized_buckets += bucket.size() > lsh.max_bucket;  // counted in every band, as before
+      if (!paired.claimed_before(bucket))
+        for_each_bucket_pair(bucket, lsh.max_bucket,
+                             [&](std::uint32_t a, std::uint32_t b) { pairs.push_back(VisitOrder::pack_ranks(a, b)); });
+    }
     bucket.clear();
   };
   band_keys.visit_band(band, [&](std::span<const BandKey> keys) {
@@ -138,6 +176,7 @@ void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, co
                      RunSummary& summary) {
   PairSorter pairs(spill_folder, out.path().filename().string() + "-pairs", memory_bytes);
   std::size_t next_band = 0;
+  PairedBuckets paired(visit.order.size());
   tbb::parallel_pipeline(
       kBandsInFlight,
       tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
@@ -147,7 +186,7 @@ void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, co
                                           }) &
           tbb::make_filter<std::size_t, std::shared_ptr<BandPairs>>(
               tbb::filter_mode::parallel,
-              [&](std::size_t band) { return band_pairs(band_keys, band, visit, lsh); }) &
+              [&](std::size_t band) { return band_pairs(band_keys, band, visit, lsh, paired); }) &
           tbb::make_filter<std::shared_ptr<BandPairs>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<BandPairs> band) {
                 summary.oversized_buckets += band->oversized_buckets;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -113,6 +115,42 @@ TEST(CandidateStage, AnOversizedBucketLinksEachMemberToItsNextMembersOnly) {
     EXPECT_EQ(pairs[i].doc, i + 1);
     EXPECT_EQ(pairs[i].candidate, i);
   }
+}
+
+// Copies of one story form the same bucket in most bands, whose pairs are made once: the pairs
+// are those of every bucket of every band, each once, and an oversized bucket counts in each
+// band it is in.
+TEST(CandidateStage, ABucketRepeatedAcrossBandsGivesItsPairsOnce) {
+  TestTempDir dir;
+  constexpr std::uint32_t kDocs = 40;
+  constexpr std::size_t kBands = 16;
+  const std::vector<std::uint32_t> body_bytes(kDocs, 100);  // visit order = input order
+  std::vector<std::uint32_t> leader(kDocs);
+  for (std::uint32_t d = 0; d < kDocs; ++d) leader[d] = d;
+  const VisitOrder visit(body_bytes, leader);
+  std::mt19937 random(9);
+  std::vector<BandKey> keys;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
+  for (std::uint32_t band = 0; band < kBands; ++band) {
+    std::vector<std::uint32_t> key_of(kDocs);
+    for (std::uint32_t d = 0; d < kDocs; ++d)
+      key_of[d] = d < 10 ? 1 : d < 14 ? 2 : static_cast<std::uint32_t>(random() % 40 + 3);  // 0-9 and 10-13 in every band
+    for (std::uint32_t d = 0; d < kDocs; ++d) {
+      keys.push_back({key_of[d], band, d});
+      for (std::uint32_t e = 0; e < d; ++e)
+        if (key_of[e] == key_of[d] && (key_of[d] != 1 || d - e <= 5)) expected.insert({d, e});  // max_bucket 5
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  FormatWriter out(dir.path() / "candidates.bin", kCandidatesFormat, FormatWriter::Kind::kPersistent);
+  RunSummary summary;
+  find_candidates(source_of(keys, kBands), visit, LshParameters{.max_bucket = 5}, 1 << 20, dir.path(), out, summary);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+  for (const CandidatePair& pair : read_pairs(dir.path() / "candidates.bin")) {
+    EXPECT_TRUE(seen.insert({pair.doc, pair.candidate}).second) << pair.doc << " " << pair.candidate;
+  }
+  EXPECT_EQ(seen, expected);
+  EXPECT_GE(summary.oversized_buckets, kBands);  // the bucket of 0-9, once a band (and any random one)
 }
 
 TEST(CandidateStage, KeyFilesOutOfOrderOrNamingUnknownDocumentsAreRefused) {
