@@ -5,7 +5,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <memory>
 #include <string>
@@ -16,40 +15,42 @@
 namespace newsdedup {
 namespace {
 
-// Bands whose pairs are being made or waiting for the sorter: a band's pairs take about 8
-// bytes per pair arrival (600 KB per band on seed 11).
+// Bands whose buckets are being found or waiting for the sorter.
 constexpr std::size_t kBandsInFlight = 4;
 constexpr std::size_t kBandReadRecords = 4096;
 
-// One band's pairs (packed by VisitOrder::pack) in the order its buckets yield them; a pair
-// comes at most once per band, since each document has one key per band.
-struct BandPairs {
-  std::vector<std::uint64_t> pairs;
+// One band's buckets of two or more clustered documents, in the order the band yields them: the
+// members' visit ranks, one bucket after another, where each ends, and a 64-bit fingerprint
+// (XXH3) of each bucket's members.
+struct BandBuckets {
+  std::vector<std::uint32_t> members;
+  std::vector<std::size_t> ends;
+  std::vector<std::uint64_t> fingerprints;
   std::uint64_t oversized_buckets = 0;
 };
 
-// The buckets some band has already turned into pairs, by a 64-bit fingerprint of their members.
-// Copies of one story share most bands, and in each they form the same bucket: its pairs are made
-// once, not once a band (on seed 11, 4.8 M pair arrivals for 142,000 distinct pairs). Whichever
-// band claims a bucket first makes its pairs, so the distinct pairs do not depend on the order
-// bands are done in; a table too full to take a bucket only makes it be paired again. Buckets
-// would be mixed up only if two member lists had the same 64-bit XXH3. Fixed size, lock-free:
-// bands claim buckets from several threads at once.
+// The buckets some band has already turned into pairs, by fingerprint. Copies of one story share
+// most bands, and in each they form the same bucket: its pairs are made once, not once a band
+// (on seed 11, 4.8 M pair arrivals for 142,000 distinct pairs). Buckets are claimed band by band
+// in order, so which pairs reach the sorter, and so its spills, do not depend on the threads; a
+// table too full to take a bucket only makes it be paired again. Two buckets would be mixed up
+// only if their member lists had the same 64-bit XXH3. Fixed size; not thread-safe.
 class PairedBuckets {
  public:
   explicit PairedBuckets(std::size_t documents)
-      : slots_(std::bit_ceil(std::clamp<std::size_t>(4 * documents, std::size_t{1} << 12, std::size_t{1} << 22))) {}
+      : slots_(std::bit_ceil(std::clamp<std::size_t>(4 * documents, std::size_t{1} << 12, std::size_t{1} << 22)), kFree) {}
 
-  // Whether the bucket `members` (ranks, in order) was claimed before; claims it if not.
-  bool claimed_before(std::span<const std::uint32_t> members) {
-    std::uint64_t fingerprint = XXH3_64bits(members.data(), members.size_bytes());
+  // Whether a bucket of this fingerprint was claimed before; claims it if not.
+  bool claimed_before(std::uint64_t fingerprint) {
     fingerprint += fingerprint == kFree;
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = static_cast<std::size_t>(fingerprint) & mask;
     for (std::size_t probe = 0; probe < kMaxProbes; ++probe, at = (at + 1) & mask) {
-      std::uint64_t held = slots_[at].load(std::memory_order_relaxed);
-      if (held == kFree && slots_[at].compare_exchange_strong(held, fingerprint, std::memory_order_relaxed)) return false;
-      if (held == fingerprint) return true;
+      if (slots_[at] == fingerprint) return true;
+      if (slots_[at] == kFree) {
+        slots_[at] = fingerprint;
+        return false;
+      }
     }
     return false;  // full around here: paired again, which only repeats pairs
   }
@@ -57,27 +58,29 @@ class PairedBuckets {
  private:
   static constexpr std::uint64_t kFree = 0;
   static constexpr std::size_t kMaxProbes = 16;
-  std::vector<std::atomic<std::uint64_t>> slots_;
+  std::vector<std::uint64_t> slots_;
 };
 
-std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_t band, const VisitOrder& visit,
-                                      const LshParameters& lsh, PairedBuckets& paired) {
-  auto result = std::make_shared<BandPairs>();
+std::shared_ptr<BandBuckets> band_buckets(const BandKeySource& band_keys, std::size_t band, const VisitOrder& visit,
+                                          const LshParameters& lsh) {
+  auto result = std::make_shared<BandBuckets>();
   // The visit ranks of the bucket's leaders, in input order: for_each_bucket_pair pairs
   // positions in the bucket (input order decides which members an oversized bucket links), so
   // ranks can stand in for the documents, and a pair is packed without looking them up again.
-  std::vector<std::uint32_t> bucket;
-  std::vector<std::uint64_t>& pairs = result->pairs;
+  std::vector<std::uint32_t>& members = result->members;
+  std::size_t bucket_start = 0;
   const std::uint32_t* const rank = visit.rank.data();
   BandKey open{};
   auto close = [&] {
-    if (bucket.size() > 1) {
-      result->oversized_buckets += bucket.size() > lsh.max_bucket;  // counted in every band, as before
-      if (!paired.claimed_before(bucket))
-        for_each_bucket_pair(bucket, lsh.max_bucket,
-                             [&](std::uint32_t a, std::uint32_t b) { pairs.push_back(VisitOrder::pack_ranks(a, b)); });
+    const std::size_t size = members.size() - bucket_start;
+    if (size > 1) {
+      result->oversized_buckets += size > lsh.max_bucket;
+      result->ends.push_back(members.size());
+      result->fingerprints.push_back(XXH3_64bits(members.data() + bucket_start, size * sizeof(std::uint32_t)));
+      bucket_start = members.size();
+    } else {
+      members.resize(bucket_start);
     }
-    bucket.clear();
   };
   band_keys.visit_band(band, [&](std::span<const BandKey> keys) {
     for (const BandKey& key : keys) {
@@ -85,7 +88,7 @@ std::shared_ptr<BandPairs> band_pairs(const BandKeySource& band_keys, std::size_
         close();
         open = key;
       }
-      if (const std::uint32_t r = rank[key.doc]; r != kNoDocument) bucket.push_back(r);
+      if (const std::uint32_t r = rank[key.doc]; r != kNoDocument) members.push_back(r);
     }
   });
   close();
@@ -184,13 +187,19 @@ void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, co
                                             if (next_band == band_keys.bands) control.stop();
                                             return next_band++;
                                           }) &
-          tbb::make_filter<std::size_t, std::shared_ptr<BandPairs>>(
+          tbb::make_filter<std::size_t, std::shared_ptr<BandBuckets>>(
               tbb::filter_mode::parallel,
-              [&](std::size_t band) { return band_pairs(band_keys, band, visit, lsh, paired); }) &
-          tbb::make_filter<std::shared_ptr<BandPairs>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<BandPairs> band) {
+              [&](std::size_t band) { return band_buckets(band_keys, band, visit, lsh); }) &
+          tbb::make_filter<std::shared_ptr<BandBuckets>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<BandBuckets> band) {
                 summary.oversized_buckets += band->oversized_buckets;
-                for (std::uint64_t pair : band->pairs) pairs.add(pair);
+                std::size_t start = 0;
+                for (std::size_t b = 0; b < band->ends.size(); start = band->ends[b++]) {
+                  if (paired.claimed_before(band->fingerprints[b])) continue;
+                  for_each_bucket_pair(std::span<const std::uint32_t>(band->members).subspan(start, band->ends[b] - start),
+                                       lsh.max_bucket,
+                                       [&](std::uint32_t a, std::uint32_t c) { pairs.add(VisitOrder::pack_ranks(a, c)); });
+                }
               }));
   pairs.merge([&](std::uint64_t pair) {
     out.write_record(CandidatePair{visit.order[pair >> 32], visit.order[pair & 0xFFFFFFFFu]});
