@@ -5,8 +5,8 @@
 // copy (ties: the first in input order) leads, and only leaders are clustered. The visit
 // order of the leaders is longest cleaned body first, ties by input order (VisitOrder). The
 // band keys are then merged bucket by bucket; each bucket of leaders yields its pairs
-// (dedup/lsh_candidates), which a PairSorter sorts by visit order within the memory budget
-// and writes, each distinct pair once, to
+// (dedup/lsh_candidates), once however many bands hold it, which a PairSorter sorts by visit
+// order within the memory budget and writes, each distinct pair once, to
 //   candidates.bin  magic "NDD-PAIR", version 1, 8-byte records: u32 document, u32 candidate
 //                   (visited before the document); ascending by the document's visit rank,
 //                   then the candidate's; no repeats
@@ -95,9 +95,11 @@ struct BandKeySource {
 BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t documents, std::size_t bands);
 
 // Writes candidates.bin (or a temporary file of the same format) from the band keys of all
-// documents; counts pairs, oversized buckets and spills in `summary`. Bands are read and
-// turned into pairs in parallel (oneTBB), and their pairs go to the PairSorter band by band in
-// order, as if from one thread: the file and the spill counts do not depend on the threads.
+// documents; counts pairs, oversized buckets and spills in `summary`. Bands are read and their
+// buckets found in parallel (oneTBB); band by band in order, as if from one thread, a bucket no
+// earlier band had is turned into pairs for the PairSorter (one that an earlier band had, the
+// same members, gave its pairs already): the file and the spill counts do not depend on the
+// threads.
 void find_candidates(const BandKeySource& band_keys, const VisitOrder& visit, const LshParameters& lsh,
                      std::uint64_t memory_bytes, const std::filesystem::path& spill_folder, FormatWriter& out,
                      RunSummary& summary);

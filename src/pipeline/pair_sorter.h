@@ -1,10 +1,11 @@
 // PairSorter: sorts candidate pairs, packed as u64, and drops repeats, within a memory budget.
 //
-// Similar documents share many LSH bands, so the same pair arrives many times (about 35 times
-// on average on the syndication sets). Repeats are dropped on arrival by an open-addressing hash
-// set that grows up to half the budget; only distinct pairs are sorted. When the set is full,
-// its pairs move on, sorted, to an ExternalSorter (the other half), which spills sorted runs to
-// disk. merge() visits each distinct pair once, ascending.
+// The same pair may arrive many times (a pair of near copies shares many LSH bands, and the
+// candidate stage drops only whole buckets seen before). Repeats are dropped on arrival by an
+// open-addressing hash set that grows up to half the budget; only distinct pairs are sorted
+// (sort_by_hash). When the set is full, its pairs move on, sorted, to an ExternalSorter (the
+// other half), which spills sorted runs to disk; when nothing spilled, merge() visits the set's
+// pairs straight. merge() visits each distinct pair once, ascending.
 // Not thread-safe: one thread adds, then merges once.
 #pragma once
 
