@@ -4,9 +4,10 @@
 // written is always valid JSON.
 //
 // JsonLine builds one record (a corpus, audit or clean line) in a buffer that its thread keeps
-// from one record to the next, and hands it out as a string of exactly its size: a record of
-// many small pieces (an audit line lists every removed line) is then written with plain stores
-// instead of a std::string append per piece, each with its capacity check and library call.
+// from one record to the next, and hands it out as a view (copied by the caller into a string it
+// reuses) or a string of exactly its size: a record of many small pieces (an audit line lists
+// every removed line) is then written with plain stores instead of a std::string append per
+// piece, each with its capacity check and library call.
 // One JsonLine per thread at a time borrows the thread's buffer; a second one, alive at the
 // same time on that thread, works in a buffer of its own. A JsonLine is used by one thread.
 // The free functions are stateless and thread-safe.
