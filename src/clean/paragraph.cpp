@@ -43,22 +43,6 @@ bool wrapped_before(const std::vector<std::string_view>& lines, const std::vecto
   return used > width || first_word_wider_than(lines[i + 1], width - used);
 }
 
-// Hard-wrapped prose ends its paragraph like a sentence; a list of headlines does not. A
-// trailing reference in parentheses after the stop ("... said.(XYGP 1330)") does not count.
-bool ends_like_prose(std::string_view line) {
-  if (line.ends_with(')')) {
-    const std::size_t open = line.rfind('(');
-    if (open != std::string_view::npos && open > 0) {
-      std::string_view before = line.substr(0, open);
-      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (!before.empty() && (before.back() == '.' || before.back() == '!' || before.back() == '?')) return true;
-    }
-  }
-  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
-  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
-  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':' ||
-                           line.back() == ';');
-}
 
 // Where split_paragraphs() writes joined paragraphs: the buffer and the offset of its free part.
 struct JoinedText {
@@ -155,6 +139,21 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
 }
 
 }  // namespace
+
+bool ends_like_prose(std::string_view line) {
+  if (line.ends_with(')')) {
+    const std::size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      std::string_view before = line.substr(0, open);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (!before.empty() && (before.back() == '.' || before.back() == '!' || before.back() == '?')) return true;
+    }
+  }
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
+  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':' ||
+                           line.back() == ';');
+}
 
 SplitText split_paragraphs(std::string_view text) {
   SplitText split;

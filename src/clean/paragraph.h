@@ -33,4 +33,9 @@ struct SplitText {
 
 SplitText split_paragraphs(std::string_view normalized_text);
 
+// Whether a line ends as hard-wrapped prose ends its paragraph: with a sentence stop, colon or
+// semicolon (before closing quotes or brackets), or a stop followed by a reference in
+// parentheses ("... said.(XYGP 1330)"); a list of headlines does not.
+bool ends_like_prose(std::string_view line);
+
 }  // namespace newsdedup

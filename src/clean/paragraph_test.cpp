@@ -86,20 +86,6 @@ std::size_t characters(std::string_view text) {
   }));
 }
 
-bool reference_ends_like_prose(std::string_view line) {
-  if (line.ends_with(')')) {
-    const std::size_t open = line.rfind('(');
-    if (open != std::string_view::npos && open > 0) {
-      std::string_view before = line.substr(0, open);
-      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (!before.empty() && (before.back() == '.' || before.back() == '!' || before.back() == '?')) return true;
-    }
-  }
-  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
-  if (line.ends_with("\u201D") || line.ends_with("\u2019")) line.remove_suffix(3);
-  return !line.empty() && std::string_view(".!?:;").find(line.back()) != std::string_view::npos;
-}
-
 std::vector<ReferenceParagraph> reference_split(std::string_view text, std::vector<std::string_view>& lines) {
   lines.clear();
   for (std::size_t start = 0;;) {
@@ -133,7 +119,7 @@ std::vector<ReferenceParagraph> reference_split(std::string_view text, std::vect
       std::uint32_t last = i;
       if (wrapped) {
         while (last + 1 < end && broke(last)) ++last;
-        if (!reference_ends_like_prose(lines[last])) last = i;
+        if (!ends_like_prose(lines[last])) last = i;
       }
       std::string joined(lines[i]);
       for (std::uint32_t j = i + 1; j <= last; ++j) {
