@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/test_random_text.h"
 #include "text/word_hash.h"
 
 namespace newsdedup {
@@ -89,8 +90,8 @@ TEST(LineShape, AsciiWordsAreTheWordsOfTheGeneralPath) {
   const std::vector<std::string_view> alphabet = {"a", "Z", "k", "0", "9", "'", " ", ".", "-", "\"", "(",
                                                   "\u00A0", "\u00B7", "\u201C", "\u2019", "\u2014"};
   for (int trial = 0; trial < 4000; ++trial) {
-    std::string line;
-    for (std::size_t n = random() % 150; n > 0; --n) line += alphabet[random() % alphabet.size()];
+    const std::size_t length = random() % 150;
+    const std::string line = random_text(random, alphabet, length);
     const LineShape fast = describe(line);
     LineShape general = describe(line + " \u00E9");
     ASSERT_FALSE(general.words.empty());

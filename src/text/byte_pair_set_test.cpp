@@ -5,6 +5,8 @@
 #include <random>
 #include <string>
 
+#include "text/test_random_text.h"
+
 namespace newsdedup {
 namespace {
 
@@ -40,8 +42,7 @@ TEST(BytePairSet, AgreesWithASearchOfEveryPosition) {
   const std::string alphabet = "phetu/o \xC2\xA9";
   for (std::size_t length = 0; length <= 70; ++length) {
     for (int round = 0; round < 400; ++round) {
-      std::string text;
-      for (std::size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
+      const std::string text = random_text(random, alphabet, length);
       ASSERT_EQ(kSet.any_in(text), holds_pair(text)) << text;
     }
     // One pair at each position of a text that otherwise holds none.

@@ -5,6 +5,8 @@
 #include <random>
 #include <string>
 
+#include "text/test_random_text.h"
+
 namespace newsdedup {
 namespace {
 
@@ -30,8 +32,7 @@ TEST(ByteSet, AgreesWithASearchForEachMember) {
   const std::string alphabet = "abc |>/.,;:!?\"()\xBA\xBB\xC2";
   for (std::size_t length = 0; length <= 70; ++length) {
     for (int round = 0; round < 300; ++round) {
-      std::string text;
-      for (std::size_t k = 0; k < length; ++k) text += alphabet[random() % alphabet.size()];
+      const std::string text = random_text(random, alphabet, length);
       ASSERT_EQ(small.any_in(text), text.find_first_of(kSmall) != std::string::npos) << text;
       ASSERT_EQ(large.any_in(text), text.find_first_of(kLarge) != std::string::npos) << text;
     }

@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include "text/test_random_text.h"
+
 namespace newsdedup {
 namespace {
 
@@ -41,7 +43,7 @@ TEST(PrefixList, AgreesWithComparingEveryPrefix) {
     std::string text;
     if (i % 3 == 0) text = kPrefixes[random() % kPrefixes.size()].substr(0, random() % 14);
     const std::size_t extra = random() % 6;
-    for (std::size_t k = 0; k < extra; ++k) text += alphabet[random() % alphabet.size()];
+    text += random_text(random, alphabet, extra);
     ASSERT_EQ(kList.starts(text), starts_with_any(text)) << text;
   }
 }

@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include "text/test_random_text.h"
+
 namespace newsdedup {
 namespace {
 
@@ -42,9 +44,8 @@ TEST(WordList, AgreesWithComparingEveryEntry) {
   std::mt19937 random(3);
   const std::string alphabet = "tuehmaroyndspz";
   for (int i = 0; i < 100000; ++i) {
-    std::string word;
     const std::size_t length = random() % 6;
-    for (std::size_t k = 0; k < length; ++k) word += alphabet[random() % alphabet.size()];
+    const std::string word = random_text(random, alphabet, length);
     const bool listed = std::find(kWords.begin(), kWords.end(), std::string_view(word)) != kWords.end();
     ASSERT_EQ(kList.contains(word), listed) << word;
   }

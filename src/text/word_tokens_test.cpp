@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/test_random_text.h"
+
 namespace newsdedup {
 namespace {
 
@@ -91,10 +93,10 @@ std::vector<std::uint64_t> general_path(std::string_view text) {  // word_spans(
   return out;
 }
 
-std::string random_text(std::mt19937& random, const std::vector<std::string_view>& alphabet) {
-  std::string text;
-  for (std::size_t n = random() % 120; n > 0; --n) text += alphabet[random() % alphabet.size()];
-  return text;
+// Up to 119 pieces of `alphabet`.
+std::string random_line(std::mt19937& random, const std::vector<std::string_view>& alphabet) {
+  const std::size_t length = random() % 120;
+  return random_text(random, alphabet, length);
 }
 
 // Text whose words are ASCII is tokenised 64 bytes at a time, any other text a character at a
@@ -107,9 +109,9 @@ TEST(WordTokens, TextWithAsciiWordsHashesAsTheGeneralPathDoes) {
   for (std::string_view separator : {"\u201C", "\u2019", "\u2014", "\u00A0", "\u00B7", "\xFF"})
     punctuated.push_back(separator);
   for (int trial = 0; trial < 2000; ++trial) {
-    const std::string plain = random_text(random, ascii);
+    const std::string plain = random_line(random, ascii);
     ASSERT_EQ(words(plain), general_path(plain)) << plain;
-    const std::string punctuation = random_text(random, punctuated);
+    const std::string punctuation = random_line(random, punctuated);
     ASSERT_EQ(words(punctuation), general_path(punctuation)) << punctuation;
   }
   const std::string long_word(130, 'x');  // longer than a block, and than XXH3's short inputs
