@@ -21,12 +21,8 @@ using namespace std::string_view_literals;
 std::string_view strip_leading_marks(std::string_view lower) {
   // The bytes a mark starts with, so that a line that starts with a letter (most) is settled by
   // one load.
-  static constexpr std::array<bool, 256> kMarkStarts = [] {
-    std::array<bool, 256> starts{};
-    for (const unsigned char c : {' ', '-', '(', '[', '*', '>', '|', '\xE2', '\xC2'}) starts[c] = true;
-    return starts;
-  }();
-  while (!lower.empty() && kMarkStarts[static_cast<unsigned char>(lower.front())]) {
+  static constexpr ByteSet kMarkStarts(" -([*>|\xE2\xC2");
+  while (!lower.empty() && kMarkStarts.contains(lower.front())) {
     const unsigned char c = static_cast<unsigned char>(lower.front());
     if (c == ' ' || c == '-' || c == '(' || c == '[' || c == '*' || c == '>' || c == '|') {
       lower.remove_prefix(1);

@@ -47,7 +47,7 @@ struct LineShape {
 
   // Bytes of text that `lower`'s buffer holds without allocating (a shape described again reuses
   // its buffers), and their release, for callers that keep shapes from line to line.
-  std::size_t buffer_capacity() const { return lower_buffer_.capacity(); }
+  std::size_t buffer_capacity() const;
   void release_buffers();
 
  private:

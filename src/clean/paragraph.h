@@ -6,7 +6,9 @@
 // A Paragraph refers to its lines by index, so removals can be reported line by line.
 // A SplitText views the text it was split from (its lines, and its one-line paragraphs) and owns
 // the joined text of its wrapped paragraphs: it is valid while that text lives, and is moved,
-// not copied. split_paragraphs is stateless and thread-safe.
+// not copied. split_paragraphs is thread-safe: each thread keeps work buffers of its own
+// (thread_local: the offsets of a page's line breaks, a block's line widths), as large as the
+// largest page it has split. ends_like_prose is stateless.
 #pragma once
 
 #include <cstdint>

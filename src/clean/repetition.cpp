@@ -4,7 +4,6 @@
 #include <bit>
 #include <memory_resource>
 #include <span>
-#include <utility>
 
 #include "clean/stack_arena.h"
 

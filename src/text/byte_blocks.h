@@ -1,12 +1,11 @@
-// Byte blocks: kernels that count, lowercase and classify text 16 or 64 bytes at a time with
-// SSE2, for the tokenizers (describe() in clean/line_shape.cpp, text/word_tokens.cpp), for
-// measuring lines in characters and for normalisation.
+// Byte blocks: kernels that count, lowercase and test text 16 or 64 bytes at a time with SSE2,
+// for describe() (clean/line_shape.cpp), for measuring lines in characters, for finding line
+// breaks and for normalisation.
 //
-// count_characters(), count_byte(), lowercase_ascii() and block_at() work everywhere (a loop
-// over bytes where SSE2 is missing); the rest (LaneCounter, last_lanes(), block_mask(),
-// classify_block(), for_each_run_edge()) exists only where __SSE2__ is defined (every x86-64
-// machine), so its callers keep another path for other machines. Stateless and thread-safe;
-// header only.
+// count_characters(), lowercase_ascii() and block_at() work everywhere (a loop over bytes where
+// SSE2 is missing); the rest (LaneCounter, last_lanes(), continuation_bytes(), block_mask())
+// exists only where __SSE2__ is defined (every x86-64 machine), so its callers keep another path
+// for other machines. Stateless and thread-safe; header only.
 #pragma once
 
 #include <algorithm>
@@ -92,21 +91,6 @@ inline std::size_t count_characters(std::string_view text) {
   return text.size() - continuations;
 }
 
-// The number of bytes of `text` equal to `byte`, 16 at a time (std::count goes one at a time).
-inline std::size_t count_byte(std::string_view text, char byte) {
-  std::size_t count = 0;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  LaneCounter counter;
-  const __m128i wanted = _mm_set1_epi8(byte);
-  for (; i + 16 <= text.size(); i += 16)
-    counter.add(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), wanted));
-  count = counter.sum();
-#endif
-  for (; i < text.size(); ++i) count += text[i] == byte;
-  return count;
-}
-
 // The 64 bytes of `text` from `base` on, or, where fewer are left, a copy of them in `padding`
 // followed by zero bytes: a whole block can always be read.
 inline const char* block_at(std::string_view text, std::size_t base, char (&padding)[64]) {
@@ -180,48 +164,6 @@ std::uint64_t block_mask(const char* block, Test test) {
     mask |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(test(bytes)))} << (16 * part);
   }
   return mask;
-}
-
-// Bit i tells whether byte i of a block of 64 lower-case ASCII bytes is a letter or digit
-// (`alphanumeric`), or an apostrophe.
-struct BlockClasses {
-  std::uint64_t alphanumeric = 0;
-  std::uint64_t apostrophe = 0;
-};
-
-inline BlockClasses classify_block(const char* block) {
-  BlockClasses classes;
-  const auto in_range = [](__m128i bytes, char low, char high) {  // ASCII bytes compare as signed
-    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
-                         _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
-  };
-  const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
-  for (int part = 0; part < 4; ++part) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
-    const __m128i alphanumeric = _mm_or_si128(in_range(bytes, 'a', 'z'), in_range(bytes, '0', '9'));
-    classes.alphanumeric |= bits(alphanumeric) << (16 * part);
-    classes.apostrophe |= bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))) << (16 * part);
-  }
-  return classes;
-}
-
-// Calls on_start(offset) at the first byte of each run of set bits in `bits` (one per byte of
-// the block at offset `base`) and on_end(offset) at the byte after it, in order. `continues`
-// (bit 0) says whether the previous block ended inside a run, and is set for the next block.
-template <typename OnStart, typename OnEnd>
-void for_each_run_edge(std::uint64_t bits, std::size_t base, std::uint64_t& continues, OnStart on_start, OnEnd on_end) {
-  const std::uint64_t before = (bits << 1) | continues;  // bit i: byte i - 1 is in a run
-  const std::uint64_t starts = bits & ~before;
-  const std::uint64_t ends = ~bits & before;
-  for (std::uint64_t edges = starts | ends; edges != 0; edges &= edges - 1) {
-    const auto bit = static_cast<unsigned>(std::countr_zero(edges));
-    if ((starts >> bit) & 1) {
-      on_start(base + bit);
-    } else {
-      on_end(base + bit);
-    }
-  }
-  continues = bits >> 63;
 }
 #endif
 

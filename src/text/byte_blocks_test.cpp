@@ -26,7 +26,6 @@ TEST(ByteBlocks, CountsCharactersAndLowercasesAtAnyLength) {
     std::string lower(text.size(), '\0');
     const ByteCounts counts = lowercase_ascii(text, lower.data());
     EXPECT_EQ(count_characters(text), characters_one_by_one(text)) << length;
-    EXPECT_EQ(count_byte(text, 'z'), static_cast<std::size_t>(std::count(text.begin(), text.end(), 'z'))) << length;
     EXPECT_EQ(counts.characters, characters_one_by_one(text)) << length;
     std::string expected = text;
     for (char& c : expected)

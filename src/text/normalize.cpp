@@ -14,10 +14,10 @@
 namespace newsdedup {
 namespace {
 
+#if !defined(__SSE2__)
 using swar::kHighBits;
 using swar::load8;
 
-#if !defined(__SSE2__)
 using swar::kOnes;
 
 // The high bit of each byte of `word` that is not visible ASCII (0x21 to 0x7E): a byte below
