@@ -70,10 +70,13 @@ void append_band_keys(const Signature& signature, std::uint32_t doc, const LshPa
 // Calls pair(a, b) for the pairs one bucket yields, a before b in `docs` (ascending, distinct):
 // every pair, or for a bucket over `max_bucket` each member with its `max_bucket` next
 // members. Returns whether the bucket was oversized.
+// Whether a bucket of `size` documents is oversized: paired each with its next members only.
+constexpr bool is_oversized_bucket(std::size_t size, std::size_t max_bucket) { return size > max_bucket; }
+
 template <typename Pair>
 bool for_each_bucket_pair(std::span<const std::uint32_t> docs, std::size_t max_bucket, Pair&& pair) {
   const std::size_t n = docs.size();
-  const bool oversized = n > max_bucket;
+  const bool oversized = is_oversized_bucket(n, max_bucket);
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t last = oversized ? std::min(n, a + 1 + max_bucket) : n;
     for (std::size_t b = a + 1; b < last; ++b) pair(docs[a], docs[b]);

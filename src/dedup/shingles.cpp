@@ -12,6 +12,7 @@
 #include <span>
 #include <utility>
 
+#include "text/byte_blocks.h"
 #include "text/dateline.h"
 #include "text/swar.h"
 #include "text/word_tokens.h"
@@ -67,20 +68,13 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
 std::size_t next_digit(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
   // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-  const auto digit_lanes = [](const char* at) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const auto digit_lanes = [](__m128i bytes) {
     return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
                           _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
   };
-  for (; i + 64 <= text.size(); i += 64) {
-    const char* const block = text.data() + i;
-    const __m128i any = _mm_or_si128(_mm_or_si128(digit_lanes(block), digit_lanes(block + 16)),
-                                     _mm_or_si128(digit_lanes(block + 32), digit_lanes(block + 48)));
-    if (_mm_movemask_epi8(any) == 0) continue;
-    for (;; i += 16)
-      if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(digit_lanes(text.data() + i))); found != 0)
-        return i + static_cast<std::size_t>(std::countr_zero(found));
-  }
+  for (; i + 64 <= text.size(); i += 64)
+    if (const std::uint64_t found = block_mask(text.data() + i, digit_lanes); found != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(found));
 #endif
   for (; i + 8 <= text.size(); i += 8) {
     if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)

@@ -2,11 +2,14 @@
 // or processed into the same object round after round), keeping its buffer for the next round
 // unless it grew beyond `kept_bytes`, which one document far larger than most would otherwise
 // pin for the rest of the run. Works on any container with capacity(), clear() and swap().
+// kKeptBufferBytes is the bound the document reader and process_document() use. Stateless.
 #pragma once
 
 #include <cstddef>
 
 namespace newsdedup {
+
+inline constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 15;
 
 template <typename Buffer>
 void clear_for_reuse(Buffer& buffer, std::size_t kept_bytes) {

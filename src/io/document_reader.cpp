@@ -176,16 +176,15 @@ class DocumentReader::FileCursor {
   // Empties every field a document read before left; their buffers stay, to be reused, but
   // for what a document far larger than most needed.
   static void clear_fields(Document& doc) {
-    constexpr std::size_t kKeptBytes = std::size_t{1} << 15;
     doc.ordinal = 0;
-    clear_for_reuse(doc.id, kKeptBytes);
-    clear_for_reuse(doc.original_id, kKeptBytes);
-    clear_for_reuse(doc.text, kKeptBytes);
-    clear_for_reuse(doc.title, kKeptBytes);
-    clear_for_reuse(doc.extra_fields_json, kKeptBytes);
-    clear_for_reuse(doc.source, kKeptBytes);
+    clear_for_reuse(doc.id, kKeptBufferBytes);
+    clear_for_reuse(doc.original_id, kKeptBufferBytes);
+    clear_for_reuse(doc.text, kKeptBufferBytes);
+    clear_for_reuse(doc.title, kKeptBufferBytes);
+    clear_for_reuse(doc.extra_fields_json, kKeptBufferBytes);
+    clear_for_reuse(doc.source, kKeptBufferBytes);
     doc.input_bytes = 0;
-    clear_for_reuse(doc.problem, kKeptBytes);
+    clear_for_reuse(doc.problem, kKeptBufferBytes);
     doc.repaired_utf8 = 0;
   }
 

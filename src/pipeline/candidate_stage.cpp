@@ -74,7 +74,7 @@ std::shared_ptr<BandBuckets> band_buckets(const BandKeySource& band_keys, std::s
   auto close = [&] {
     const std::size_t size = members.size() - bucket_start;
     if (size > 1) {
-      result->oversized_buckets += size > lsh.max_bucket;
+      result->oversized_buckets += is_oversized_bucket(size, lsh.max_bucket);  // in every band that has it
       result->ends.push_back(members.size());
       result->fingerprints.push_back(XXH3_64bits(members.data() + bucket_start, size * sizeof(std::uint32_t)));
       bucket_start = members.size();

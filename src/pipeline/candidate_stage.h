@@ -11,7 +11,9 @@
 //                   (visited before the document); ascending by the document's visit rank,
 //                   then the candidate's; no repeats
 // Documents are input-order indices into documents.bin. Memory: 4 bytes per document for the
-// leaders, 4 for the visit ranks and 4 per leader for the visit order, plus the budget.
+// leaders, 4 for the visit ranks and 4 per leader for the visit order, plus the budget, plus
+// while candidates are found a table of the buckets already paired (8 bytes a slot, 4 slots a
+// leader, from 32 KiB to 32 MiB).
 // Not thread-safe (the parallelism is inside find_candidates()).
 #pragma once
 

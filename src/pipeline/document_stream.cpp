@@ -46,7 +46,7 @@ class BatchPool {
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
                              const std::function<void(ProcessedDocument&)>& prepare,
-                             const std::function<void(ProcessedDocument&&)>& consume,
+                             const std::function<void(const ProcessedDocument&)>& consume,
                              const std::function<void(const StreamStats&)>& on_batch,
                              const StreamSelection& selection) {
   StreamStats stats;
@@ -93,7 +93,7 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
               }) &
           tbb::make_filter<std::shared_ptr<Batch>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> batch) {
-                for (std::size_t k = 0; k < batch->size; ++k) consume(std::move(batch->processed[k]));
+                for (std::size_t k = 0; k < batch->size; ++k) consume(batch->processed[k]);
                 pool.give_back(std::move(batch));
               }));
   return stats;

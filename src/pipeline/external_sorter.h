@@ -3,7 +3,8 @@
 // Records are buffered up to a byte budget; a full buffer is sorted and written to disk as a
 // sorted run, and merge() visits every record in order by merging the runs with a heap
 // (reading each run through a small buffer), so memory stays near the budget whatever the
-// number of records. With no spill, merge() simply visits the sorted buffer. Records must be
+// number of records (while sort_by_hash sorts a buffer, or a partition of it, it takes a scratch
+// copy of what it sorts). With no spill, merge() simply visits the sorted buffer. Records must be
 // trivially copyable and ordered by operator<; equal records come out in no particular order.
 // Run files are unnamed files in the given folder (nothing is left behind, even by a killed
 // run) and are freed when the sorter is destroyed.

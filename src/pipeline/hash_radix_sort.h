@@ -5,8 +5,9 @@
 // equal top bits rare for the number of records (log2 n + 3, at most 32: digits of at most 11
 // bits, passes through a scratch copy, counted in one pass beforehand; a digit all records
 // share is skipped), then a comparison sort of each run whose top bits are equal: rare but for
-// equal hashes, and short. Meant for one LSH band's keys of a sorter's buffer (see
-// ExternalSorter). Memory: a scratch copy of the range while it sorts.
+// equal hashes, and short. Used for one LSH band's keys of a sorter's buffer and for exact keys
+// (see ExternalSorter), and for candidate pairs (PairSorter). Memory: a scratch copy of the range
+// while it sorts.
 // `hash(record)` must be what operator< orders by first. Thread-safe on distinct ranges.
 #pragma once
 

@@ -109,22 +109,17 @@ void append_extra_fields(JsonLine& out, const ProcessedDocument& document) {
 
 }  // namespace
 
-namespace {
-
-// What a document far larger than most grew is given back rather than kept for the next.
-constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 15;
-
-}  // namespace
-
-void process_document(const Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
+void process_document(Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
                       ProcessedDocument& out) {
   out.ordinal = document.ordinal;
-  out.id.assign(document.id);
-  out.original_id.assign(document.original_id);
-  out.source.assign(document.source);
-  out.problem.assign(document.problem);
-  out.input_title.assign(document.title);
-  out.extra_fields_json.assign(document.extra_fields_json);
+  // Swapped, not copied: the document takes the buffers `out` held, which the reader trims as it
+  // reads the next document into it.
+  out.id.swap(document.id);
+  out.original_id.swap(document.original_id);
+  out.source.swap(document.source);
+  out.problem.swap(document.problem);
+  out.input_title.swap(document.title);
+  out.extra_fields_json.swap(document.extra_fields_json);
   out.input_bytes = document.input_bytes;
   out.repaired_utf8 = document.repaired_utf8;
   out.state = DocumentState::kOk;
@@ -150,8 +145,9 @@ void process_document(const Document& document, const Cleaner& cleaner, bool ske
 
 ProcessedDocument process_document(const Document& document, const Cleaner& cleaner, bool sketch,
                                    const BoilerplateFilter* boilerplate) {
+  Document copy = document;
   ProcessedDocument out;
-  process_document(document, cleaner, sketch, boilerplate, out);
+  process_document(copy, cleaner, sketch, boilerplate, out);
   return out;
 }
 
@@ -205,6 +201,12 @@ void audit_details(const ProcessedDocument& document, std::string& details) {
 }
 
 std::string clean_record(const ProcessedDocument& document) {
+  std::string record;
+  clean_record(document, record);
+  return record;
+}
+
+void clean_record(const ProcessedDocument& document, std::string& record) {
   JsonLine out;
   append_id_title_text(out, document);
   if (!document.original_id.empty()) {
@@ -222,7 +224,7 @@ std::string clean_record(const ProcessedDocument& document) {
   }
   append_extra_fields(out, document);
   out.raw('}');
-  return out.str();
+  record.assign(out.view());
 }
 
 }  // namespace newsdedup

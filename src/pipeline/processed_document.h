@@ -31,7 +31,7 @@ struct ProcessedDocument {
   std::uint32_t repaired_utf8 = 0;
   DocumentState state = DocumentState::kOk;
   CleanedDocument cleaned;
-  ShingleSet shingles;  // filled when sketching; `run` gives its 64-bit hashes back once keyed
+  ShingleSet shingles;  // filled when sketching; `run` empties its 64-bit hashes once keyed
   // What the sketch stores of the shingles (shingle_keys()): made by `run` (prepare_run_records)
   // for a comparable document, so that the consumer only copies them out.
   std::vector<std::uint32_t> shingle_keys;
@@ -49,9 +49,11 @@ struct ProcessedDocument {
 ProcessedDocument process_document(const Document& document, const Cleaner& cleaner, bool sketch,
                                    const BoilerplateFilter* boilerplate = nullptr);
 // The same into `out`, every field of which it sets, reusing the buffers of the document it
-// held before (those a far larger document grew are given back): a thread that processes
-// document after document into the same few ProcessedDocuments allocates little.
-void process_document(const Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
+// held before (those over kKeptBufferBytes are given back): a thread that processes document
+// after document into the same few ProcessedDocuments allocates little. The document's id,
+// source, title, problem and extra fields are swapped into `out`, not copied: `document` is left
+// holding `out`'s old strings, to be read into again.
+void process_document(Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
                       ProcessedDocument& out);
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
@@ -64,5 +66,6 @@ void audit_details(const ProcessedDocument& document, std::string& details);  //
 // {"id","title","text",["original_id",]"removed":[…],("quality":{…},)<extra fields>}: a line of
 // `clean` output.
 std::string clean_record(const ProcessedDocument& document);
+void clean_record(const ProcessedDocument& document, std::string& record);  // into `record`, replaced
 
 }  // namespace newsdedup

@@ -32,7 +32,7 @@ void clean_again(const RunOptions& options, const InputOptions& input, const Cle
   stream_documents(
       again, cleaner, /*sketch=*/true, threads,
       [&](ProcessedDocument& document) { prepare_run_records(document, nullptr, /*paragraph_hashes=*/false); },
-      [&](ProcessedDocument&& document) {
+      [&](const ProcessedDocument& document) {
         const auto doc = static_cast<std::uint32_t>(document.ordinal);
         for (const RemovedLine& line : document.cleaned.removed)
           summary.lines_removed[static_cast<std::size_t>(RemovalReason::kBoilerplate)] +=
@@ -163,11 +163,14 @@ RunSummary clean_job(const CleanOptions& options, Diagnostics& diagnostics) {
   const Cleaner cleaner(CleanerOptions{options.keep_boilerplate, options.quality});
   RunSummary summary;
   stream_documents(
-      reader, cleaner, /*sketch=*/false, threads, [&](ProcessedDocument& document) { document.record = clean_record(document); },
-      [&](ProcessedDocument&& document) {
+      reader, cleaner, /*sketch=*/false, threads,
+      [&](ProcessedDocument& document) {
+        clean_record(document, document.record);
+        document.record += '\n';
+      },
+      [&](const ProcessedDocument& document) {
         record_cleaning(document, summary);
         count_status(own_status(document.state), summary);
-        document.record += '\n';
         output.write(document.record);
       },
       [&](const StreamStats& stats) { progress.update("clean", stats.documents, stats.input_bytes); });

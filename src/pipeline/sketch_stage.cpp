@@ -66,7 +66,7 @@ void SketchStage::run(DocumentReader& reader, const Cleaner& cleaner, std::size_
       [&](ProcessedDocument& document) {
         prepare_run_records(document, &options_.lsh, options_.boilerplate_stories > 0);
       },
-      [&](ProcessedDocument&& document) { consume(document, summary); },
+      [&](const ProcessedDocument& document) { consume(document, summary); },
       [&](const StreamStats& stats) { progress.update("read, clean, sketch", stats.documents, stats.input_bytes); });
   sketches.flush();
 }

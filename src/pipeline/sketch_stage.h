@@ -79,7 +79,7 @@ std::uint64_t sorter_share(const RunOptions& options);
 
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
 // corpus line (when it has text), its audit details and, when the document is comparable, its
-// shingle keys (then frees the 64-bit shingle hashes), its band keys when `lsh` is given
+// shingle keys (then empties the 64-bit shingle hashes), its band keys when `lsh` is given
 // (documents are numbered by their input ordinal) and the hashes of its paragraphs for
 // RecurringParagraphs when `paragraph_hashes` is set.
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes);

@@ -44,29 +44,33 @@ constexpr std::size_t kSpoolStrings = 3;  // id, corpus line, audit details
 constexpr std::size_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
 
+// The audit line's own fields are built in one JsonLine (one copy into `line`, where a string
+// appended at a time went through a JsonLine each); the details from the spool follow as they are.
 void append_audit_line(std::string& line, std::string_view id, std::string_view details, DocumentStatus status,
                        bool duplicate, std::string_view representative_id, const Outcome& outcome) {
-  line += '{';
-  append_json_key(line, "id");
-  append_json_string(line, id);
-  line += ',';
-  append_json_key(line, "status");
-  append_json_string(line, name(status));
-  line += ',';
-  append_json_key(line, "cluster");
-  append_json_string(line, representative_id);
+  JsonLine head;
+  head.raw('{');
+  head.key("id");
+  head.string(id);
+  head.raw(',');
+  head.key("status");
+  head.string(name(status));
+  head.raw(',');
+  head.key("cluster");
+  head.string(representative_id);
   if (duplicate) {
-    line += ',';
-    append_json_key(line, "duplicate_of");
-    append_json_string(line, representative_id);
-    line += ',';
-    append_json_key(line, "similarity");
-    append_json_number(line, outcome.jaccard);
-    line += ',';
-    append_json_key(line, "containment");
-    append_json_number(line, outcome.containment);
+    head.raw(',');
+    head.key("duplicate_of");
+    head.string(representative_id);
+    head.raw(',');
+    head.key("similarity");
+    head.number(outcome.jaccard);
+    head.raw(',');
+    head.key("containment");
+    head.number(outcome.containment);
   }
-  line += ',';
+  head.raw(',');
+  line += head.view();
   line += details;
   line += "}\n";
 }
@@ -104,7 +108,9 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     }
     append_audit_line(batch.audit, record.id, record.details, status, rep != i, representative_id, outcome[i]);
   }
-  batch.block = {};  // the batch's lines are built: its strings are not needed any more
+  // The batch's lines are built: its strings, and the records that view them, are not needed.
+  batch.records.clear();
+  batch.block = {};
   std::string().swap(batch.patched);
 }
 
