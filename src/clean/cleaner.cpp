@@ -396,8 +396,11 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   StackArena<4096> arena;
   PageAnalysis page{split, describe_paragraphs(paragraphs), std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()),
                     std::nullopt};
-  for (std::size_t i = 0; i < paragraphs.size(); ++i)
-    page.verdicts[i].reason = remembered_furniture(page.shapes[i], paragraphs[i].text);
+  {
+    std::pmr::vector<std::optional<RemovalReason>> furniture(paragraphs.size(), arena.resource());
+    remembered_furniture(page.shapes, paragraphs, furniture);
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) page.verdicts[i].reason = furniture[i];
+  }
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);

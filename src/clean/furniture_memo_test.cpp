@@ -25,5 +25,27 @@ TEST(FurnitureMemo, RemembersTheVerdictOfEachText) {
   }
 }
 
+// A page's paragraphs looked up together get the verdicts each gets alone, repeats and
+// paragraphs too long for the memo included.
+TEST(FurnitureMemo, LooksUpAPageAsItsParagraphsAlone) {
+  const std::string long_paragraph = [] {
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += "word" + std::to_string(i) + " ";
+    return text + "end.";
+  }();
+  const std::vector<std::string> texts = {"Home", "Follow us on Twitter", long_paragraph, "", "Home",
+                                          "Photo: Reuters", "The minister said the talks would resume."};
+  std::vector<Paragraph> paragraphs;
+  std::vector<LineShape> shapes;
+  for (const std::string& text : texts) {
+    paragraphs.push_back(Paragraph{.text = text});
+    shapes.push_back(describe(text));
+  }
+  std::vector<std::optional<RemovalReason>> verdicts(texts.size());
+  remembered_furniture(shapes, paragraphs, verdicts);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    EXPECT_EQ(verdicts[i], classify_furniture(shapes[i], texts[i])) << texts[i];
+}
+
 }  // namespace
 }  // namespace newsdedup
