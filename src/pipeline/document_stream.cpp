@@ -3,8 +3,9 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include <memory>
-#include <mutex>
 #include <vector>
+
+#include "pipeline/object_pool.h"
 
 namespace newsdedup {
 namespace {
@@ -22,26 +23,6 @@ struct Batch {
   std::vector<ProcessedDocument> processed;  // as many, once processed
 };
 
-// Batches that the in-order filter is done with. At most as many batches as tokens exist.
-class BatchPool {
- public:
-  std::shared_ptr<Batch> take() {
-    const std::lock_guard lock(mutex_);
-    if (free_.empty()) return std::make_shared<Batch>();
-    std::shared_ptr<Batch> batch = std::move(free_.back());
-    free_.pop_back();
-    return batch;
-  }
-  void give_back(std::shared_ptr<Batch> batch) {
-    const std::lock_guard lock(mutex_);
-    free_.push_back(std::move(batch));
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<std::shared_ptr<Batch>> free_;
-};
-
 }  // namespace
 
 StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, bool sketch, std::size_t threads,
@@ -50,7 +31,7 @@ StreamStats stream_documents(DocumentReader& reader, const Cleaner& cleaner, boo
                              const std::function<void(const StreamStats&)>& on_batch,
                              const StreamSelection& selection) {
   StreamStats stats;
-  BatchPool pool;
+  ObjectPool<Batch> pool;  // at most `tokens` batches
   const std::size_t tokens = std::max<std::size_t>(2, 2 * threads);
   tbb::parallel_pipeline(
       tokens,

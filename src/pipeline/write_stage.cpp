@@ -7,6 +7,7 @@
 
 #include "io/atomic_file.h"
 #include "pipeline/json_writer.h"
+#include "pipeline/object_pool.h"
 #include "pipeline/report_writer.h"
 
 namespace newsdedup {
@@ -21,7 +22,8 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
 }
 
 // A run of documents on their way from the spool to the outputs: their strings, read from the
-// spool in one block (patched documents' from the patches), and the lines made of them.
+// spool in one block (patched documents' from the patches), and the lines made of them. Batches
+// are pooled: a batch's buffers (about 2.5 MiB) serve round after round.
 struct SpoolRecord {
   std::string_view id;
   std::string_view corpus_line;  // empty when the document is not kept
@@ -35,6 +37,16 @@ struct WriteBatch {
   std::vector<DocumentStatus> statuses;
   std::string corpus;  // the batch's lines of corpus.jsonl
   std::string audit;   // and of audit.jsonl
+
+  // Empty, keeping the buffers.
+  void clear_for(std::uint32_t first_document) {
+    first = first_document;
+    patched.clear();
+    records.clear();
+    statuses.clear();
+    corpus.clear();
+    audit.clear();
+  }
 };
 
 // Batches of about a MiB of spool, written with a call per output each; a few in flight at once
@@ -108,10 +120,8 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     }
     append_audit_line(batch.audit, record.id, record.details, status, rep != i, representative_id, outcome[i]);
   }
-  // The batch's lines are built: its strings, and the records that view them, are not needed.
+  // The batch's lines are built: the records' views into its strings are not needed.
   batch.records.clear();
-  batch.block = {};
-  std::string().swap(batch.patched);
 }
 
 }  // namespace
@@ -166,6 +176,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
   const auto n = static_cast<std::uint32_t>(table.size());
   std::vector<std::uint32_t> cluster_size(n, 0);
   std::uint32_t next = 0;  // the next document to read from the spool
+  ObjectPool<WriteBatch> pool;  // at most kWriteTokens batches
   // Reading the spool, composing the lines and writing them overlap: a batch is read while the
   // one before it is composed and the one before that written.
   tbb::parallel_pipeline(
@@ -177,8 +188,8 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
               control.stop();
               return nullptr;
             }
-            auto batch = std::make_shared<WriteBatch>();
-            batch->first = next;
+            std::shared_ptr<WriteBatch> batch = pool.take();
+            batch->clear_for(next);
             const std::size_t records = spool.read_records(std::min<std::size_t>(kWriteBatchDocuments, n - next), kWriteBatchBytes,
                                                            kSpoolStrings, batch->block);
             if (records == 0) spool.fail("fewer records than documents (truncated or corrupt)");
@@ -222,6 +233,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
                   count_status(batch->statuses[k], summary);
                   if (table.states[i] == DocumentState::kOk) ++cluster_size[outcome[i].representative];
                 }
+                pool.give_back(std::move(batch));
               }));
   for (std::uint32_t size : cluster_size) {
     if (size == 0) continue;
