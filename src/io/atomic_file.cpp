@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "io/unnamed_file.h"
+#include "io/write_fully.h"
 
 namespace newsdedup {
 namespace {
@@ -63,58 +64,65 @@ AtomicFile::AtomicFile(std::filesystem::path path, bool overwrite)
     : path_(std::move(path)), overwrite_(overwrite) {
   std::error_code ec;
   if (!overwrite_ && std::filesystem::exists(path_, ec)) throw exists_error(path_);
-  const int fd = open_unnamed(folder_of(path_));
-  if (fd >= 0) {
-    file_ = ::fdopen(fd, "wb");
-    if (!file_) {
-      const int error = errno;
-      ::close(fd);
-      throw io_error(path_, error);
-    }
-  } else {
+  fd_ = open_unnamed(folder_of(path_));
+  if (fd_ < 0) {
     temp_path_ = temp_name(path_);
-    file_ = std::fopen(temp_path_.c_str(), "wb");
-    if (!file_) {
+    fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) {
       const int error = errno;
       temp_path_.clear();
       throw io_error(path_, error);
     }
   }
-  buffer_ = std::make_unique<char[]>(kBufferSize);
-  std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferSize);
+  buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
 }
 
 AtomicFile::~AtomicFile() {
-  if (file_) std::fclose(file_);
+  if (fd_ >= 0) ::close(fd_);
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
-  if (!file_) throw OutputError(fmt::format("{}: written after commit", path_.string()));
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) throw io_error(path_, errno);
-  written_ += bytes.size();
-  if (written_ >= writeback_started_ + kBufferSize + kWritebackBytes) start_writeback();
+  if (fd_ < 0) throw OutputError(fmt::format("{}: written after commit", path_.string()));
+  if (buffered_ + bytes.size() > kBufferSize) {
+    flush();
+    if (bytes.size() >= kBufferSize) return write_to_file(bytes.data(), bytes.size());
+  }
+  std::memcpy(buffer_.get() + buffered_, bytes.data(), bytes.size());
+  buffered_ += bytes.size();
+}
+
+void AtomicFile::write_to_file(const char* data, std::size_t size) {
+  if (!write_fully(fd_, data, size)) throw io_error(path_, errno);
+  in_file_ += size;
+  if (in_file_ >= writeback_started_ + kWritebackBytes) start_writeback();
+}
+
+void AtomicFile::flush() {
+  if (buffered_ == 0) return;
+  write_to_file(buffer_.get(), buffered_);
+  buffered_ = 0;
 }
 
 void AtomicFile::start_writeback() {
-  const std::uint64_t end = written_ - kBufferSize;  // stdio may still hold the rest
 #ifdef __linux__
   // Best effort, asynchronous: commit() fsyncs whatever this did not get to.
-  ::sync_file_range(::fileno(file_), static_cast<off_t>(writeback_started_),
-                    static_cast<off_t>(end - writeback_started_), SYNC_FILE_RANGE_WRITE);
+  ::sync_file_range(fd_, static_cast<off_t>(writeback_started_), static_cast<off_t>(in_file_ - writeback_started_),
+                    SYNC_FILE_RANGE_WRITE);
 #endif
-  writeback_started_ = end;
+  writeback_started_ = in_file_;
 }
 
 void AtomicFile::commit() {
-  if (!file_) throw OutputError(fmt::format("{}: committed twice", path_.string()));
-  if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) throw io_error(path_, errno);
+  if (fd_ < 0) throw OutputError(fmt::format("{}: committed twice", path_.string()));
+  flush();
+  if (::fsync(fd_) != 0) throw io_error(path_, errno);
   if (temp_path_.empty()) {
     publish_anonymous();  // needs the descriptor open
   }
-  const bool closed = std::fclose(file_) == 0;
+  const bool closed = ::close(fd_) == 0;
   const int close_error = errno;
-  file_ = nullptr;
+  fd_ = -1;
   if (!closed) throw io_error(path_, close_error);
   if (!temp_path_.empty()) publish_named();
   sync_directory(path_);
@@ -124,7 +132,7 @@ void AtomicFile::commit() {
 // existing file, atomically; with it, the file is linked under a temporary name and renamed
 // over the old one, since a link cannot replace a file.
 void AtomicFile::publish_anonymous() {
-  const std::string self = "/proc/self/fd/" + std::to_string(::fileno(file_));
+  const std::string self = "/proc/self/fd/" + std::to_string(fd_);
   if (!overwrite_) {
     if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
     throw errno == EEXIST ? exists_error(path_) : io_error(path_, errno);

@@ -7,12 +7,14 @@
 // by the destructor, so an interrupted run never leaves a file under a final name either way.
 // Opening fails (throws OutputError) when `path` exists and `overwrite` is false; without
 // `overwrite`, commit() also refuses a file that appeared under `path` meanwhile.
-// Not thread-safe; owns its file handle. Writes are buffered, and the file's writeback to disk
-// starts as it grows, so that commit() waits for little.
+// Not thread-safe; owns its file descriptor. Small writes are gathered in a buffer of 1 MiB; a
+// write as large as the buffer goes to the file directly, not copied through it (the write
+// stage hands over about a MiB at a time). The file's writeback to disk starts as it grows, so
+// that commit() waits for little.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -43,14 +45,17 @@ class AtomicFile {
  private:
   void publish_named();
   void publish_anonymous();
-  void start_writeback();  // of what stdio has handed to the file since the last call
+  void write_to_file(const char* data, std::size_t size);
+  void flush();
+  void start_writeback();  // of what was handed to the file since the last call
 
   std::filesystem::path path_;
   std::filesystem::path temp_path_;  // empty when the temporary file has no name
-  std::FILE* file_ = nullptr;
-  std::unique_ptr<char[]> buffer_;  // stdio buffer; large, since outputs are written in bulk
+  int fd_ = -1;                      // -1 once committed
+  std::unique_ptr<char[]> buffer_;
+  std::size_t buffered_ = 0;             // bytes in buffer_, not yet in the file
   bool overwrite_;
-  std::uint64_t written_ = 0;            // bytes given to write()
+  std::uint64_t in_file_ = 0;            // bytes handed to the file
   std::uint64_t writeback_started_ = 0;  // bytes whose writeback was started
 };
 
