@@ -28,7 +28,7 @@ TEST(AtomicFile, CommitPublishesTheFile) {
     AtomicFile file(path, false);
     file.write("hello ");
     EXPECT_FALSE(std::filesystem::exists(path));
-    file.write(std::string(3 << 20, 'x'));  // more than the stdio buffer
+    file.write(std::string(3 << 20, 'x'));  // more than the buffer: written past it, after "hello "
     file.commit();
   }
   EXPECT_EQ(read_file_bytes(path), "hello " + std::string(3 << 20, 'x'));
