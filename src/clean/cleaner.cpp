@@ -360,8 +360,14 @@ QualityVerdict apply_quality_rules(PageAnalysis& page, std::span<const std::stri
 // a paragraph reuses the buffers of one described before instead of allocating its own. What a
 // page far larger than most needed (more than kKeptShapes paragraphs, or longer than
 // kKeptLineBytes) is given back when the next page starts, so that a thread keeps a few
-// megabytes at most.
-std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs) {
+// megabytes at most. Each paragraph's furniture verdict goes to `furniture`.
+// A paragraph the furniture memo knows as furniture is described light (line_shape.h): no rule
+// after the verdict reads a furniture paragraph's words, hashes or counts by first letter, only
+// its `lower` (the title anchor, is_related_header), word count, sentence end, first letter and
+// weighted length (menus, related lists and the title look at its word count and sentence end,
+// the article region at its weighted length, is_dateline_only at its first letter).
+std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs,
+                                               std::span<std::optional<RemovalReason>> furniture) {
   constexpr std::size_t kKeptShapes = 512;
   constexpr std::size_t kKeptLineBytes = 2048;
   thread_local std::vector<LineShape> shapes;
@@ -376,8 +382,15 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
     oversized = false;
   }
   if (shapes.size() < paragraphs.size()) shapes.resize(paragraphs.size());
+  PageFurniture memo(paragraphs);
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    describe(paragraphs[i].text, shapes[i]);
+    if (const std::optional<KnownFurniture> known = memo.known_furniture(i)) {
+      describe_light(paragraphs[i].text, known->word_count, shapes[i]);
+      furniture[i] = known->reason;
+    } else {
+      describe(paragraphs[i].text, shapes[i]);
+      furniture[i] = memo.verdict(i, shapes[i]);
+    }
     oversized |= paragraphs[i].text.size() > kKeptLineBytes;
   }
   oversized |= shapes.size() > kKeptShapes;
@@ -394,13 +407,10 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   // The page's verdicts, candidate lists and kept texts without the heap (a page far larger than
   // most takes the rest from it).
   StackArena<4096> arena;
-  PageAnalysis page{split, describe_paragraphs(paragraphs), std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()),
-                    std::nullopt};
-  {
-    std::pmr::vector<std::optional<RemovalReason>> furniture(paragraphs.size(), arena.resource());
-    remembered_furniture(page.shapes, paragraphs, furniture);
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) page.verdicts[i].reason = furniture[i];
-  }
+  std::pmr::vector<std::optional<RemovalReason>> furniture(paragraphs.size(), arena.resource());
+  PageAnalysis page{split, describe_paragraphs(paragraphs, furniture),
+                    std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()), std::nullopt};
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) page.verdicts[i].reason = furniture[i];
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
