@@ -96,7 +96,10 @@ bool continues_related_list(const PageAnalysis& page, std::size_t begin) {
 void mark_related_lists(PageAnalysis& page) {
   const auto& paragraphs = page.split.paragraphs;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    if (!is_related_header(page.shapes[i])) continue;
+    // A related header has a verdict of a few kinds (furniture_rules.h): most paragraphs have
+    // another or none (the menus marked since had none).
+    const std::optional<RemovalReason> reason = page.verdicts[i].reason;
+    if (!reason || !may_be_related_header(*reason) || !is_related_header(page.shapes[i])) continue;
     std::size_t taken = 0;
     for (std::size_t j = i + 1; j < paragraphs.size() && taken < kMaxRelatedItems; ++j) {
       if (taken > 0 && paragraphs[j].starts_block && !continues_related_list(page, j)) break;
