@@ -26,7 +26,8 @@ struct LineShape {
   LineShape& operator=(LineShape&& other) noexcept = default;
   ~LineShape() = default;
 
-  // Zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes).
+  // 64 zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes),
+  // so that past any word lie the kWordHashPadding bytes that padded word functions read.
   std::string_view lower;
   std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
   std::vector<std::uint64_t> word_hashes;  // word_hash() of each word

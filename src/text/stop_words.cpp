@@ -9,6 +9,10 @@
 #include "text/word_hash.h"
 #include "text/word_shape_filter.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsdedup {
 namespace {
 
@@ -298,6 +302,23 @@ bool may_fold(std::string_view word) {
   return fold;
 }
 
+// may_fold() of a word with kWordHashPadding readable bytes after it.
+bool may_fold_padded(std::string_view word) {
+#if defined(__SSE2__)
+  static_assert(kWordHashPadding >= 16);
+  if (word.size() <= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word.data()));
+    // 'A'..'Z' with one addition and one signed compare; bytes above 0x7F have their top bit.
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - 'A'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i apostrophe = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''));
+    const auto lanes = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, apostrophe), bytes)));
+    return (lanes & ((1u << word.size()) - 1)) != 0;
+  }
+#endif
+  return may_fold(word);
+}
+
 inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_view word) {
   if (word.empty()) return 0;
   const char first = word.front();
@@ -339,8 +360,11 @@ void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
 
 }  // namespace
 
-void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
-                      LanguageCounts& counts) {
+namespace {
+
+template <bool kPadded>
+void count_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                 LanguageCounts& counts) {
   const StopWordTable& stop_words = table();
   const StopWordTable::Slots slots = stop_words.slots();
   // Counts per language in the bytes of one word, moved to `counts` every 255 words, before a
@@ -355,12 +379,25 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
         LanguageMask mask = slots.find(hashes[i]);
         // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
         // may be one once folded.
-        if (mask == 0 && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
+        if (mask == 0 && (kPadded ? may_fold_padded(words[i]) : may_fold(words[i])))
+          mask = languages_of_folded(stop_words, words[i]);
         byte_counts += kSpreadMasks[mask];
       }
     }
     add_byte_counts(byte_counts, counts);
   }
+}
+
+}  // namespace
+
+void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                      LanguageCounts& counts) {
+  count_words<false>(words, hashes, plain, counts);
+}
+
+void count_padded_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                             LanguageCounts& counts) {
+  count_words<true>(words, hashes, plain, counts);
 }
 
 }  // namespace newsdedup
