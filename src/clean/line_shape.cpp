@@ -129,12 +129,11 @@ class WordWriter {
   std::uint32_t* edges_end() const { return end_; }
   void set_edges_end(std::uint32_t* end) { end_ = end; }
 
-  void finish() {
-    const std::size_t count = static_cast<std::size_t>(end_ - edges_) / 2;
-    shape_.words.resize(count);
-    shape_.word_hashes.resize(count);
-    std::string_view* words = shape_.words.data();
-    std::uint64_t* hashes = shape_.word_hashes.data();
+  std::size_t count() const { return static_cast<std::size_t>(end_ - edges_) / 2; }
+
+  // Makes the words (count() of them) at `words` and their hashes at `hashes`, and the counts.
+  void finish(std::string_view* words, std::uint64_t* hashes) {
+    const std::size_t count = this->count();
     const std::uint32_t* edges = edges_;
     std::uint64_t first_byte_counts = 0;  // see kFirstByteCounts
     for (std::size_t i = 0; i < count; ++i) {
@@ -151,7 +150,7 @@ class WordWriter {
   }
 
  private:
-  LineShape& shape_;
+  LineShape& shape_;  // for the counts
   const char* lower_;
   const unsigned char* text_;
   std::uint32_t* edges_;
@@ -330,11 +329,13 @@ LineShape& LineShape::operator=(const LineShape& other) {
   if (this == &other) return *this;
   lower_buffer_ = other.lower_buffer_;
   lower = std::string_view(lower_buffer_.data(), other.lower.size());
-  words.clear();
-  words.reserve(other.words.size());
+  word_buffer_.clear();
+  word_buffer_.reserve(other.words.size());
   for (std::string_view word : other.words)
-    words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
-  word_hashes = other.word_hashes;
+    word_buffer_.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
+  hash_buffer_.assign(other.word_hashes.begin(), other.word_hashes.end());
+  words = word_buffer_;
+  word_hashes = hash_buffer_;
   word_count_ = other.word_count_;
   plain_words = other.plain_words;
   capitalized_words = other.capitalized_words;
@@ -355,8 +356,10 @@ void LineShape::release_buffers() {
   word_count_ = 0;
   std::vector<char>().swap(lower_buffer_);
   std::vector<std::uint32_t>().swap(edge_buffer_);
-  std::vector<std::string_view>().swap(words);
-  std::vector<std::uint64_t>().swap(word_hashes);
+  words = {};
+  word_hashes = {};
+  std::vector<std::string_view>().swap(word_buffer_);
+  std::vector<std::uint64_t>().swap(hash_buffer_);
 }
 
 LineShape describe(std::string_view text) {
@@ -397,8 +400,16 @@ void describe(std::string_view text, LineShape& shape) {
   shape.plain_words = false;
   add_words(lower, n, words);
 #endif
-  words.finish();
-  shape.word_count_ = shape.words.size();
+  const std::size_t count = words.count();
+  // The arrays only grow (LineShape): past the largest count so far, nothing is filled in twice.
+  if (shape.word_buffer_.size() < count) {
+    shape.word_buffer_.resize(count);
+    shape.hash_buffer_.resize(count);
+  }
+  words.finish(shape.word_buffer_.data(), shape.hash_buffer_.data());
+  shape.words = {shape.word_buffer_.data(), count};
+  shape.word_hashes = {shape.hash_buffer_.data(), count};
+  shape.word_count_ = count;
   set_line_ends_and_length(text, beyond_ascii, shape);
 }
 
@@ -406,8 +417,8 @@ void describe_light(std::string_view text, std::size_t word_count, LineShape& sh
   char* const lower = copy_padded(text, shape.lower_buffer_, shape.lower);
   const bool beyond_ascii = lower_in_place(lower, text.size());
   shape.word_count_ = word_count;
-  shape.words.clear();
-  shape.word_hashes.clear();
+  shape.words = {};
+  shape.word_hashes = {};
   shape.plain_words = false;
   shape.capitalized_words = 0;
   shape.alphabetic_words = 0;

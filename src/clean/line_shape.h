@@ -1,17 +1,20 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it;
+// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it (`words` and
+// `word_hashes` view arrays the shape owns too, which only grow: describing a line into a shape
+// used before writes them without first filling them with zeros);
 // `word_hashes` holds each word's word_hash() (text/word_hash.h), by which the stop-word count,
 // the phrase sets and the repetition search look words up. A right single quote between letters
 // (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
 // describe_light() makes a lesser shape, for a line whose words no rule will read.
-// Value type (a copy re-points `words` and `lower` at its own buffer; a move keeps the buffer,
-// so its views stay valid); thread-safe to read.
+// Value type (a copy re-points `lower`, `words` and `word_hashes` at its own buffers; a move keeps
+// the buffers, so its views stay valid); thread-safe to read.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +32,8 @@ struct LineShape {
   // 64 zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes),
   // so that past any word lie the kWordHashPadding bytes that padded word functions read.
   std::string_view lower;
-  std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
-  std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
+  std::span<const std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
+  std::span<const std::uint64_t> word_hashes;  // word_hash() of each word
   // True only when no word can need folding for the stop-word lists (set by the 64-byte path when
   // the line holds no apostrophe; every word is ASCII there); false is always safe.
   bool plain_words = false;
@@ -58,6 +61,8 @@ struct LineShape {
 
   std::size_t word_count_ = 0;  // words.size() (describe), or the count describe_light() was given
   std::vector<char> lower_buffer_;  // `lower`, then at least 64 zero bytes
+  std::vector<std::string_view> word_buffer_;  // `words`, then words of longer lines before
+  std::vector<std::uint64_t> hash_buffer_;     // `word_hashes`, likewise
   // Where describe() notes each word's edges before making the words: scratch, not copied.
   std::vector<std::uint32_t> edge_buffer_;
 };

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <utility>
@@ -96,10 +97,10 @@ TEST(LineShape, AsciiWordsAreTheWordsOfTheGeneralPath) {
     LineShape general = describe(line + " \u00E9");
     ASSERT_FALSE(general.words.empty());
     ASSERT_EQ(general.words.back(), "\u00E9");
-    general.words.pop_back();
-    general.word_hashes.pop_back();
+    general.words = general.words.first(general.words.size() - 1);
+    general.word_hashes = general.word_hashes.first(general.word_hashes.size() - 1);
     ASSERT_EQ(words_of(fast), words_of(general)) << line;
-    EXPECT_EQ(fast.word_hashes, general.word_hashes) << line;
+    EXPECT_TRUE(std::ranges::equal(fast.word_hashes, general.word_hashes)) << line;
     EXPECT_EQ(fast.capitalized_words, general.capitalized_words) << line;
     EXPECT_EQ(fast.digit_words, general.digit_words) << line;
     EXPECT_EQ(fast.alphabetic_words, general.alphabetic_words - 1) << line;
