@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clean/article_region.h"
@@ -363,14 +364,13 @@ QualityVerdict apply_quality_rules(PageAnalysis& page, std::span<const std::stri
 // a paragraph reuses the buffers of one described before instead of allocating its own. What a
 // page far larger than most needed (more than kKeptShapes paragraphs, or longer than
 // kKeptLineBytes) is given back when the next page starts, so that a thread keeps a few
-// megabytes at most. Each paragraph's furniture verdict goes to `furniture`.
+// megabytes at most. Each paragraph's furniture verdict goes to its Verdict's reason.
 // A paragraph the furniture memo knows as furniture is described light (line_shape.h): no rule
 // after the verdict reads a furniture paragraph's words, hashes or counts by first letter, only
 // its `lower` (the title anchor, is_related_header), word count, sentence end, first letter and
 // weighted length (menus, related lists and the title look at its word count and sentence end,
 // the article region at its weighted length, is_dateline_only at its first letter).
-std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs,
-                                               std::span<std::optional<RemovalReason>> furniture) {
+std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs, std::span<Verdict> verdicts) {
   constexpr std::size_t kKeptShapes = 512;
   constexpr std::size_t kKeptLineBytes = 2048;
   thread_local std::vector<LineShape> shapes;
@@ -389,10 +389,10 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (const std::optional<KnownFurniture> known = memo.known_furniture(i)) {
       describe_light(paragraphs[i].text, known->word_count, shapes[i]);
-      furniture[i] = known->reason;
+      verdicts[i].reason = known->reason;
     } else {
       describe(paragraphs[i].text, shapes[i]);
-      furniture[i] = memo.verdict(i, shapes[i]);
+      verdicts[i].reason = memo.verdict(i, shapes[i]);
     }
     oversized |= paragraphs[i].text.size() > kKeptLineBytes;
   }
@@ -410,10 +410,9 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   // The page's verdicts, candidate lists and kept texts without the heap (a page far larger than
   // most takes the rest from it).
   StackArena<4096> arena;
-  std::pmr::vector<std::optional<RemovalReason>> furniture(paragraphs.size(), arena.resource());
-  PageAnalysis page{split, describe_paragraphs(paragraphs, furniture),
-                    std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()), std::nullopt};
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) page.verdicts[i].reason = furniture[i];
+  std::pmr::vector<Verdict> verdicts(paragraphs.size(), arena.resource());
+  const std::span<const LineShape> shapes = describe_paragraphs(paragraphs, verdicts);
+  PageAnalysis page{split, shapes, std::move(verdicts), std::nullopt};
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
