@@ -3,11 +3,11 @@
 // A site prints the same menus, footers, prompts and captions on every page, and the copies of a
 // syndicated story share its paragraphs, so most paragraphs of a crawl have been classified
 // before. A verdict depends on the paragraph's text alone, so remembering it changes nothing but
-// the time. Each thread keeps its own direct-mapped table of 65,536 verdicts (1 MiB) keyed by a
-// 64-bit hash of the text and its length; a new paragraph takes the slot of whatever was there.
-// A wrong verdict would need two texts of one length whose 64-bit hashes agree. A paragraph of
-// more than kMaxPhraseRuleWords words is classified directly: it is rarely seen again, and the
-// rules left for it cost less than hashing its text.
+// the time. Each thread keeps its own direct-mapped table of 262,144 verdicts (2 MiB) keyed by a
+// 64-bit hash of the text; a new paragraph takes the slot of whatever was there. A wrong verdict
+// would need two texts whose 64-bit hashes agree. A paragraph of more than kMaxPhraseRuleWords
+// words is classified directly: it is rarely seen again, and the rules left for it cost less than
+// hashing its text.
 // A page's paragraphs are looked up together (PageFurniture): their slots, spread over a table
 // larger than the first cache levels, are all asked for before the first is read, so the misses
 // overlap instead of following one another. That lookup needs only the text, so it can come
@@ -47,8 +47,6 @@ struct KnownFurniture {
 // order: known_furniture(i) before describing it, then (unless it was known) verdict(i, shape).
 class PageFurniture {
  public:
-  struct Slot;  // one entry of the memo's table (furniture_memo.cpp)
-
   explicit PageFurniture(std::span<const Paragraph> paragraphs);
   PageFurniture(const PageFurniture&) = delete;
   PageFurniture& operator=(const PageFurniture&) = delete;
@@ -62,7 +60,7 @@ class PageFurniture {
 
  private:
   std::span<const Paragraph> paragraphs_;
-  Slot* slots_;  // the calling thread's table
+  std::uint64_t* slots_;  // the calling thread's table (furniture_memo.cpp)
   std::span<std::uint64_t> hashes_;  // of the paragraphs short enough to be looked up before describing
 };
 
