@@ -400,12 +400,25 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
   return {shapes.data(), paragraphs.size()};
 }
 
+// split_paragraphs() into a SplitText the calling thread keeps from page to page, so that
+// splitting allocates only for a page larger than those before. What a page far larger than most
+// needed (more than kKeptLines lines, or kKeptJoinedBytes of text) is given back when the next
+// page starts. Valid until the thread's next call.
+const SplitText& split_into_thread_buffers(std::string_view text) {
+  constexpr std::size_t kKeptLines = 4096;
+  constexpr std::size_t kKeptJoinedBytes = std::size_t{1} << 20;
+  thread_local SplitText split;
+  if (split.lines.capacity() > kKeptLines || split.joined_size > kKeptJoinedBytes) split = SplitText{};
+  split_paragraphs(text, split);
+  return split;
+}
+
 }  // namespace
 
 CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFilter* boilerplate) const {
   CleanedDocument out;
   out.page = std::make_shared<const std::string>(std::move(normalized_text));
-  const SplitText split = split_paragraphs(*out.page);
+  const SplitText& split = split_into_thread_buffers(*out.page);
   const auto& paragraphs = split.paragraphs;
   // The page's verdicts, candidate lists and kept texts without the heap (a page far larger than
   // most takes the rest from it).
