@@ -188,8 +188,9 @@ std::pmr::vector<std::uint8_t> table_rows(const PageAnalysis& page, std::span<co
   return rows;
 }
 
-// What a furniture paragraph says about the article's edges (see article_region.h).
-std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
+// What a furniture paragraph says about the article's edges (see article_region.h). (Inlined
+// into the loop over a page's paragraphs.)
+[[gnu::always_inline]] inline std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
   const Verdict& verdict = page.verdicts[i];
   if (!verdict.reason) return verdict.mostly_repeated ? std::optional(FurnitureKind::kLink) : std::nullopt;
   switch (*verdict.reason) {
