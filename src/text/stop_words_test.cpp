@@ -100,9 +100,10 @@ TEST(StopWords, CountsFoldedWordsUnlessPlain) {
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 0u);
 }
 
-// Words tested for folding 16 bytes at a time (padded) count as when tested byte by byte: words
-// of up to 16 bytes and longer, with apostrophes, capitals and letters beyond ASCII anywhere in
-// them, and bytes after each word that would need folding if they were its own.
+// Words tested for folding 16 bytes at a time (padded) count as when tested byte by byte, and
+// as stop_word_languages() finds them one by one: words of up to 16 bytes and longer, with
+// apostrophes, capitals and letters beyond ASCII anywhere in them, and bytes after each word
+// that would need folding if they were its own.
 TEST(StopWords, PaddedWordsCountAsAnyWords) {
   std::mt19937 random(9);
   const std::vector<std::string_view> pieces = {"a", "e", "l", "s", "t", "h", "d", "i", "n", "o", "'", "A", "T",
@@ -124,10 +125,15 @@ TEST(StopWords, PaddedWordsCountAsAnyWords) {
       words.push_back(std::string_view(text).substr(start, size));
       hashes.push_back(word_hash(words.back()));
     }
-    LanguageCounts any{}, padded{};
+    LanguageCounts any{}, padded{}, one_by_one{};
     count_stop_words(words, hashes, false, any);
     count_padded_stop_words(words, hashes, false, padded);
     ASSERT_EQ(padded, any) << text;
+    // Counted in a line, each word is what stop_word_languages() says alone.
+    for (const std::string_view word : words)
+      for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+        one_by_one[language] += (stop_word_languages(word) >> language) & 1u;
+    ASSERT_EQ(any, one_by_one) << text;
   }
 }
 
