@@ -1,11 +1,11 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it (`words` and
-// `word_hashes` view arrays the shape owns too, which only grow: describing a line into a shape
-// used before writes them without first filling them with zeros);
-// `word_hashes` holds each word's word_hash() (text/word_hash.h), by which the stop-word count,
-// the phrase sets and the repetition search look words up. A right single quote between letters
+// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it; `word_hashes`
+// holds each word's word_hash() (text/word_hash.h), by which the stop-word count, the phrase sets
+// and the repetition search look words up. `words` and `word_hashes` view arrays the shape owns
+// too, which only grow: describing a line into a shape used before writes them without first
+// filling them with zeros. A right single quote between letters
 // (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
 // describe_light() makes a lesser shape, for a line whose words no rule will read.
 // Value type (a copy re-points `lower`, `words` and `word_hashes` at its own buffers; a move keeps
