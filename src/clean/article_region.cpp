@@ -6,13 +6,6 @@
 namespace newsdedup {
 namespace {
 
-// Costs, in weighted characters of prose that a paragraph of each kind outweighs.
-constexpr std::int64_t kShortCost = 20;        // a sub-heading, a one-line paragraph
-constexpr std::int64_t kMinBadCost = 60;       // a long line that is not text costs its length
-constexpr std::int64_t kInlineCost = 30;       // captions, ad markers, credits: found inside articles
-constexpr std::int64_t kLinkCost = 60;         // menu items, link bars
-constexpr std::int64_t kPromptCost = 150;      // share / follow / subscribe prompts
-constexpr std::int64_t kEdgeCost = 300;        // dates, bylines, "Related", comments, legal notices
 // Share of the prose after the anchor that a region gives up when it starts below it.
 constexpr std::int64_t kSkippedProsePercent = 50;
 // A region with less prose than this is too little evidence to cut a page by: a table or a
@@ -23,17 +16,6 @@ constexpr std::int64_t kMinProseBelowAnchor = 100;
 // Prose (weighted characters) after which a comment-section marker ends the article; before
 // it, the marker is a button in the header ("Comments", "View comments").
 constexpr std::int64_t kProseBeforeComments = 400;
-
-std::int64_t furniture_cost(FurnitureKind kind) {
-  switch (kind) {
-    case FurnitureKind::kInline: return kInlineCost;
-    case FurnitureKind::kLink: return kLinkCost;
-    case FurnitureKind::kPrompt: return kPromptCost;
-    case FurnitureKind::kEdge:
-    case FurnitureKind::kCommentSection: return kEdgeCost;
-  }
-  return kEdgeCost;
-}
 
 struct Best {
   std::int64_t score = 0;
@@ -72,31 +54,6 @@ Best search(std::span<const RegionEvidence> paragraphs, std::size_t start, std::
 }
 
 }  // namespace
-
-RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureKind> furniture,
-                                  std::size_t weighted_length) {
-  const auto length = static_cast<std::int64_t>(weighted_length);
-  RegionEvidence evidence;
-  if (furniture) {
-    evidence.weight = -furniture_cost(*furniture);
-    evidence.ends_article = *furniture == FurnitureKind::kCommentSection;
-    return evidence;
-  }
-  switch (text_class) {
-    case TextClass::kGood:
-      evidence.weight = length;
-      evidence.prose_length = static_cast<std::uint32_t>(std::min<std::int64_t>(length, UINT32_MAX));
-      break;
-    case TextClass::kShort:
-      evidence.weight = -kShortCost;
-      break;
-    case TextClass::kNearGood:
-    case TextClass::kBad:
-      evidence.weight = -std::max(kMinBadCost, length);
-      break;
-  }
-  return evidence;
-}
 
 std::optional<ArticleRegion> find_article_region(std::span<const RegionEvidence> paragraphs,
                                                  std::optional<std::size_t> anchor) {

@@ -15,6 +15,7 @@
 // Stateless and thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -45,9 +46,56 @@ struct ArticleRegion {
   bool below_anchor = false;  // found under the title anchor (so its top edge is known)
 };
 
-// What one paragraph weighs: `furniture` is its kind when a furniture rule removed it.
-RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureKind> furniture,
-                                  std::size_t weighted_length);
+namespace region_costs {
+
+// Costs, in weighted characters of prose that a paragraph of each kind outweighs.
+inline constexpr std::int64_t kShortCost = 20;    // a sub-heading, a one-line paragraph
+inline constexpr std::int64_t kMinBadCost = 60;   // a long line that is not text costs its length
+inline constexpr std::int64_t kInlineCost = 30;   // captions, ad markers, credits: found inside articles
+inline constexpr std::int64_t kLinkCost = 60;     // menu items, link bars
+inline constexpr std::int64_t kPromptCost = 150;  // share / follow / subscribe prompts
+inline constexpr std::int64_t kEdgeCost = 300;    // dates, bylines, "Related", comments, legal notices
+
+constexpr std::int64_t furniture_cost(FurnitureKind kind) {
+  switch (kind) {
+    case FurnitureKind::kInline: return kInlineCost;
+    case FurnitureKind::kLink: return kLinkCost;
+    case FurnitureKind::kPrompt: return kPromptCost;
+    case FurnitureKind::kEdge:
+    case FurnitureKind::kCommentSection: return kEdgeCost;
+  }
+  return kEdgeCost;
+}
+
+}  // namespace region_costs
+
+// What one paragraph weighs: `furniture` is its kind when a furniture rule removed it. (Defined
+// here, to be inlined into the cleaner's loop over a page's paragraphs.)
+inline RegionEvidence paragraph_evidence(TextClass text_class, std::optional<FurnitureKind> furniture,
+                                         std::size_t weighted_length) {
+  using namespace region_costs;
+  const auto length = static_cast<std::int64_t>(weighted_length);
+  RegionEvidence evidence;
+  if (furniture) {
+    evidence.weight = -furniture_cost(*furniture);
+    evidence.ends_article = *furniture == FurnitureKind::kCommentSection;
+    return evidence;
+  }
+  switch (text_class) {
+    case TextClass::kGood:
+      evidence.weight = length;
+      evidence.prose_length = static_cast<std::uint32_t>(std::min<std::int64_t>(length, UINT32_MAX));
+      break;
+    case TextClass::kShort:
+      evidence.weight = -kShortCost;
+      break;
+    case TextClass::kNearGood:
+    case TextClass::kBad:
+      evidence.weight = -std::max(kMinBadCost, length);
+      break;
+  }
+  return evidence;
+}
 
 // The region, or none when the page has no prose. `anchor`: the title anchor, if found.
 std::optional<ArticleRegion> find_article_region(std::span<const RegionEvidence> paragraphs,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clean/article_region.h"
@@ -96,7 +97,10 @@ bool continues_related_list(const PageAnalysis& page, std::size_t begin) {
 void mark_related_lists(PageAnalysis& page) {
   const auto& paragraphs = page.split.paragraphs;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    if (!is_related_header(page.shapes[i])) continue;
+    // A related header has a verdict of a few kinds (furniture_rules.h): most paragraphs have
+    // another or none (the menus marked since had none).
+    const std::optional<RemovalReason> reason = page.verdicts[i].reason;
+    if (!reason || !may_be_related_header(*reason) || !is_related_header(page.shapes[i])) continue;
     std::size_t taken = 0;
     for (std::size_t j = i + 1; j < paragraphs.size() && taken < kMaxRelatedItems; ++j) {
       if (taken > 0 && paragraphs[j].starts_block && !continues_related_list(page, j)) break;
@@ -184,8 +188,9 @@ std::pmr::vector<std::uint8_t> table_rows(const PageAnalysis& page, std::span<co
   return rows;
 }
 
-// What a furniture paragraph says about the article's edges (see article_region.h).
-std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
+// What a furniture paragraph says about the article's edges (see article_region.h). (Inlined
+// into the loop over a page's paragraphs.)
+[[gnu::always_inline]] inline std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
   const Verdict& verdict = page.verdicts[i];
   if (!verdict.reason) return verdict.mostly_repeated ? std::optional(FurnitureKind::kLink) : std::nullopt;
   switch (*verdict.reason) {
@@ -360,8 +365,13 @@ QualityVerdict apply_quality_rules(PageAnalysis& page, std::span<const std::stri
 // a paragraph reuses the buffers of one described before instead of allocating its own. What a
 // page far larger than most needed (more than kKeptShapes paragraphs, or longer than
 // kKeptLineBytes) is given back when the next page starts, so that a thread keeps a few
-// megabytes at most.
-std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs) {
+// megabytes at most. Each paragraph's furniture verdict goes to its Verdict's reason.
+// A paragraph the furniture memo knows as furniture is described light (line_shape.h): no rule
+// after the verdict reads a furniture paragraph's words, hashes or counts by first letter, only
+// its `lower` (the title anchor, is_related_header), word count, sentence end, first letter and
+// weighted length (menus, related lists and the title look at its word count and sentence end,
+// the article region at its weighted length, is_dateline_only at its first letter).
+std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs, std::span<Verdict> verdicts) {
   constexpr std::size_t kKeptShapes = 512;
   constexpr std::size_t kKeptLineBytes = 2048;
   thread_local std::vector<LineShape> shapes;
@@ -376,12 +386,32 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
     oversized = false;
   }
   if (shapes.size() < paragraphs.size()) shapes.resize(paragraphs.size());
+  PageFurniture memo(paragraphs);
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    describe(paragraphs[i].text, shapes[i]);
+    if (const std::optional<KnownFurniture> known = memo.known_furniture(i)) {
+      describe_light(paragraphs[i].text, known->word_count, shapes[i]);
+      verdicts[i].reason = known->reason;
+    } else {
+      describe(paragraphs[i].text, shapes[i]);
+      verdicts[i].reason = memo.verdict(i, shapes[i]);
+    }
     oversized |= paragraphs[i].text.size() > kKeptLineBytes;
   }
   oversized |= shapes.size() > kKeptShapes;
   return {shapes.data(), paragraphs.size()};
+}
+
+// split_paragraphs() into a SplitText the calling thread keeps from page to page, so that
+// splitting allocates only for a page larger than those before. What a page far larger than most
+// needed (more than kKeptLines lines, or kKeptJoinedBytes of text) is given back when the next
+// page starts. Valid until the thread's next call.
+const SplitText& split_into_thread_buffers(std::string_view text) {
+  constexpr std::size_t kKeptLines = 4096;
+  constexpr std::size_t kKeptJoinedBytes = std::size_t{1} << 20;
+  thread_local SplitText split;
+  if (split.lines.capacity() > kKeptLines || split.joined_size > kKeptJoinedBytes) split = SplitText{};
+  split_paragraphs(text, split);
+  return split;
 }
 
 }  // namespace
@@ -389,18 +419,14 @@ std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& par
 CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFilter* boilerplate) const {
   CleanedDocument out;
   out.page = std::make_shared<const std::string>(std::move(normalized_text));
-  const SplitText split = split_paragraphs(*out.page);
+  const SplitText& split = split_into_thread_buffers(*out.page);
   const auto& paragraphs = split.paragraphs;
   // The page's verdicts, candidate lists and kept texts without the heap (a page far larger than
   // most takes the rest from it).
   StackArena<4096> arena;
-  PageAnalysis page{split, describe_paragraphs(paragraphs), std::pmr::vector<Verdict>(paragraphs.size(), arena.resource()),
-                    std::nullopt};
-  {
-    std::pmr::vector<std::optional<RemovalReason>> furniture(paragraphs.size(), arena.resource());
-    remembered_furniture(page.shapes, paragraphs, furniture);
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) page.verdicts[i].reason = furniture[i];
-  }
+  std::pmr::vector<Verdict> verdicts(paragraphs.size(), arena.resource());
+  const std::span<const LineShape> shapes = describe_paragraphs(paragraphs, verdicts);
+  PageAnalysis page{split, shapes, std::move(verdicts), std::nullopt};
   mark_menus(page);
   mark_related_lists(page);
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);

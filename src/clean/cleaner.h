@@ -3,8 +3,8 @@
 //
 // Data flow inside clean():
 //   split_paragraphs (lines -> paragraphs, hard wraps joined)
-//   -> describe and classify_furniture per paragraph (remembered_furniture), then run rules (menus,
-//      related-headline lists)
+//   -> describe and classify_furniture per paragraph (furniture_memo.h; a paragraph it knows as
+//      furniture is described light), then run rules (menus, related-headline lists)
 //   -> title (the headline printed again above the article: the title anchor; else the first
 //      non-furniture line shaped like a headline)
 //   -> repetition (paragraphs, and runs of 20+ words, printed earlier in the page)

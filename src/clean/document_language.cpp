@@ -27,7 +27,8 @@ std::optional<Language> profile_stop_words(std::span<const LineShape> paragraphs
   std::size_t all_words = 0;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     if (!skip.empty() && skip[p] != 0) continue;
-    count_stop_words(paragraphs[p].words, paragraphs[p].word_hashes, paragraphs[p].plain_words, counts[p]);
+    // A shape's words lie in its zero-padded buffer (line_shape.h).
+    count_padded_stop_words(paragraphs[p].words, paragraphs[p].word_hashes, paragraphs[p].plain_words, counts[p]);
     const bool votes_for_language = paragraphs[p].word_count() >= kVotingParagraphWords;
     for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {
       all[language] += counts[p][language];

@@ -27,8 +27,15 @@ inline constexpr std::size_t kMaxPhraseRuleWords = 40;
 std::optional<RemovalReason> classify_furniture(const LineShape& line, std::string_view text);
 
 // "Related stories", "Next In World", "Most read", "Others Also Read", ...: the heading of a list
-// of links to other articles.
+// of links to other articles. Such a line is furniture: classify_furniture() gives it kRelated, or
+// the verdict of a rule tried before that one (may_be_related_header).
 bool is_related_header(const LineShape& line);
+// Whether a line with this classify_furniture() verdict may be a related header: a caller may
+// look for headers among those lines only (most furniture is menus, prompts, captions, legal text).
+constexpr bool may_be_related_header(RemovalReason verdict) {
+  return verdict == RemovalReason::kRelated || verdict == RemovalReason::kCredit ||
+         verdict == RemovalReason::kComments || verdict == RemovalReason::kByline;
+}
 // A headline in a list of links: short, no sentence ending.
 bool is_headline_shaped(const LineShape& line);
 // One item of a vertical menu: one to three capitalised words, no sentence punctuation.

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "text/test_random_text.h"
 
 namespace newsdedup {
 namespace {
@@ -195,6 +199,27 @@ TEST(FurnitureRules, RelatedHeaders) {
   for (std::string_view text : {"World", "Related stories are below.", "The related company said so"}) {
     EXPECT_FALSE(is_related_header(describe(text))) << text;
   }
+}
+
+// A related header is furniture, of a verdict may_be_related_header() names (the cleaner looks for
+// headers only among such lines): whatever the marks before it, the case and the words around.
+TEST(FurnitureRules, EveryRelatedHeaderHasAVerdictThatMayBeOne) {
+  std::mt19937 random(3);
+  const std::vector<std::string_view> pieces = {"related", "Related", "stories", "also", "read", "more", "in",
+                                                "from", "next", "World", "most", "popular", "you", "may", "like",
+                                                "by", "photo", "comments", ":", " ", " ", "\u2022 ", "- ", "|",
+                                                "\u00BB", "(", ")", ".", "?", "'", "top", "news", "trending"};
+  std::size_t headers = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::string line = random_text(random, pieces, 1 + random() % 9);
+    const LineShape shape = describe(line);
+    if (!is_related_header(shape)) continue;
+    ++headers;
+    const std::optional<RemovalReason> verdict = classify_furniture(shape, line);
+    ASSERT_TRUE(verdict.has_value()) << line;
+    EXPECT_TRUE(may_be_related_header(*verdict)) << line;
+  }
+  EXPECT_GT(headers, 100u);
 }
 
 TEST(FurnitureRules, MenuItems) {

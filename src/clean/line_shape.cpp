@@ -129,12 +129,11 @@ class WordWriter {
   std::uint32_t* edges_end() const { return end_; }
   void set_edges_end(std::uint32_t* end) { end_ = end; }
 
-  void finish() {
-    const std::size_t count = static_cast<std::size_t>(end_ - edges_) / 2;
-    shape_.words.resize(count);
-    shape_.word_hashes.resize(count);
-    std::string_view* words = shape_.words.data();
-    std::uint64_t* hashes = shape_.word_hashes.data();
+  std::size_t count() const { return static_cast<std::size_t>(end_ - edges_) / 2; }
+
+  // Makes the words (count() of them) at `words` and their hashes at `hashes`, and the counts.
+  void finish(std::string_view* words, std::uint64_t* hashes) {
+    const std::size_t count = this->count();
     const std::uint32_t* edges = edges_;
     std::uint64_t first_byte_counts = 0;  // see kFirstByteCounts
     for (std::size_t i = 0; i < count; ++i) {
@@ -151,7 +150,7 @@ class WordWriter {
   }
 
  private:
-  LineShape& shape_;
+  LineShape& shape_;  // for the counts
   const char* lower_;
   const unsigned char* text_;
   std::uint32_t* edges_;
@@ -276,6 +275,52 @@ void add_ascii_words(const std::uint64_t* word_masks, std::size_t n, WordWriter&
 }
 #endif
 
+// Lowercases the ASCII letters of a line copied into its padded buffer (`n` bytes at `line`,
+// zeros after them), in place; whether a byte of the line is above 0x7F.
+bool lower_in_place(char* line, std::size_t n) {
+#if defined(__SSE2__)
+  __m128i any_bytes = _mm_setzero_si128();
+  for (std::size_t i = 0; i < n; i += 16) {
+    auto* at = reinterpret_cast<__m128i*>(line + i);
+    const __m128i bytes = _mm_loadu_si128(at);
+    // Bytes in 'A'..'Z' with one addition and one signed compare (see lower_and_mark).
+    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
+    const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    _mm_storeu_si128(at, _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    any_bytes = _mm_or_si128(any_bytes, bytes);
+  }
+  return _mm_movemask_epi8(any_bytes) != 0;
+#else
+  unsigned char any_bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c >= 'A' && c <= 'Z') line[i] = static_cast<char>(c + 0x20);
+    any_bytes |= c;
+  }
+  return any_bytes >= 0x80;
+#endif
+}
+
+// Copies `text` into the shape's buffer, zeros after it, and points `lower` at it; the buffer.
+[[gnu::always_inline]] inline char* copy_padded(std::string_view text, std::vector<char>& buffer, std::string_view& lower) {
+  const std::size_t n = text.size();
+  // The buffer only grows: what lies past a shorter line's padding is never read.
+  if (buffer.size() < n + kPadding) buffer.resize(n + kPadding);
+  char* const out = buffer.data();
+  if (n > 0) std::memcpy(out, text.data(), n);
+  std::memset(out + n, 0, kPadding);
+  lower = std::string_view(out, n);
+  return out;
+}
+
+// The shape's fields that come from the line's ends and its characters.
+[[gnu::always_inline]] inline void set_line_ends_and_length(std::string_view text, bool beyond_ascii, LineShape& shape) {
+  shape.ends_with_sentence_punctuation = ends_like_sentence(text);
+  shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+  // In ASCII every byte is a character; beyond it, Han, kana and Hangul weigh more.
+  shape.weighted_length = beyond_ascii ? count_characters(text) + wide_character_extra(text) : text.size();
+}
+
 }  // namespace
 
 LineShape::LineShape(const LineShape& other) { *this = other; }
@@ -284,11 +329,14 @@ LineShape& LineShape::operator=(const LineShape& other) {
   if (this == &other) return *this;
   lower_buffer_ = other.lower_buffer_;
   lower = std::string_view(lower_buffer_.data(), other.lower.size());
-  words.clear();
-  words.reserve(other.words.size());
+  word_buffer_.clear();
+  word_buffer_.reserve(other.words.size());
   for (std::string_view word : other.words)
-    words.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
-  word_hashes = other.word_hashes;
+    word_buffer_.emplace_back(lower.data() + (word.data() - other.lower.data()), word.size());
+  hash_buffer_.assign(other.word_hashes.begin(), other.word_hashes.end());
+  words = word_buffer_;
+  word_hashes = hash_buffer_;
+  word_count_ = other.word_count_;
   plain_words = other.plain_words;
   capitalized_words = other.capitalized_words;
   alphabetic_words = other.alphabetic_words;
@@ -305,10 +353,13 @@ std::size_t LineShape::buffer_capacity() const {
 
 void LineShape::release_buffers() {
   lower = {};
+  word_count_ = 0;
   std::vector<char>().swap(lower_buffer_);
   std::vector<std::uint32_t>().swap(edge_buffer_);
-  std::vector<std::string_view>().swap(words);
-  std::vector<std::uint64_t>().swap(word_hashes);
+  words = {};
+  word_hashes = {};
+  std::vector<std::string_view>().swap(word_buffer_);
+  std::vector<std::uint64_t>().swap(hash_buffer_);
 }
 
 LineShape describe(std::string_view text) {
@@ -319,13 +370,8 @@ LineShape describe(std::string_view text) {
 
 void describe(std::string_view text, LineShape& shape) {
   const std::size_t n = text.size();
-  // The buffers only grow: what lies past a shorter line's padding is never read.
-  if (shape.lower_buffer_.size() < n + kPadding) shape.lower_buffer_.resize(n + kPadding);
+  char* const lower = copy_padded(text, shape.lower_buffer_, shape.lower);
   if (shape.edge_buffer_.size() < n + 1) shape.edge_buffer_.resize(n + 1);
-  char* lower = shape.lower_buffer_.data();
-  if (n > 0) std::memcpy(lower, text.data(), n);
-  std::memset(lower + n, 0, kPadding);
-  shape.lower = std::string_view(lower, n);
   std::uint32_t* edges = shape.edge_buffer_.data();
   WordWriter words(shape, lower, text, edges);
   bool beyond_ascii = true;
@@ -354,11 +400,30 @@ void describe(std::string_view text, LineShape& shape) {
   shape.plain_words = false;
   add_words(lower, n, words);
 #endif
-  words.finish();
-  shape.ends_with_sentence_punctuation = ends_like_sentence(text);
-  shape.starts_upper = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
-  // In ASCII every byte is a character; beyond it, Han, kana and Hangul weigh more.
-  shape.weighted_length = beyond_ascii ? count_characters(text) + wide_character_extra(text) : n;
+  const std::size_t count = words.count();
+  // The arrays only grow (LineShape): past the largest count so far, nothing is filled in twice.
+  if (shape.word_buffer_.size() < count) {
+    shape.word_buffer_.resize(count);
+    shape.hash_buffer_.resize(count);
+  }
+  words.finish(shape.word_buffer_.data(), shape.hash_buffer_.data());
+  shape.words = {shape.word_buffer_.data(), count};
+  shape.word_hashes = {shape.hash_buffer_.data(), count};
+  shape.word_count_ = count;
+  set_line_ends_and_length(text, beyond_ascii, shape);
+}
+
+void describe_light(std::string_view text, std::size_t word_count, LineShape& shape) {
+  char* const lower = copy_padded(text, shape.lower_buffer_, shape.lower);
+  const bool beyond_ascii = lower_in_place(lower, text.size());
+  shape.word_count_ = word_count;
+  shape.words = {};
+  shape.word_hashes = {};
+  shape.plain_words = false;
+  shape.capitalized_words = 0;
+  shape.alphabetic_words = 0;
+  shape.digit_words = 0;
+  set_line_ends_and_length(text, beyond_ascii, shape);
 }
 
 }  // namespace newsdedup

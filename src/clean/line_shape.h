@@ -1,16 +1,20 @@
 // LineShape: the surface features of one line or paragraph that the cleaning rules look at.
 //
 // Computed once per paragraph by describe(); `lower` is an ASCII-lowercased copy of the text
-// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it;
-// `word_hashes` holds each word's word_hash() (text/word_hash.h), by which the stop-word count,
-// the phrase sets and the repetition search look words up. A right single quote between letters
+// (non-ASCII bytes are kept) in a buffer the shape owns, and `words` index into it; `word_hashes`
+// holds each word's word_hash() (text/word_hash.h), by which the stop-word count, the phrase sets
+// and the repetition search look words up. `words` and `word_hashes` view arrays the shape owns
+// too, which only grow: describing a line into a shape used before writes them without first
+// filling them with zeros. A right single quote between letters
 // (U+2019, the typographic apostrophe of "don’t") stays inside its word, like "'".
-// Value type (a copy re-points `words` and `lower` at its own buffer; a move keeps the buffer,
-// so its views stay valid); thread-safe to read.
+// describe_light() makes a lesser shape, for a line whose words no rule will read.
+// Value type (a copy re-points `lower`, `words` and `word_hashes` at its own buffers; a move keeps
+// the buffers, so its views stay valid); thread-safe to read.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +29,11 @@ struct LineShape {
   LineShape& operator=(LineShape&& other) noexcept = default;
   ~LineShape() = default;
 
-  // Zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes).
+  // 64 zero bytes follow `lower` in its buffer (describe() reads the buffer in blocks of 64 bytes),
+  // so that past any word lie the kWordHashPadding bytes that padded word functions read.
   std::string_view lower;
-  std::vector<std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
-  std::vector<std::uint64_t> word_hashes;  // word_hash() of each word
+  std::span<const std::string_view> words;  // maximal runs of letters, digits and apostrophes, in `lower`
+  std::span<const std::uint64_t> word_hashes;  // word_hash() of each word
   // True only when no word can need folding for the stop-word lists (set by the 64-byte path when
   // the line holds no apostrophe; every word is ASCII there); false is always safe.
   bool plain_words = false;
@@ -41,7 +46,7 @@ struct LineShape {
   // about what each carries compared with a Latin letter, so length thresholds fit every script.
   std::size_t weighted_length = 0;
 
-  std::size_t word_count() const { return words.size(); }
+  std::size_t word_count() const { return word_count_; }  // words.size(), but in a light shape
   bool starts_with(std::string_view prefix) const { return lower.starts_with(prefix); }
   bool contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
 
@@ -52,8 +57,12 @@ struct LineShape {
 
  private:
   friend void describe(std::string_view text, LineShape& shape);
+  friend void describe_light(std::string_view text, std::size_t word_count, LineShape& shape);
 
+  std::size_t word_count_ = 0;  // words.size() (describe), or the count describe_light() was given
   std::vector<char> lower_buffer_;  // `lower`, then at least 64 zero bytes
+  std::vector<std::string_view> word_buffer_;  // `words`, then words of longer lines before
+  std::vector<std::uint64_t> hash_buffer_;     // `word_hashes`, likewise
   // Where describe() notes each word's edges before making the words: scratch, not copied.
   std::vector<std::uint32_t> edge_buffer_;
 };
@@ -63,5 +72,12 @@ LineShape describe(std::string_view text);
 // The same into `shape`, whose buffers it reuses: describing many lines through one LineShape
 // allocates only when a line is longer than any before.
 void describe(std::string_view text, LineShape& shape);
+// A light shape of `text`, for a caller that knows its word count (describe(text).word_count())
+// and will read none of its words: `lower`, word_count(), ends_with_sentence_punctuation,
+// starts_upper and weighted_length as describe() sets them, but `words` and `word_hashes` are
+// empty and the counts of words by first byte are 0. (The cleaner's shapes of paragraphs that the
+// furniture memo knows as furniture: most of the cost of describe() is finding, hashing and
+// counting the words.)
+void describe_light(std::string_view text, std::size_t word_count, LineShape& shape);
 
 }  // namespace newsdedup

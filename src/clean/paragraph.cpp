@@ -44,10 +44,12 @@ bool wrapped_before(const std::vector<std::string_view>& lines, const std::vecto
 }
 
 
-// Where split_paragraphs() writes joined paragraphs: the buffer and the offset of its free part.
+// Where split_paragraphs() writes joined paragraphs: the buffer, its size, the size the text
+// needs (its own), and the offset of the buffer's free part.
 struct JoinedText {
   std::unique_ptr<char[]>& buffer;
-  std::size_t capacity = 0;
+  std::size_t& size;
+  std::size_t needed = 0;
   std::size_t used = 0;
 };
 
@@ -57,7 +59,10 @@ struct JoinedText {
 std::string_view join_lines(const std::vector<std::string_view>& lines, std::uint32_t first, std::uint32_t last,
                             JoinedText& joined) {
   if (first == last) return lines[first];
-  if (!joined.buffer) joined.buffer = std::make_unique_for_overwrite<char[]>(joined.capacity);
+  if (joined.size < joined.needed) {  // before the text's first join only: then it fits
+    joined.buffer = std::make_unique_for_overwrite<char[]>(joined.needed);
+    joined.size = joined.needed;
+  }
   const char* const from = lines[first].data();
   const auto size = static_cast<std::size_t>(lines[last].data() + lines[last].size() - from);
   char* const start = joined.buffer.get() + joined.used;
@@ -157,6 +162,11 @@ bool ends_like_prose(std::string_view line) {
 
 SplitText split_paragraphs(std::string_view text) {
   SplitText split;
+  split_paragraphs(text, split);
+  return split;
+}
+
+void split_paragraphs(std::string_view text, SplitText& split) {
   // The newlines' offsets first, so that the lists are allocated once at their size: one pass,
   // 64 bytes a step where SSE2 is there (most lines are short, and a search per line, memchr,
   // costs a call each). `newlines` is a buffer kept from call to call: its first `count`
@@ -182,8 +192,9 @@ SplitText split_paragraphs(std::string_view text) {
   }
 #endif
   split.lines.resize(count + 1);
+  split.paragraphs.clear();
   split.paragraphs.reserve(count + 1);
-  JoinedText joined{split.joined, text.size()};
+  JoinedText joined{split.joined, split.joined_size, text.size()};
   // Lines and blocks in one pass: a block ends at a blank line, or at the text's end.
   std::uint32_t block_begin = 0;
   const auto end_block = [&](std::uint32_t end) {
@@ -207,7 +218,6 @@ SplitText split_paragraphs(std::string_view text) {
   const auto last = static_cast<std::uint32_t>(count);
   split.lines[last] = text.substr(start);
   end_block(start == text.size() ? last : last + 1);
-  return split;
 }
 
 }  // namespace newsdedup

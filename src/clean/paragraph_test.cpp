@@ -178,5 +178,46 @@ TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
   EXPECT_GT(joined, 100u);
 }
 
+// A SplitText split into again, page after page, holds what a fresh one would: lines, paragraphs
+// and joined text, whether the page is larger than those before (its buffers grow) or smaller.
+TEST(Paragraph, ReusedSplitTextHoldsWhatAFreshOneHolds) {
+  std::mt19937 random(17);
+  const std::vector<std::string> pieces = {"a", "bc", "def", "ghij", "klmnop", "\u00E9t\u00E9", "\u4E2D\u6587",
+                                           "\u201Cquote\u201D", "said.", "end!", "(XYGP 1330)", "x:", "y;"};
+  SplitText reused;
+  std::size_t joined = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::string text;
+    const std::size_t line_count = random() % (round % 50 == 0 ? 300 : 15);
+    const std::size_t target = 40 + random() % 60;
+    for (std::size_t l = 0; l < line_count; ++l) {
+      if (random() % 6 == 0) {
+        text += '\n';
+        continue;
+      }
+      std::string line;
+      const std::size_t length = random() % 4 == 0 ? random() % 130 : target - random() % 8;
+      while (characters(line) < length) {
+        if (!line.empty()) line += ' ';
+        line += pieces[random() % pieces.size()];
+      }
+      text += line;
+      text += '\n';
+    }
+    const SplitText fresh = split_paragraphs(text);
+    split_paragraphs(text, reused);
+    ASSERT_EQ(reused.lines, fresh.lines) << text;
+    ASSERT_EQ(reused.paragraphs.size(), fresh.paragraphs.size()) << text;
+    for (std::size_t p = 0; p < fresh.paragraphs.size(); ++p) {
+      joined += fresh.paragraphs[p].last_line > fresh.paragraphs[p].first_line;
+      EXPECT_EQ(reused.paragraphs[p].first_line, fresh.paragraphs[p].first_line) << text;
+      EXPECT_EQ(reused.paragraphs[p].last_line, fresh.paragraphs[p].last_line) << text;
+      EXPECT_EQ(reused.paragraphs[p].starts_block, fresh.paragraphs[p].starts_block) << text;
+      EXPECT_EQ(reused.paragraphs[p].text, fresh.paragraphs[p].text) << text;
+    }
+  }
+  EXPECT_GT(joined, 100u);
+}
+
 }  // namespace
 }  // namespace newsdedup

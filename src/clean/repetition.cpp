@@ -162,7 +162,7 @@ std::vector<RepeatedParagraph> find_repeated_copies(std::span<const LineShape> s
       const std::size_t k = keys[later] & position_bits;
       for (std::size_t earlier = group; earlier < later; ++earlier) {
         const std::size_t j = keys[earlier] & position_bits;
-        if (shapes[candidates[j]].word_hashes != shapes[candidates[k]].word_hashes) continue;
+        if (!std::ranges::equal(shapes[candidates[j]].word_hashes, shapes[candidates[k]].word_hashes)) continue;
         copy_of[k] = copy_of[j] == SIZE_MAX ? candidates[j] : copy_of[j];
         break;
       }

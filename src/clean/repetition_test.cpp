@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -261,7 +262,10 @@ TEST(Repetition, RunsMatchTheWordByWordMarking) {
 std::vector<RepeatedParagraph> copies_by_whole_key(std::span<const LineShape> shapes, const std::vector<std::size_t>& candidates) {
   std::vector<std::pair<std::vector<std::uint64_t>, std::size_t>> keys;
   for (std::size_t k = 0; k < candidates.size(); ++k)
-    if (shapes[candidates[k]].word_count() > 0) keys.emplace_back(shapes[candidates[k]].word_hashes, k);
+    if (shapes[candidates[k]].word_count() > 0) {
+      const std::span<const std::uint64_t> hashes = shapes[candidates[k]].word_hashes;
+      keys.emplace_back(std::vector<std::uint64_t>(hashes.begin(), hashes.end()), k);
+    }
   std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> copy_of(candidates.size(), SIZE_MAX);
   for (std::size_t i = 1; i < keys.size(); ++i) {

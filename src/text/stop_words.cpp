@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 #include <vector>
 
 #include "text/word_hash.h"
 #include "text/word_shape_filter.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 namespace {
@@ -222,18 +227,31 @@ const StopWordTable& table() {
   return instance;
 }
 
+// What fold_case() wrote.
+struct Folded {
+  std::size_t length = 0;                            // bytes written
+  std::size_t apostrophe = std::string_view::npos;  // where the first "'" is in them
+  bool changed = false;                              // whether they differ from the word
+};
+
 // Lower-cases the upper-case letters that open sentences in the listed languages: ASCII,
 // Latin-1 (À..Þ, but not ×) and Cyrillic (Ѐ..Я), and writes the typographic apostrophe U+2019
-// as "'". Returns the length written to `out`, which has room for word.size() bytes.
-std::size_t fold_case(std::string_view word, char* out) {
+// as "'", into `out`, which has room for word.size() bytes.
+Folded fold_case(std::string_view word, char* out) {
+  Folded folded;
   std::size_t n = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[n++] = static_cast<char>(c + 32);
+    if (c < 0x80) {  // most bytes of the words folded: apostrophes and letters
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (c == '\'' && folded.apostrophe == std::string_view::npos) folded.apostrophe = n;
+      folded.changed |= upper;
+      out[n++] = static_cast<char>(upper ? c + 32 : c);
       continue;
     }
     if (c == 0xE2 && word.compare(i, 3, "\u2019") == 0) {
+      if (folded.apostrophe == std::string_view::npos) folded.apostrophe = n;
+      folded.changed = true;
       out[n++] = '\'';
       i += 2;
       continue;
@@ -243,45 +261,54 @@ std::size_t fold_case(std::string_view word, char* out) {
       if (c == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
         out[n++] = static_cast<char>(c);
         out[n++] = static_cast<char>(next + 0x20);
+        folded.changed = true;
         ++i;
         continue;
       }
       if (c == 0xD0 && next >= 0x90 && next <= 0x9F) {  // А..П -> а..п
         out[n++] = static_cast<char>(0xD0);
         out[n++] = static_cast<char>(next + 0x20);
+        folded.changed = true;
         ++i;
         continue;
       }
       if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {  // Р..Я -> р..я
         out[n++] = static_cast<char>(0xD1);
         out[n++] = static_cast<char>(next - 0x20);
+        folded.changed = true;
         ++i;
         continue;
       }
       if (c == 0xD0 && next >= 0x80 && next <= 0x8F) {  // Ѐ..Џ -> ѐ..џ
         out[n++] = static_cast<char>(0xD1);
         out[n++] = static_cast<char>(next + 0x10);
+        folded.changed = true;
         ++i;
         continue;
       }
     }
     out[n++] = static_cast<char>(c);
   }
-  return n;
+  folded.length = n;
+  return folded;
 }
 
 // Words that may be an elided article plus a word ("l'homme", "dell'anno") or hold a
 // typographic apostrophe, capitals or accents: folded, then looked up whole and by elision.
-LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_view word) {
+// `looked_up` says that the caller found the word as it stands in no list: folded to itself
+// (an ASCII "'" and no capital, as in "harbour's"), it is not looked up whole again.
+LanguageMask languages_of_folded(const StopWordTable& stop_words, std::string_view word, bool looked_up = false) {
   if (word.size() > 2 * kMaxStopWordBytes) return 0;
-  char folded[2 * kMaxStopWordBytes];
-  const std::string_view lower(folded, fold_case(word, folded));
-  if (stop_words.may_hold(lower))
-    if (const LanguageMask mask = stop_words.find(word_hash(lower)); mask != 0) return mask;
-  const std::size_t apostrophe = lower.find('\'');
-  if (apostrophe == std::string_view::npos || apostrophe == 0) return 0;
-  const std::string_view elided = lower.substr(0, apostrophe);
-  return stop_words.may_hold(elided) ? stop_words.find(word_hash(elided)) : 0;
+  // Zeros after the folded word: word_hash_padded() reads past it.
+  char buffer[2 * kMaxStopWordBytes + kWordHashPadding];
+  const Folded folded = fold_case(word, buffer);
+  std::memset(buffer + folded.length, 0, kWordHashPadding);
+  const std::string_view lower(buffer, folded.length);
+  if ((folded.changed || !looked_up) && stop_words.may_hold(lower))
+    if (const LanguageMask mask = stop_words.find(word_hash_padded(buffer, lower.size())); mask != 0) return mask;
+  if (folded.apostrophe == std::string_view::npos || folded.apostrophe == 0) return 0;
+  const std::string_view elided = lower.substr(0, folded.apostrophe);
+  return stop_words.may_hold(elided) ? stop_words.find(word_hash_padded(buffer, elided.size())) : 0;
 }
 
 constexpr bool needs_folding(char c) { return c == '\'' || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
@@ -296,6 +323,23 @@ bool may_fold(std::string_view word) {
   bool fold = false;
   for (const char c : word) fold |= kNeedsFolding[static_cast<unsigned char>(c)];
   return fold;
+}
+
+// may_fold() of a word with kWordHashPadding readable bytes after it.
+bool may_fold_padded(std::string_view word) {
+#if defined(__SSE2__)
+  static_assert(kWordHashPadding >= 16);
+  if (word.size() <= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word.data()));
+    // 'A'..'Z' with one addition and one signed compare; bytes above 0x7F have their top bit.
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - 'A'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i apostrophe = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''));
+    const auto lanes = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, apostrophe), bytes)));
+    return (lanes & ((1u << word.size()) - 1)) != 0;
+  }
+#endif
+  return may_fold(word);
 }
 
 inline LanguageMask languages_of(const StopWordTable& stop_words, std::string_view word) {
@@ -339,8 +383,11 @@ void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
 
 }  // namespace
 
-void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
-                      LanguageCounts& counts) {
+namespace {
+
+template <bool kPadded>
+void count_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                 LanguageCounts& counts) {
   const StopWordTable& stop_words = table();
   const StopWordTable::Slots slots = stop_words.slots();
   // Counts per language in the bytes of one word, moved to `counts` every 255 words, before a
@@ -355,12 +402,25 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
         LanguageMask mask = slots.find(hashes[i]);
         // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
         // may be one once folded.
-        if (mask == 0 && may_fold(words[i])) mask = languages_of_folded(stop_words, words[i]);
+        if (mask == 0 && (kPadded ? may_fold_padded(words[i]) : may_fold(words[i])))
+          mask = languages_of_folded(stop_words, words[i], true);
         byte_counts += kSpreadMasks[mask];
       }
     }
     add_byte_counts(byte_counts, counts);
   }
+}
+
+}  // namespace
+
+void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                      LanguageCounts& counts) {
+  count_words<false>(words, hashes, plain, counts);
+}
+
+void count_padded_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                             LanguageCounts& counts) {
+  count_words<true>(words, hashes, plain, counts);
 }
 
 }  // namespace newsdedup

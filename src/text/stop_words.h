@@ -42,5 +42,11 @@ using LanguageCounts = std::array<std::uint32_t, kStopWordLanguageCount>;
 // has an apostrophe, a capital or a byte above 0x7F, so that each is looked up by its hash alone.
 void count_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
                       LanguageCounts& counts);
+// count_stop_words() of words that each have kWordHashPadding (text/word_hash.h) readable bytes
+// after them, as a LineShape's words have in its zero-padded buffer: whether a word may need
+// folding is then learnt from its first 16 bytes at once (most words of a line that is not plain
+// are ASCII without an apostrophe, which a byte loop would read to their end to learn).
+void count_padded_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                             LanguageCounts& counts);
 
 }  // namespace newsdedup

@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "text/test_random_text.h"
 #include "text/word_hash.h"
 
 namespace newsdedup {
@@ -94,6 +98,43 @@ TEST(StopWords, CountsFoldedWordsUnlessPlain) {
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kGerman)], 1u);  // "die"
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kFrench)], 3u);  // "l'", "qu'", "à"
   EXPECT_EQ(counts[static_cast<std::size_t>(Language::kEnglish)], 0u);
+}
+
+// Words tested for folding 16 bytes at a time (padded) count as when tested byte by byte, and
+// as stop_word_languages() finds them one by one: words of up to 16 bytes and longer, with
+// apostrophes, capitals and letters beyond ASCII anywhere in them, and bytes after each word
+// that would need folding if they were its own.
+TEST(StopWords, PaddedWordsCountAsAnyWords) {
+  std::mt19937 random(9);
+  const std::vector<std::string_view> pieces = {"a", "e", "l", "s", "t", "h", "d", "i", "n", "o", "'", "A", "T",
+                                                "\u2019", "\u00E0", "\u00C0", "\u00C9", "\u0418", "\u043D"};
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text;  // the words one after the other, each ended by a byte that needs folding
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    const std::size_t count = 1 + random() % 40;
+    for (std::size_t w = 0; w < count; ++w) {
+      const std::string word = random_text(random, pieces, 1 + random() % (random() % 4 == 0 ? 12 : 4));
+      spans.emplace_back(text.size(), word.size());
+      text += word;
+      text += "'";
+    }
+    text.append(kWordHashPadding, 'Q');
+    std::vector<std::string_view> words;
+    std::vector<std::uint64_t> hashes;
+    for (const auto& [start, size] : spans) {
+      words.push_back(std::string_view(text).substr(start, size));
+      hashes.push_back(word_hash(words.back()));
+    }
+    LanguageCounts any{}, padded{}, one_by_one{};
+    count_stop_words(words, hashes, false, any);
+    count_padded_stop_words(words, hashes, false, padded);
+    ASSERT_EQ(padded, any) << text;
+    // Counted in a line, each word is what stop_word_languages() says alone.
+    for (const std::string_view word : words)
+      for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+        one_by_one[language] += (stop_word_languages(word) >> language) & 1u;
+    ASSERT_EQ(any, one_by_one) << text;
+  }
 }
 
 // A word whose length and first letter no stop word has is still found by its elided article.
