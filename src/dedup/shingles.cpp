@@ -100,7 +100,7 @@ void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
 // order are few and near their places, so an insertion sort moves few and its branches rarely
 // go the other way. Returns whether two hashes are equal (they end up side by side, and an
 // equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
-bool insertion_sort(std::vector<std::uint64_t>& sorted) {
+bool insertion_sort(ShingleHashes& sorted) {
   bool repeats = false;
   for (std::size_t i = 1; i < sorted.size(); ++i) {
     const std::uint64_t h = sorted[i];
@@ -149,7 +149,7 @@ void bucket_starts(DigitCounts& counts) {
 // insertion sort puts right with branches that rarely go the other way. A body's few hundred
 // shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
 // so that insertion sort still finds few out of order.
-bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std::vector<std::uint64_t>& sorted) {
+bool sort_hashes(ShingleHashes& grams, DigitCounts& top_bytes, ShingleHashes& sorted) {
   sorted.resize(grams.size());
   if (grams.size() < 16) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
@@ -161,7 +161,7 @@ bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std:
     bucket_starts(top_bytes);
     for (const std::uint64_t h : grams) sorted[top_bytes[h >> 56]++] = h;
   } else {
-    const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
+    const auto pass = [](const ShingleHashes& from, ShingleHashes& to, int shift) {
       std::array<std::size_t, 257> start{};
       for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
       for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
@@ -194,7 +194,7 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
-  thread_local std::vector<std::uint64_t> grams;
+  thread_local ShingleHashes grams;
   figures.clear();
   // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
   // cut in two at its dateline, or the body cut in two.

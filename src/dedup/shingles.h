@@ -26,12 +26,17 @@
 #include <string_view>
 #include <vector>
 
+#include "io/default_init_allocator.h"
+
 namespace newsdedup {
 
 inline constexpr std::size_t kShingleWords = 5;
 
+// Shingle hashes, not zeroed when resized: shingle_body() writes every element it adds.
+using ShingleHashes = std::vector<std::uint64_t, DefaultInitAllocator<std::uint64_t>>;
+
 struct ShingleSet {
-  std::vector<std::uint64_t> hashes;   // sorted, distinct
+  ShingleHashes hashes;                // sorted, distinct
   std::vector<std::uint32_t> numbers;  // hashes of the figures in the text ("2,877,000", "11.1"), sorted, distinct
   std::uint64_t exact_hash = 0;
   std::uint32_t word_count = 0;

@@ -16,8 +16,8 @@ constexpr std::string_view kStory =
     "Russia's foreign ministry sees no grounds for talking about resuming dialogue on strategic stability "
     "and arms control with the United States at the moment, Interfax news agency reported on Saturday.";
 
-template <typename T>
-bool sorted_distinct(const std::vector<T>& v) {
+template <typename Container>
+bool sorted_distinct(const Container& v) {
   return std::adjacent_find(v.begin(), v.end(), [](auto a, auto b) { return a >= b; }) == v.end();
 }
 
