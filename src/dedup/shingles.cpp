@@ -270,12 +270,12 @@ void shingle_body(std::string_view body, ShingleSet& set) {
 }
 
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes) {
-  std::vector<std::uint32_t> keys;
+  ShingleKeys keys;
   shingle_keys(hashes, keys);
-  return keys;
+  return {keys.begin(), keys.end()};
 }
 
-void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys) {
+void shingle_keys(std::span<const std::uint64_t> hashes, ShingleKeys& keys) {
   keys.resize(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i) keys[i] = static_cast<std::uint32_t>(hashes[i] >> 32);
   // Two shingles of a document agree in their top halves about once in 2^33 / n^2 documents of

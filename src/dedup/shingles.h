@@ -32,8 +32,10 @@ namespace newsdedup {
 
 inline constexpr std::size_t kShingleWords = 5;
 
-// Shingle hashes, not zeroed when resized: shingle_body() writes every element it adds.
+// Shingle hashes and keys, not zeroed when resized: shingle_body() and shingle_keys() write
+// every element they add.
 using ShingleHashes = std::vector<std::uint64_t, DefaultInitAllocator<std::uint64_t>>;
+using ShingleKeys = std::vector<std::uint32_t, DefaultInitAllocator<std::uint32_t>>;
 
 struct ShingleSet {
   ShingleHashes hashes;                // sorted, distinct
@@ -51,6 +53,6 @@ void shingle_body(std::string_view body, ShingleSet& set);
 // sorted list are already in order, so only the rare equal neighbours are dropped: no sort.
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes);
 // The same into `keys` (replaced), reusing its buffer.
-void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys);
+void shingle_keys(std::span<const std::uint64_t> hashes, ShingleKeys& keys);
 
 }  // namespace newsdedup
