@@ -49,6 +49,71 @@ bool is_editorial_note(std::string_view paragraph) {
          paragraph.find(')') == paragraph.size() - 1;
 }
 
+// A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
+// Its hash is the top half of XXH3's: figures are only compared, never MinHashed.
+void add_figure(std::string_view text, std::size_t start, std::size_t end, std::vector<std::uint32_t>& out) {
+  out.push_back(static_cast<std::uint32_t>(XXH3_64bits(text.data() + start, end - start) >> 32));
+}
+
+// The end of a figure whose first run of digits ends at `digits_end`: on over each separator
+// that stands between two digits, and the digits after it.
+std::size_t figure_end(std::string_view text, std::size_t digits_end) {
+  std::size_t end = digits_end;
+  while (end + 1 < text.size() && (text[end] == ',' || text[end] == '.') && is_digit(text[end + 1])) {
+    end += 2;
+    while (end < text.size() && is_digit(text[end])) ++end;
+  }
+  return end;
+}
+
+#if defined(__SSE2__)
+// Bit i: byte i of the 64 at `block` is an ASCII digit. A byte is a digit when, moved by
+// 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+std::uint64_t digit_mask(const char* block) {
+  return block_mask(block, [](__m128i bytes) {
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+  });
+}
+
+// The figures of `text`, from one pass of digit masks, 64 bytes at a time: figures are sparse,
+// and a figure's first digits are a run of the mask's bits. (Looking for each figure's first
+// digit from the end of the one before scanned its block again, through a call.)
+void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
+  const std::size_t whole_blocks_end = text.size() & ~std::size_t{63};
+  // The digits of the block at `base`, the last one read from a copy padded with bytes that are
+  // not digits.
+  const auto digits_at = [&](std::size_t base) {
+    if (base < whole_blocks_end) return digit_mask(text.data() + base);
+    char tail[64] = {};
+    std::memcpy(tail, text.data() + base, text.size() - base);
+    return digit_mask(tail);
+  };
+  std::size_t base = 0;
+  std::uint64_t digits = text.empty() ? 0 : digits_at(0);  // those at or after the scan
+  for (;;) {
+    while (digits == 0) {
+      base += 64;
+      if (base >= text.size()) return;
+      digits = digits_at(base);
+    }
+    const auto offset = static_cast<unsigned>(std::countr_zero(digits));
+    const std::size_t start = base + offset;
+    // The run of digits from `start`, to the block's end at most; a run that reaches it goes on
+    // a byte at a time (the padding of the last block holds no digits).
+    std::size_t digits_end = start + static_cast<std::size_t>(std::countr_zero(~(digits >> offset)));
+    while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+    const std::size_t end = figure_end(text, digits_end);
+    add_figure(text, start, end, out);
+    if (end - base >= 64) {
+      base = end & ~std::size_t{63};
+      if (base >= text.size()) return;
+      digits = digits_at(base);
+    }
+    digits &= ~std::uint64_t{0} << (end - base);
+  }
+}
+#else
 using swar::kHighBits;
 using swar::kOnes;
 
@@ -63,38 +128,24 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
   return at_least_0 & at_most_9 & ~block & kHighBits;
 }
 
-// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so 64 bytes
-// (with SSE2), then eight, are tested at a time.
-std::size_t next_digit(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-  const auto digit_lanes = [](__m128i bytes) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
-  };
-  for (; i + 64 <= text.size(); i += 64)
-    if (const std::uint64_t found = block_mask(text.data() + i, digit_lanes); found != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(found));
-#endif
-  for (; i + 8 <= text.size(); i += 8) {
-    if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
-  }
-  while (i < text.size() && !is_digit(text[i])) ++i;
-  return i;
-}
-
-// A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
-// Its hash is the top half of XXH3's: figures are only compared, never MinHashed.
+// The figures of `text`, eight bytes at a time between them.
 void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
+  const auto next_digit = [&](std::size_t i) {
+    for (; i + 8 <= text.size(); i += 8) {
+      if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
+        return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
+    }
+    while (i < text.size() && !is_digit(text[i])) ++i;
+    return i;
+  };
+  for (std::size_t i = next_digit(0); i < text.size(); i = next_digit(i)) {
     const std::size_t start = i;
-    while (i < text.size() && (is_digit(text[i]) ||
-                               ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
-      ++i;
-    out.push_back(static_cast<std::uint32_t>(XXH3_64bits(text.data() + start, i - start) >> 32));
+    while (i < text.size() && is_digit(text[i])) ++i;
+    i = figure_end(text, i);
+    add_figure(text, start, i, out);
   }
 }
+#endif
 
 // Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
 // order are few and near their places, so an insertion sort moves few and its branches rarely

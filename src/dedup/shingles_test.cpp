@@ -279,6 +279,20 @@ TEST(Shingles, BodiesGiveWhatTheParagraphByParagraphDefinitionGives) {
   }
 }
 
+// Figures are found from masks of 64 bytes: random paragraphs of digits, separators and words,
+// long enough that figures start, end and run on at every offset of a block, give the figures
+// that the byte-at-a-time definition gives.
+TEST(Shingles, FiguresAcrossBlocksAreThoseOfTheDefinition) {
+  std::mt19937 random(6);
+  const std::vector<std::string_view> pieces = {"1", "7", "0", "9", ",", ".", " ", "a", "Q", ",5", ".0", "12,877",
+                                                "3.5", "x1", "/", "\u00E9", "1234567890123456789012345"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string body = "Text ";
+    for (std::size_t n = random() % 90; n > 0; --n) body += pieces[random() % pieces.size()];
+    ASSERT_EQ(shingle_body(body).numbers, reference_shingle_body(body).numbers) << body;
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup
 
