@@ -151,19 +151,34 @@ void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
 // order are few and near their places, so an insertion sort moves few and its branches rarely
 // go the other way. Returns whether two hashes are equal (they end up side by side, and an
 // equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
+// A hash above the one before it, the usual case, is one compare (two are taken a step): an
+// equal one is rare enough to take the other branch, where the repeat is noted.
 bool insertion_sort(ShingleHashes& sorted) {
+  if (sorted.size() < 2) return false;
   bool repeats = false;
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const std::uint64_t h = sorted[i];
-    if (sorted[i - 1] <= h) {  // in place already, the usual case
-      repeats |= sorted[i - 1] == h;
-      continue;
+  std::uint64_t* const first = sorted.data();
+  std::uint64_t* const last = first + sorted.size();
+  // Puts *at in place among the hashes before it, which are in order.
+  const auto place = [&](std::uint64_t* at) {
+    const std::uint64_t h = *at;
+    if (at[-1] < h) return;
+    if (at[-1] == h) {
+      repeats = true;
+      return;
     }
-    std::size_t j = i;
-    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
-    sorted[j] = h;
-    repeats |= j > 0 && sorted[j - 1] == h;
+    std::uint64_t* to = at;
+    for (; to != first && to[-1] > h; --to) *to = to[-1];
+    *to = h;
+    repeats |= to != first && to[-1] == h;
+  };
+  std::uint64_t* at = first + 1;
+  for (; last - at >= 2; at += 2) {
+    if (at[-1] < at[0] && at[0] < at[1]) [[likely]]
+      continue;
+    place(at);
+    place(at + 1);
   }
+  if (at != last) place(at);
   return repeats;
 }
 
