@@ -258,11 +258,6 @@ void JsonLine::number(double value) {
   at_ = write_number(at_, value);
 }
 
-void JsonLine::integer(std::uint64_t value) {
-  reserve(24);
-  at_ = std::to_chars(at_, at_ + 24, value).ptr;
-}
-
 void append_json_string(std::string& out, std::string_view text) {
   JsonLine line;
   line.string(text);
