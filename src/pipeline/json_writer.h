@@ -84,6 +84,9 @@ class JsonLine {
   // kStopAtHigh) is not ASCII, and returns that byte's offset (text.size() when there is none).
   template <bool kStopAtHigh>
   std::size_t copy_plain(std::string_view text, std::size_t from);
+  // Appends `text` from `i`, the first byte to escape or beyond ASCII, on, escaped (repaired
+  // first where it is not valid UTF-8), leaving room for the closing quote.
+  [[gnu::noinline]] void escape_rest(std::string_view text, std::size_t i);
   // Appends `text`, valid UTF-8, escaped (without quotes).
   void escape_all(std::string_view text);
   void escape_byte(unsigned char c);
