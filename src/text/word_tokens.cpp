@@ -256,10 +256,10 @@ bool only_separators_beyond_ascii(std::string_view text) {
   return true;
 }
 
-// Lowercases `text` into `lower` (zero bytes after it, up to a whole block of 64)
-// and sets a bit in `alphanumeric` (one word per block) for each letter or digit; returns
-// whether any byte is above 0x7F. One pass, 16 bytes a step: lowercasing and classifying are
-// the same loads.
+// Lowercases the letters of `text` into `lower`, keeping its digits (its other bytes may change,
+// and spaces follow it up to a whole block of 64), and sets a bit in `alphanumeric` (one word
+// per block) for each letter or digit of `text`; returns whether any byte is above 0x7F. One
+// pass, 16 bytes a step: lowercasing and classifying are the same loads.
 bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
   // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
   // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
@@ -274,10 +274,12 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
       any = _mm_or_si128(any, bytes);
-      // Setting bit 5 lowercases an ASCII letter, and takes no other byte into a to z.
-      const __m128i case_bit = _mm_set1_epi8(0x20);
-      const __m128i letter = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), _mm_or_si128(bytes, _mm_and_si128(letter, case_bit)));
+      // Setting bit 5 lowercases an ASCII letter, keeps a digit (0x30 to 0x39 have it), and takes
+      // no other byte into a to z. Those other bytes are stored changed too: no word holds them,
+      // and only words are read back (an and and an or fewer than lowercasing letters alone).
+      const __m128i lowered = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+      const __m128i letter = in_range(lowered, 'a', 26);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
       const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
     }
