@@ -8,10 +8,6 @@
 namespace newsdedup {
 namespace {
 
-constexpr int kBinBits = std::countr_zero(kSignatureSize);
-static_assert((std::size_t{1} << kBinBits) == kSignatureSize, "signature size must be a power of two");
-constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-
 constexpr std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
   std::uint64_t x = (bin << 32 | attempt) * 0x9E3779B97F4A7C15ULL;
   x ^= x >> 29;
@@ -59,35 +55,36 @@ std::uint64_t empty_bins(const std::array<bool, kSignatureSize>& filled, std::si
 
 }  // namespace
 
-Signature minhash_signature(std::span<const std::uint64_t> shingles) {
-  Signature signature;
-  signature.fill(kEmpty);
-  // Keep which bins were filled by shingles (a value may equal kEmpty): densification only
-  // borrows from those.
-  std::array<bool, kSignatureSize> filled{};
-  const auto take = [&](std::uint64_t h) {
-    const std::size_t bin = static_cast<std::size_t>(h >> (64 - kBinBits));
-    const auto value = static_cast<std::uint32_t>(h);
-    signature[bin] = std::min(signature[bin], value);  // a conditional move: a branch here mispredicts
-    filled[bin] = true;
-  };
-  // Two a step: the loop's own test and count are a quarter of each shingle's instructions.
-  std::size_t i = 0;
-  for (; i + 2 <= shingles.size(); i += 2) {
-    take(shingles[i]);
-    take(shingles[i + 1]);
-  }
-  if (i < shingles.size()) take(shingles[i]);
-  if (shingles.empty()) return signature;
+const Signature& MinHashBins::densify() {
+  Signature& signature = values_;
   // The empty bins as bits, 64 at a time: a sparse page has about half its bins empty, and a
-  // test of each bin mispredicts about as often.
-  for (std::size_t base = 0; base < kSignatureSize; base += 64) {
-    for (std::uint64_t empty = empty_bins(filled, base); empty != 0; empty &= empty - 1) {
-      const std::size_t bin = base + static_cast<std::size_t>(std::countr_zero(empty));
-      signature[bin] = signature[lender(bin, filled)];
+  // test of each bin mispredicts about as often. With no bin filled there is nothing to borrow.
+  std::array<std::uint64_t, kSignatureSize / 64> empty;
+  std::uint64_t all_empty = ~std::uint64_t{0};
+  for (std::size_t half = 0; half < empty.size(); ++half) {
+    empty[half] = empty_bins(filled_, 64 * half);
+    all_empty &= empty[half];
+  }
+  if (all_empty == ~std::uint64_t{0}) return signature;
+  for (std::size_t half = 0; half < empty.size(); ++half) {
+    for (std::uint64_t bins = empty[half]; bins != 0; bins &= bins - 1) {
+      const std::size_t bin = 64 * half + static_cast<std::size_t>(std::countr_zero(bins));
+      signature[bin] = signature[lender(bin, filled_)];
     }
   }
   return signature;
+}
+
+Signature minhash_signature(std::span<const std::uint64_t> shingles) {
+  MinHashBins bins;
+  // Two a step: the loop's own test and count are a quarter of each shingle's instructions.
+  std::size_t i = 0;
+  for (; i + 2 <= shingles.size(); i += 2) {
+    bins.add(shingles[i]);
+    bins.add(shingles[i + 1]);
+  }
+  if (i < shingles.size()) bins.add(shingles[i]);
+  return bins.densify();
 }
 
 double estimate_jaccard(const Signature& a, const Signature& b) {

@@ -325,6 +325,9 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   set.exact_hash = XXH3_64bits(all_words.data(), word_count * sizeof(std::uint64_t));
   std::sort(figures.begin(), figures.end());
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
+  // The MinHash bins are filled as the grams are hashed (a repeated gram changes nothing).
+  MinHashBins& bins = set.bins;
+  bins = MinHashBins();
   if (words.empty()) return;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
@@ -333,9 +336,11 @@ void shingle_body(std::string_view body, ShingleSet& set) {
     for (std::size_t i = 0; i < grams.size(); ++i) {
       grams[i] = gram_hash(words.data() + i, kShingleWords);
       ++top_bytes[grams[i] >> 56];
+      bins.add(grams[i]);
     }
   } else {
     grams[0] = gram_hash(words.data(), k);
+    bins.add(grams[0]);
   }
   if (sort_hashes(grams, top_bytes, set.hashes))
     set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "dedup/minhash.h"
 #include "text/dateline.h"
 
 namespace newsdedup {
@@ -276,6 +277,9 @@ TEST(Shingles, BodiesGiveWhatTheParagraphByParagraphDefinitionGives) {
     ASSERT_EQ(got.numbers, expected.numbers) << body;
     ASSERT_EQ(got.exact_hash, expected.exact_hash) << body;
     ASSERT_EQ(got.word_count, expected.word_count) << body;
+    // The bins filled gram by gram (repeats included, in text order) are those of the hashes.
+    MinHashBins bins = got.bins;
+    ASSERT_EQ(bins.densify(), minhash_signature(expected.hashes)) << body;
   }
 }
 

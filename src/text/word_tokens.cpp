@@ -345,6 +345,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
 }  // namespace
 
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
+  if (text.empty()) return 0;  // the text before a body's story, most often: no block to classify
 #if defined(__SSE2__)
   if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
 #endif
