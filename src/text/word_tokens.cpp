@@ -199,39 +199,45 @@ struct AbbreviationHashes {
   std::array<std::size_t, kSlots> index{};   // into kCanonical; kNoAbbreviation in an empty slot
 };
 
-const AbbreviationHashes kAbbreviationHashes = [] {
-  AbbreviationHashes table;
-  table.index.fill(kNoAbbreviation);
-  // An empty slot holds the hash of no abbreviation: the hash of a word that matches it is
-  // still compared with no abbreviation's bytes.
-  for (std::size_t i = 0; i < kCanonical.size(); ++i) {
-    const auto& [abbreviation, expansion] = kCanonical[i];
-    const std::uint64_t own = XXH3_64bits(abbreviation.data(), abbreviation.size());
-    const std::size_t slot = own % AbbreviationHashes::kSlots;
-    if (table.index[slot] != kNoAbbreviation) throw std::logic_error("two wire abbreviations share a hash slot");
-    table.own[slot] = own;
-    table.expanded[slot] = XXH3_64bits(expansion.data(), expansion.size());
-    table.index[slot] = i;
-  }
+// Made on first use (a function's static, not a global: no other file's static initialiser can
+// reach it unmade); write_ascii_word_hashes() looks it up once a call.
+const AbbreviationHashes& abbreviation_hashes() {
+  static const AbbreviationHashes table = [] {
+    AbbreviationHashes hashes;
+    hashes.index.fill(kNoAbbreviation);
+    // An empty slot holds 0: a word whose hash is 0 and falls there is looked up, finds no
+    // abbreviation and keeps its hash.
+    for (std::size_t i = 0; i < kCanonical.size(); ++i) {
+      const auto& [abbreviation, expansion] = kCanonical[i];
+      const std::uint64_t own = XXH3_64bits(abbreviation.data(), abbreviation.size());
+      const std::size_t slot = own % AbbreviationHashes::kSlots;
+      if (hashes.index[slot] != kNoAbbreviation) throw std::logic_error("two wire abbreviations share a hash slot");
+      hashes.own[slot] = own;
+      hashes.expanded[slot] = XXH3_64bits(expansion.data(), expansion.size());
+      hashes.index[slot] = i;
+    }
+    return hashes;
+  }();
   return table;
-}();
+}
 
 // The canonical hash of a word whose hash matched an abbreviation's slot: rare, kept out of line.
-[[gnu::noinline]] std::uint64_t hash_in_abbreviation_slot(const char* word, std::size_t size, std::uint64_t hash) {
+[[gnu::noinline]] std::uint64_t hash_in_abbreviation_slot(const AbbreviationHashes& abbreviations, const char* word,
+                                                          std::size_t size, std::uint64_t hash) {
   const std::size_t slot = hash % AbbreviationHashes::kSlots;
-  const std::size_t index = kAbbreviationHashes.index[slot];
+  const std::size_t index = abbreviations.index[slot];
   if (index != kNoAbbreviation && std::string_view(word, size) == kCanonical[index].first)
-    return kAbbreviationHashes.expanded[slot];
+    return abbreviations.expanded[slot];
   return hash;
 }
 
 // hash_word() of the `size` (not 0) lower-case bytes at `word`.
-inline std::uint64_t canonical_lower_hash(const char* word, std::size_t size) {
+inline std::uint64_t canonical_lower_hash(const AbbreviationHashes& abbreviations, const char* word, std::size_t size) {
   if (size == 0) __builtin_unreachable();  // XXH3 then skips its test for an empty input
   const std::uint64_t hash = XXH3_64bits(word, size);
-  if (kAbbreviationHashes.own[hash % AbbreviationHashes::kSlots] != hash) [[likely]]
+  if (abbreviations.own[hash % AbbreviationHashes::kSlots] != hash) [[likely]]
     return hash;
-  return hash_in_abbreviation_slot(word, size, hash);
+  return hash_in_abbreviation_slot(abbreviations, word, size, hash);
 }
 
 // The offset of the lowest set bit of `bits`, which has one: the compiler leaves out the test for
@@ -313,6 +319,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
   if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
     return std::string_view::npos;
   const char* const words = lower.data();
+  const AbbreviationHashes& abbreviations = abbreviation_hashes();
   std::uint64_t* written = out;
   // The runs of set bits, block by block: a word's end is the first end bit after its start,
   // so starts and ends are taken in pairs, and a word that reaches the next block stays open.
@@ -326,13 +333,13 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
     const std::size_t base = 64 * block;
     if (open != 0 && ends != 0) {
       const std::size_t end = base + lowest_set_bit(ends);
-      *written++ = canonical_lower_hash(words + open_start, end - open_start);
+      *written++ = canonical_lower_hash(abbreviations, words + open_start, end - open_start);
       ends &= ends - 1;
     }
     for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
       const std::size_t start = base + lowest_set_bit(starts);
       const std::size_t end = base + lowest_set_bit(ends);
-      *written++ = canonical_lower_hash(words + start, end - start);
+      *written++ = canonical_lower_hash(abbreviations, words + start, end - start);
     }
     if (starts != 0) open_start = base + lowest_set_bit(starts);
     open = bits >> 63;
