@@ -6,13 +6,13 @@
 // fixed pseudo-random probe sequence that depends only on the bin index, so two documents
 // fill an empty bin the same way and P[sig_a[i] == sig_b[i]] stays J(a, b). The cost is one
 // comparison per shingle instead of one hash per shingle per permutation.
-// Stateless and thread-safe.
+//
 // MinHashBins holds the bins while shingles are added (one at a time, in any order, repeats
 // changing nothing), so that a caller that makes the shingles, such as shingle_body()'s gram
 // loop, adds each as it makes it instead of reading them all again; densify() then makes the
-// signature.
-// minhash_signature() is that for a list of shingles. A MinHashBins is a value (640 bytes); its
-// functions, like minhash_signature(), are thread-safe for different objects.
+// signature. minhash_signature() is that for a list of shingles.
+// A MinHashBins is a plain value (640 bytes), used by one thread at a time; the free functions
+// are stateless and thread-safe.
 #pragma once
 
 #include <algorithm>
