@@ -8,10 +8,6 @@
 namespace newsdedup {
 namespace {
 
-constexpr int kBinBits = std::countr_zero(kSignatureSize);
-static_assert((std::size_t{1} << kBinBits) == kSignatureSize, "signature size must be a power of two");
-constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-
 constexpr std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
   std::uint64_t x = (bin << 32 | attempt) * 0x9E3779B97F4A7C15ULL;
   x ^= x >> 29;
@@ -25,6 +21,7 @@ constexpr std::uint64_t probe(std::uint64_t bin, std::uint64_t attempt) {
 // multiplications, and the processor can look ahead past the test that ends the search.
 constexpr std::size_t kTabledProbes = 16;
 static_assert(kSignatureSize <= 256, "a probe is stored in a byte");
+static_assert(kSignatureSize % 64 == 0, "empty bins are found 64 at a time");
 constexpr auto kProbeOrder = [] {
   std::array<std::array<std::uint8_t, kTabledProbes>, kSignatureSize> order{};
   for (std::size_t bin = 0; bin < kSignatureSize; ++bin)
@@ -43,32 +40,51 @@ std::size_t lender(std::size_t bin, const std::array<bool, kSignatureSize>& fill
   }
 }
 
+// Bit i of the result: flag `base + i` of `filled` (64 flags) is clear. Eight flags a step: a
+// multiply gathers the low bits of eight bytes into its top byte (the sums it adds never carry,
+// since each of the eight products lands on bits of its own).
+std::uint64_t empty_bins(const std::array<bool, kSignatureSize>& filled, std::size_t base) {
+  std::uint64_t full = 0;
+  for (std::size_t group = 0; group < 8; ++group) {
+    std::uint64_t flags;
+    std::memcpy(&flags, filled.data() + base + 8 * group, sizeof flags);
+    full |= ((flags * 0x0102040810204080ULL) >> 56) << (8 * group);
+  }
+  return ~full;
+}
+
 }  // namespace
 
-Signature minhash_signature(std::span<const std::uint64_t> shingles) {
-  Signature signature;
-  signature.fill(kEmpty);
-  // Keep which bins were filled by shingles (a value may equal kEmpty): densification only
-  // borrows from those.
-  std::array<bool, kSignatureSize> filled{};
-  for (std::uint64_t h : shingles) {
-    const std::size_t bin = static_cast<std::size_t>(h >> (64 - kBinBits));
-    const auto value = static_cast<std::uint32_t>(h);
-    signature[bin] = std::min(signature[bin], value);  // a conditional move: a branch here mispredicts
-    filled[bin] = true;
+const Signature& MinHashBins::densify() {
+  Signature& signature = values_;
+  // The empty bins as bits, 64 at a time: a sparse page has about half its bins empty, and a
+  // test of each bin mispredicts about as often. With no bin filled there is nothing to borrow.
+  std::array<std::uint64_t, kSignatureSize / 64> empty;
+  std::uint64_t all_empty = ~std::uint64_t{0};
+  for (std::size_t half = 0; half < empty.size(); ++half) {
+    empty[half] = empty_bins(filled_, 64 * half);
+    all_empty &= empty[half];
   }
-  if (shingles.empty()) return signature;
-  // The empty bins, eight flags at a time: a sparse page has about half its bins empty, and a
-  // test of each bin mispredicts about as often.
-  for (std::size_t base = 0; base < kSignatureSize; base += 8) {
-    std::uint64_t flags;
-    std::memcpy(&flags, filled.data() + base, sizeof flags);
-    for (std::uint64_t empty = ~flags & 0x0101010101010101ULL; empty != 0; empty &= empty - 1) {
-      const std::size_t bin = base + static_cast<std::size_t>(std::countr_zero(empty)) / 8;
-      signature[bin] = signature[lender(bin, filled)];
+  if (all_empty == ~std::uint64_t{0}) return signature;
+  for (std::size_t half = 0; half < empty.size(); ++half) {
+    for (std::uint64_t bins = empty[half]; bins != 0; bins &= bins - 1) {
+      const std::size_t bin = 64 * half + static_cast<std::size_t>(std::countr_zero(bins));
+      signature[bin] = signature[lender(bin, filled_)];
     }
   }
   return signature;
+}
+
+Signature minhash_signature(std::span<const std::uint64_t> shingles) {
+  MinHashBins bins;
+  // Two a step: the loop's own test and count are a quarter of each shingle's instructions.
+  std::size_t i = 0;
+  for (; i + 2 <= shingles.size(); i += 2) {
+    bins.add(shingles[i]);
+    bins.add(shingles[i + 1]);
+  }
+  if (i < shingles.size()) bins.add(shingles[i]);
+  return bins.densify();
 }
 
 double estimate_jaccard(const Signature& a, const Signature& b) {

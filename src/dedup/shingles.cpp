@@ -49,6 +49,71 @@ bool is_editorial_note(std::string_view paragraph) {
          paragraph.find(')') == paragraph.size() - 1;
 }
 
+// A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
+// Its hash is the top half of XXH3's: figures are only compared, never MinHashed.
+void add_figure(std::string_view text, std::size_t start, std::size_t end, std::vector<std::uint32_t>& out) {
+  out.push_back(static_cast<std::uint32_t>(XXH3_64bits(text.data() + start, end - start) >> 32));
+}
+
+// The end of a figure whose first run of digits ends at `digits_end`: on over each separator
+// that stands between two digits, and the digits after it.
+std::size_t figure_end(std::string_view text, std::size_t digits_end) {
+  std::size_t end = digits_end;
+  while (end + 1 < text.size() && (text[end] == ',' || text[end] == '.') && is_digit(text[end + 1])) {
+    end += 2;
+    while (end < text.size() && is_digit(text[end])) ++end;
+  }
+  return end;
+}
+
+#if defined(__SSE2__)
+// Bit i: byte i of the 64 at `block` is an ASCII digit. A byte is a digit when, moved by
+// 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+std::uint64_t digit_mask(const char* block) {
+  return block_mask(block, [](__m128i bytes) {
+    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+  });
+}
+
+// The figures of `text`, from one pass of digit masks, 64 bytes at a time: figures are sparse,
+// and a figure's first digits are a run of the mask's bits. (Looking for each figure's first
+// digit from the end of the one before scanned its block again, through a call.)
+void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
+  const std::size_t whole_blocks_end = text.size() & ~std::size_t{63};
+  // The digits of the block at `base`, the last one read from a copy padded with bytes that are
+  // not digits.
+  const auto digits_at = [&](std::size_t base) {
+    if (base < whole_blocks_end) return digit_mask(text.data() + base);
+    char tail[64] = {};
+    std::memcpy(tail, text.data() + base, text.size() - base);
+    return digit_mask(tail);
+  };
+  std::size_t base = 0;
+  std::uint64_t digits = text.empty() ? 0 : digits_at(0);  // those at or after the scan
+  for (;;) {
+    while (digits == 0) {
+      base += 64;
+      if (base >= text.size()) return;
+      digits = digits_at(base);
+    }
+    const auto offset = static_cast<unsigned>(std::countr_zero(digits));
+    const std::size_t start = base + offset;
+    // The run of digits from `start`, to the block's end at most; a run that reaches it goes on
+    // a byte at a time (the padding of the last block holds no digits).
+    std::size_t digits_end = start + static_cast<std::size_t>(std::countr_zero(~(digits >> offset)));
+    while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+    const std::size_t end = figure_end(text, digits_end);
+    add_figure(text, start, end, out);
+    if (end - base >= 64) {
+      base = end & ~std::size_t{63};
+      if (base >= text.size()) return;
+      digits = digits_at(base);
+    }
+    digits &= ~std::uint64_t{0} << (end - base);
+  }
+}
+#else
 using swar::kHighBits;
 using swar::kOnes;
 
@@ -63,56 +128,57 @@ constexpr std::uint64_t digit_bytes(std::uint64_t block) {
   return at_least_0 & at_most_9 & ~block & kHighBits;
 }
 
-// Offset of the first digit at or after `i`, or text.size(): figures are sparse, so 64 bytes
-// (with SSE2), then eight, are tested at a time.
-std::size_t next_digit(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-  const auto digit_lanes = [](__m128i bytes) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
-  };
-  for (; i + 64 <= text.size(); i += 64)
-    if (const std::uint64_t found = block_mask(text.data() + i, digit_lanes); found != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(found));
-#endif
-  for (; i + 8 <= text.size(); i += 8) {
-    if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
-  }
-  while (i < text.size() && !is_digit(text[i])) ++i;
-  return i;
-}
-
-// A figure is a run of digits, possibly with separators between digits ("2,877,000", "11.1").
-// Its hash is the top half of XXH3's: figures are only compared, never MinHashed.
+// The figures of `text`, eight bytes at a time between them.
 void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
+  const auto next_digit = [&](std::size_t i) {
+    for (; i + 8 <= text.size(); i += 8) {
+      if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
+        return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
+    }
+    while (i < text.size() && !is_digit(text[i])) ++i;
+    return i;
+  };
+  for (std::size_t i = next_digit(0); i < text.size(); i = next_digit(i)) {
     const std::size_t start = i;
-    while (i < text.size() && (is_digit(text[i]) ||
-                               ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
-      ++i;
-    out.push_back(static_cast<std::uint32_t>(XXH3_64bits(text.data() + start, i - start) >> 32));
+    while (i < text.size() && is_digit(text[i])) ++i;
+    i = figure_end(text, i);
+    add_figure(text, start, i, out);
   }
 }
+#endif
 
 // Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
 // order are few and near their places, so an insertion sort moves few and its branches rarely
 // go the other way. Returns whether two hashes are equal (they end up side by side, and an
 // equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
-bool insertion_sort(std::vector<std::uint64_t>& sorted) {
+// A hash above the one before it, the usual case, is one compare (two are taken a step): an
+// equal one is rare enough to take the other branch, where the repeat is noted.
+bool insertion_sort(ShingleHashes& sorted) {
+  if (sorted.size() < 2) return false;
   bool repeats = false;
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const std::uint64_t h = sorted[i];
-    if (sorted[i - 1] <= h) {  // in place already, the usual case
-      repeats |= sorted[i - 1] == h;
-      continue;
+  std::uint64_t* const first = sorted.data();
+  std::uint64_t* const last = first + sorted.size();
+  // Puts *at in place among the hashes before it, which are in order.
+  const auto place = [&](std::uint64_t* at) {
+    const std::uint64_t h = *at;
+    if (at[-1] < h) return;
+    if (at[-1] == h) {
+      repeats = true;
+      return;
     }
-    std::size_t j = i;
-    for (; j > 0 && sorted[j - 1] > h; --j) sorted[j] = sorted[j - 1];
-    sorted[j] = h;
-    repeats |= j > 0 && sorted[j - 1] == h;
+    std::uint64_t* to = at;
+    for (; to != first && to[-1] > h; --to) *to = to[-1];
+    *to = h;
+    repeats |= to != first && to[-1] == h;
+  };
+  std::uint64_t* at = first + 1;
+  for (; last - at >= 2; at += 2) {
+    if (at[-1] < at[0] && at[0] < at[1]) [[likely]]
+      continue;
+    place(at);
+    place(at + 1);
   }
+  if (at != last) place(at);
   return repeats;
 }
 
@@ -149,7 +215,7 @@ void bucket_starts(DigitCounts& counts) {
 // insertion sort puts right with branches that rarely go the other way. A body's few hundred
 // shingles need one pass of 8 bits (about one hash per digit); only long texts need a second,
 // so that insertion sort still finds few out of order.
-bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std::vector<std::uint64_t>& sorted) {
+bool sort_hashes(ShingleHashes& grams, DigitCounts& top_bytes, ShingleHashes& sorted) {
   sorted.resize(grams.size());
   if (grams.size() < 16) {  // a pass over 256 counters would cost more than it saves
     std::copy(grams.begin(), grams.end(), sorted.begin());
@@ -159,9 +225,16 @@ bool sort_hashes(std::vector<std::uint64_t>& grams, DigitCounts& top_bytes, std:
   constexpr std::size_t kOnePassLimit = 2048;  // up to 8 hashes per digit
   if (grams.size() <= kOnePassLimit) {
     bucket_starts(top_bytes);
-    for (const std::uint64_t h : grams) sorted[top_bytes[h >> 56]++] = h;
+    const std::uint64_t* const from = grams.data();
+    std::uint64_t* const to = sorted.data();
+    std::size_t i = 0;
+    for (; i + 2 <= grams.size(); i += 2) {  // two a step: the loop's own instructions were a third
+      to[top_bytes[from[i] >> 56]++] = from[i];
+      to[top_bytes[from[i + 1] >> 56]++] = from[i + 1];
+    }
+    if (i < grams.size()) to[top_bytes[from[i] >> 56]++] = from[i];
   } else {
-    const auto pass = [](const std::vector<std::uint64_t>& from, std::vector<std::uint64_t>& to, int shift) {
+    const auto pass = [](const ShingleHashes& from, ShingleHashes& to, int shift) {
       std::array<std::size_t, 257> start{};
       for (const std::uint64_t h : from) ++start[((h >> shift) & 0xFF) + 1];
       for (std::size_t digit = 0; digit < 256; ++digit) start[digit + 1] += start[digit];
@@ -194,7 +267,7 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   thread_local std::vector<std::uint64_t> all_words;
   thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
-  thread_local std::vector<std::uint64_t> grams;
+  thread_local ShingleHashes grams;
   figures.clear();
   // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
   // cut in two at its dateline, or the body cut in two.
@@ -252,6 +325,9 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   set.exact_hash = XXH3_64bits(all_words.data(), word_count * sizeof(std::uint64_t));
   std::sort(figures.begin(), figures.end());
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
+  // The MinHash bins are filled as the grams are hashed (a repeated gram changes nothing).
+  MinHashBins& bins = set.bins;
+  bins = MinHashBins();
   if (words.empty()) return;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
@@ -260,9 +336,11 @@ void shingle_body(std::string_view body, ShingleSet& set) {
     for (std::size_t i = 0; i < grams.size(); ++i) {
       grams[i] = gram_hash(words.data() + i, kShingleWords);
       ++top_bytes[grams[i] >> 56];
+      bins.add(grams[i]);
     }
   } else {
     grams[0] = gram_hash(words.data(), k);
+    bins.add(grams[0]);
   }
   if (sort_hashes(grams, top_bytes, set.hashes))
     set.hashes.erase(std::unique(set.hashes.begin(), set.hashes.end()), set.hashes.end());
@@ -270,12 +348,12 @@ void shingle_body(std::string_view body, ShingleSet& set) {
 }
 
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes) {
-  std::vector<std::uint32_t> keys;
+  ShingleKeys keys;
   shingle_keys(hashes, keys);
-  return keys;
+  return {keys.begin(), keys.end()};
 }
 
-void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys) {
+void shingle_keys(std::span<const std::uint64_t> hashes, ShingleKeys& keys) {
   keys.resize(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i) keys[i] = static_cast<std::uint32_t>(hashes[i] >> 32);
   // Two shingles of a document agree in their top halves about once in 2^33 / n^2 documents of

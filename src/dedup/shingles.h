@@ -8,7 +8,9 @@
 // consecutive words (one shingle of all words when there are fewer). `exact_hash` hashes the
 // whole canonical word sequence, dateline included: equal hashes mean exact duplicates.
 // `numbers` are the figures of the same text: copies of one story carry the
-// same figures, while templated reports (earnings, prices) differ mostly in them.
+// same figures, while templated reports (earnings, prices) differ mostly in them. `bins` are the
+// hashes' MinHash bins (dedup/minhash.h), filled as each shingle is hashed rather than in a pass
+// over the hashes afterwards: densify() them for the signature.
 //
 // The shingle hashes are 64-bit because MinHash (dedup/minhash.h) needs them whole, but
 // verification compares only their top 32 bits (shingle_keys()), and the figures are hashed
@@ -26,12 +28,21 @@
 #include <string_view>
 #include <vector>
 
+#include "dedup/minhash.h"
+#include "io/default_init_allocator.h"
+
 namespace newsdedup {
 
 inline constexpr std::size_t kShingleWords = 5;
 
+// Shingle hashes and keys, not zeroed when resized: shingle_body() and shingle_keys() write
+// every element they add.
+using ShingleHashes = std::vector<std::uint64_t, DefaultInitAllocator<std::uint64_t>>;
+using ShingleKeys = std::vector<std::uint32_t, DefaultInitAllocator<std::uint32_t>>;
+
 struct ShingleSet {
-  std::vector<std::uint64_t> hashes;   // sorted, distinct
+  ShingleHashes hashes;                // sorted, distinct
+  MinHashBins bins;                    // of `hashes`, not yet densified
   std::vector<std::uint32_t> numbers;  // hashes of the figures in the text ("2,877,000", "11.1"), sorted, distinct
   std::uint64_t exact_hash = 0;
   std::uint32_t word_count = 0;
@@ -46,6 +57,6 @@ void shingle_body(std::string_view body, ShingleSet& set);
 // sorted list are already in order, so only the rare equal neighbours are dropped: no sort.
 std::vector<std::uint32_t> shingle_keys(std::span<const std::uint64_t> hashes);
 // The same into `keys` (replaced), reusing its buffer.
-void shingle_keys(std::span<const std::uint64_t> hashes, std::vector<std::uint32_t>& keys);
+void shingle_keys(std::span<const std::uint64_t> hashes, ShingleKeys& keys);
 
 }  // namespace newsdedup

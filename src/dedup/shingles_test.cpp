@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "dedup/minhash.h"
 #include "text/dateline.h"
 
 namespace newsdedup {
@@ -16,8 +17,8 @@ constexpr std::string_view kStory =
     "Russia's foreign ministry sees no grounds for talking about resuming dialogue on strategic stability "
     "and arms control with the United States at the moment, Interfax news agency reported on Saturday.";
 
-template <typename T>
-bool sorted_distinct(const std::vector<T>& v) {
+template <typename Container>
+bool sorted_distinct(const Container& v) {
   return std::adjacent_find(v.begin(), v.end(), [](auto a, auto b) { return a >= b; }) == v.end();
 }
 
@@ -276,6 +277,23 @@ TEST(Shingles, BodiesGiveWhatTheParagraphByParagraphDefinitionGives) {
     ASSERT_EQ(got.numbers, expected.numbers) << body;
     ASSERT_EQ(got.exact_hash, expected.exact_hash) << body;
     ASSERT_EQ(got.word_count, expected.word_count) << body;
+    // The bins filled gram by gram (repeats included, in text order) are those of the hashes.
+    MinHashBins bins = got.bins;
+    ASSERT_EQ(bins.densify(), minhash_signature(expected.hashes)) << body;
+  }
+}
+
+// Figures are found from masks of 64 bytes: random paragraphs of digits, separators and words,
+// long enough that figures start, end and run on at every offset of a block, give the figures
+// that the byte-at-a-time definition gives.
+TEST(Shingles, FiguresAcrossBlocksAreThoseOfTheDefinition) {
+  std::mt19937 random(6);
+  const std::vector<std::string_view> pieces = {"1", "7", "0", "9", ",", ".", " ", "a", "Q", ",5", ".0", "12,877",
+                                                "3.5", "x1", "/", "\u00E9", "1234567890123456789012345"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string body = "Text ";
+    for (std::size_t n = random() % 90; n > 0; --n) body += pieces[random() % pieces.size()];
+    ASSERT_EQ(shingle_body(body).numbers, reference_shingle_body(body).numbers) << body;
   }
 }
 

@@ -226,14 +226,23 @@ void JsonLine::escape_all(std::string_view text) {
 }
 
 void JsonLine::string(std::string_view text) {
-  // One pass over ASCII text, copying as it scans: the scan also stops at the first byte that
-  // is not ASCII, and only from there is the text checked as UTF-8 (everything before it is
-  // ASCII, so a character starts there). Document text is repaired when read, but file names
-  // and ids built from them are not: output must be valid JSON whatever the input, so an
-  // invalid rest is repaired (U+FFFD) before it is escaped, as the whole text would have been.
+  // One pass over ASCII text, copying as it scans; the rest, from the first byte to escape or
+  // that is not ASCII, out of line: most strings (ids, removed lines) have none, and their call
+  // then saves and restores few registers.
   reserve(text.size() + 2 + kBlockBytes);  // the quotes; the closing one fits in the block's room
   *at_++ = '"';
-  for (std::size_t i = copy_plain<true>(text, 0); i < text.size(); i = copy_plain<true>(text, i + 1)) {
+  if (const std::size_t i = copy_plain<true>(text, 0); i < text.size()) [[unlikely]]
+    escape_rest(text, i);
+  *at_++ = '"';
+}
+
+void JsonLine::escape_rest(std::string_view text, std::size_t i) {
+  // The scan stops at the first byte that is not ASCII, and only from there is the text checked
+  // as UTF-8 (everything before it is ASCII, so a character starts there). Document text is
+  // repaired when read, but file names and ids built from them are not: output must be valid
+  // JSON whatever the input, so an invalid rest is repaired (U+FFFD) before it is escaped, as
+  // the whole text would have been.
+  for (; i < text.size(); i = copy_plain<true>(text, i + 1)) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::string_view rest = text.substr(i);
@@ -245,22 +254,16 @@ void JsonLine::string(std::string_view text) {
         escape_all(repaired);
       }
       reserve(1);
-      break;
+      return;
     }
     reserve(text.size() - i + kEscapeBytes + kBlockBytes);
     escape_byte(c);
   }
-  *at_++ = '"';
 }
 
 void JsonLine::number(double value) {
   reserve(kNumberBytes);
   at_ = write_number(at_, value);
-}
-
-void JsonLine::integer(std::uint64_t value) {
-  reserve(24);
-  at_ = std::to_chars(at_, at_ + 24, value).ptr;
 }
 
 void append_json_string(std::string& out, std::string_view text) {

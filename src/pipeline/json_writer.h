@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -63,8 +64,12 @@ class JsonLine {
   void string(std::string_view text);
   // Appends a number as append_json_number() does.
   void number(double value);
-  // Appends a whole number in decimal.
-  void integer(std::uint64_t value);
+  // Appends a whole number in decimal. Inline: an audit line writes one for every removed line,
+  // where the call cost as much as the digits.
+  void integer(std::uint64_t value) {
+    reserve(24);
+    at_ = std::to_chars(at_, at_ + 24, value).ptr;
+  }
 
   std::string_view view() const { return {begin_, static_cast<std::size_t>(at_ - begin_)}; }
   std::string str() const { return std::string(view()); }
@@ -79,6 +84,9 @@ class JsonLine {
   // kStopAtHigh) is not ASCII, and returns that byte's offset (text.size() when there is none).
   template <bool kStopAtHigh>
   std::size_t copy_plain(std::string_view text, std::size_t from);
+  // Appends `text` from `i`, the first byte to escape or beyond ASCII, on, escaped (repaired
+  // first where it is not valid UTF-8), leaving room for the closing quote.
+  [[gnu::noinline]] void escape_rest(std::string_view text, std::size_t i);
   // Appends `text`, valid UTF-8, escaped (without quotes).
   void escape_all(std::string_view text);
   void escape_byte(unsigned char c);

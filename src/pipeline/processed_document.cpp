@@ -68,7 +68,12 @@ void append_removed(JsonLine& out, const ProcessedDocument& document) {
   out.raw('[');
   bool first = true;
   for (const RemovedLine& line : document.cleaned.removed) {
-    out.raw(first ? std::string_view("{\"line\":") : std::string_view(",{\"line\":"));
+    // Two calls with literals, not one with either: a piece of known size is copied inline.
+    if (first) {
+      out.raw("{\"line\":");
+    } else {
+      out.raw(",{\"line\":");
+    }
     first = false;
     out.integer(line.line);
     const ReasonFields& fields = kReasonFields[static_cast<std::size_t>(line.reason)];

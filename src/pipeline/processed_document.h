@@ -34,7 +34,7 @@ struct ProcessedDocument {
   ShingleSet shingles;  // filled when sketching; `run` empties its 64-bit hashes once keyed
   // What the sketch stores of the shingles (shingle_keys()): made by `run` (prepare_run_records)
   // for a comparable document, so that the consumer only copies them out.
-  std::vector<std::uint32_t> shingle_keys;
+  ShingleKeys shingle_keys;
   // The job's records of this document, serialised on a worker thread (see stream_documents)
   // so that the in-order consumer only copies them: `run` fills the first three (the corpus
   // line, empty unless kOk; the audit details; the LSH band keys) and, with --cross-corpus,

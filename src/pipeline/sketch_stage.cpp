@@ -32,7 +32,7 @@ void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, 
   if (lsh != nullptr && document.ordinal < kNoDocument)
     // Only here, for the documents LSH will see: the signature of a page too short to compare
     // (few shingles, so most of its bins borrowed) would cost the most and serve nothing.
-    append_band_keys(minhash_signature(document.shingles.hashes), static_cast<std::uint32_t>(document.ordinal), *lsh,
+    append_band_keys(document.shingles.bins.densify(), static_cast<std::uint32_t>(document.ordinal), *lsh,
                      document.band_keys);
   // Past MinHash only the 32-bit keys are needed: made here, off the serial consumer. The 64-bit
   // hashes are dropped (their buffer stays for the next document processed into this one).

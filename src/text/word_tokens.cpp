@@ -6,7 +6,9 @@
 #include <xxhash.h>
 
 #include <array>
+#include <bit>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -185,13 +187,64 @@ void for_each_word(std::string_view text, OnWord on_word) {
 }
 
 #if defined(__SSE2__)
-// hash_word() of the `size` bytes at `word`, which may be read 4 bytes far whatever its size: the
-// abbreviation is looked for without a branch on the word's length.
-std::uint64_t canonical_padded_hash(const char* word, std::size_t size) {
-  std::uint32_t packed = 0;
-  std::memcpy(&packed, word, sizeof packed);  // x86 is little-endian: byte i at bits 8i, as pack_short
-  packed &= size >= 4 ? ~0u : (1u << (8 * size)) - 1;
-  return canonical_hash(word, size, packed);
+// The abbreviations found by their own hashes: a word is hashed as it stands, and only a word
+// whose hash is an abbreviation's is compared with it (and given its expansion's hash). The
+// test is then one masked load and compare for every word, whatever its length, where a test
+// of the word's bytes (packed, against a table keyed by them) cost a dozen instructions and,
+// for the many words under four bytes, a mask on their length.
+struct AbbreviationHashes {
+  static constexpr std::size_t kSlots = 64;  // keyed by a hash's low six bits, which no two abbreviations share
+  std::array<std::uint64_t, kSlots> own{};   // an abbreviation's hash in its slot
+  std::array<std::uint64_t, kSlots> expanded{};
+  std::array<std::size_t, kSlots> index{};   // into kCanonical; kNoAbbreviation in an empty slot
+};
+
+// Made on first use (a function's static, not a global: no other file's static initialiser can
+// reach it unmade); write_ascii_word_hashes() looks it up once a call.
+const AbbreviationHashes& abbreviation_hashes() {
+  static const AbbreviationHashes table = [] {
+    AbbreviationHashes hashes;
+    hashes.index.fill(kNoAbbreviation);
+    // An empty slot holds 0: a word whose hash is 0 and falls there is looked up, finds no
+    // abbreviation and keeps its hash.
+    for (std::size_t i = 0; i < kCanonical.size(); ++i) {
+      const auto& [abbreviation, expansion] = kCanonical[i];
+      const std::uint64_t own = XXH3_64bits(abbreviation.data(), abbreviation.size());
+      const std::size_t slot = own % AbbreviationHashes::kSlots;
+      if (hashes.index[slot] != kNoAbbreviation) throw std::logic_error("two wire abbreviations share a hash slot");
+      hashes.own[slot] = own;
+      hashes.expanded[slot] = XXH3_64bits(expansion.data(), expansion.size());
+      hashes.index[slot] = i;
+    }
+    return hashes;
+  }();
+  return table;
+}
+
+// The canonical hash of a word whose hash matched an abbreviation's slot: rare, kept out of line.
+[[gnu::noinline]] std::uint64_t hash_in_abbreviation_slot(const AbbreviationHashes& abbreviations, const char* word,
+                                                          std::size_t size, std::uint64_t hash) {
+  const std::size_t slot = hash % AbbreviationHashes::kSlots;
+  const std::size_t index = abbreviations.index[slot];
+  if (index != kNoAbbreviation && std::string_view(word, size) == kCanonical[index].first)
+    return abbreviations.expanded[slot];
+  return hash;
+}
+
+// hash_word() of the `size` (not 0) lower-case bytes at `word`.
+inline std::uint64_t canonical_lower_hash(const AbbreviationHashes& abbreviations, const char* word, std::size_t size) {
+  if (size == 0) __builtin_unreachable();  // XXH3 then skips its test for an empty input
+  const std::uint64_t hash = XXH3_64bits(word, size);
+  if (abbreviations.own[hash % AbbreviationHashes::kSlots] != hash) [[likely]]
+    return hash;
+  return hash_in_abbreviation_slot(abbreviations, word, size, hash);
+}
+
+// The offset of the lowest set bit of `bits`, which has one: the compiler leaves out the test for
+// zero that std::countr_zero() needs where it cannot see that.
+inline std::size_t lowest_set_bit(std::uint64_t bits) {
+  if (bits == 0) __builtin_unreachable();
+  return static_cast<std::uint32_t>(std::countr_zero(bits));
 }
 
 // Whether every character of `text` beyond ASCII separates words (curly quotes, dashes, no-break
@@ -209,10 +262,10 @@ bool only_separators_beyond_ascii(std::string_view text) {
   return true;
 }
 
-// Lowercases `text` into `lower` (zero bytes after it, up to a whole block of 64 and 64 more)
-// and sets a bit in `alphanumeric` (one word per block) for each letter or digit; returns
-// whether any byte is above 0x7F. One pass, 16 bytes a step: lowercasing and classifying are
-// the same loads.
+// Lowercases the letters of `text` into `lower`, keeping its digits (its other bytes may change,
+// and spaces follow it up to a whole block of 64), and sets a bit in `alphanumeric` (one word
+// per block) for each letter or digit of `text`; returns whether any byte is above 0x7F. One
+// pass, 16 bytes a step: lowercasing and classifying are the same loads.
 bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
   // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
   // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
@@ -227,10 +280,12 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
       any = _mm_or_si128(any, bytes);
-      // Setting bit 5 lowercases an ASCII letter, and takes no other byte into a to z.
-      const __m128i case_bit = _mm_set1_epi8(0x20);
-      const __m128i letter = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), _mm_or_si128(bytes, _mm_and_si128(letter, case_bit)));
+      // Setting bit 5 lowercases an ASCII letter, keeps a digit (0x30 to 0x39 have it), and takes
+      // no other byte into a to z. Those other bytes are stored changed too: no word holds them,
+      // and only words are read back (an and and an or fewer than lowercasing letters alone).
+      const __m128i lowered = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+      const __m128i letter = in_range(lowered, 'a', 26);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
       const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
     }
@@ -247,7 +302,6 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
   std::memcpy(tail, text.data() + base, text.size() - base);
   const auto [bits, block_high] = classify(tail, lower + base);
   alphanumeric[base / 64] = bits;
-  std::memset(lower + base + 64, 0, 64);
   return high || block_high;
 }
 
@@ -256,7 +310,7 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
 // separate words there, as the characters they belong to do (only_separators_beyond_ascii).
 // npos, with nothing useful written, when a word holds a character beyond ASCII.
 std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
-  constexpr std::size_t kPadding = 128;  // a last block of up to 64 bytes, then a word's 4-byte read
+  constexpr std::size_t kPadding = 64;  // a last block of up to 64 bytes
   thread_local std::vector<char> lower;
   thread_local std::vector<std::uint64_t> alphanumeric;
   const std::size_t blocks = text.size() / 64 + 1;
@@ -265,6 +319,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
   if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
     return std::string_view::npos;
   const char* const words = lower.data();
+  const AbbreviationHashes& abbreviations = abbreviation_hashes();
   std::uint64_t* written = out;
   // The runs of set bits, block by block: a word's end is the first end bit after its start,
   // so starts and ends are taken in pairs, and a word that reaches the next block stays open.
@@ -277,16 +332,16 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
     std::uint64_t ends = ~bits & before;
     const std::size_t base = 64 * block;
     if (open != 0 && ends != 0) {
-      const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
-      *written++ = canonical_padded_hash(words + open_start, end - open_start);
+      const std::size_t end = base + lowest_set_bit(ends);
+      *written++ = canonical_lower_hash(abbreviations, words + open_start, end - open_start);
       ends &= ends - 1;
     }
     for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
-      const std::size_t start = base + static_cast<std::size_t>(std::countr_zero(starts));
-      const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
-      *written++ = canonical_padded_hash(words + start, end - start);
+      const std::size_t start = base + lowest_set_bit(starts);
+      const std::size_t end = base + lowest_set_bit(ends);
+      *written++ = canonical_lower_hash(abbreviations, words + start, end - start);
     }
-    if (starts != 0) open_start = base + static_cast<std::size_t>(std::countr_zero(starts));
+    if (starts != 0) open_start = base + lowest_set_bit(starts);
     open = bits >> 63;
   }
   // The last block ends in zero bytes, so no word is open after it.
@@ -297,6 +352,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
 }  // namespace
 
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
+  if (text.empty()) return 0;  // the text before a body's story, most often: no block to classify
 #if defined(__SSE2__)
   if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
 #endif
