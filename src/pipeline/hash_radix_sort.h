@@ -4,10 +4,10 @@
 // A least-significant-digit radix sort on the top bits of the hash, as many as make runs of
 // equal top bits rare for the number of records (log2 n + 3, at most 32: digits of at most 11
 // bits, passes through a scratch copy, counted in one pass beforehand; a digit all records
-// share is skipped), then a comparison sort of each run whose top bits are equal: rare but for
-// equal hashes, and short. Used for one LSH band's keys of a sorter's buffer and for exact keys
-// (see ExternalSorter), and for candidate pairs (PairSorter). Memory: a scratch copy of the range
-// while it sorts.
+// share is skipped), then a comparison sort of each run whose top bits are equal and whose
+// records are out of order: rare, and short. Used for one LSH band's keys of a sorter's buffer
+// and for exact keys (see ExternalSorter), and for candidate pairs (PairSorter). Memory: a
+// scratch copy of the range while it sorts.
 // `hash(record)` must be what operator< orders by first. Thread-safe on distinct ranges.
 #pragma once
 
@@ -80,15 +80,18 @@ void sort_by_hash(std::span<Record> records, Hash hash) {
                              : digits == 2 ? radix_passes<2>(from, to, hash, low_shift, digit_bits)
                                            : radix_passes<3>(from, to, hash, low_shift, digit_bits);
   if (passes % 2 == 1) std::copy(from.begin(), from.end(), records.begin());
-  for (std::size_t i = 0; i < n;) {
+  // Records are now in order of their top bits, so two neighbours out of order share them: one
+  // comparison a record finds the rare runs to sort. (The passes are stable: records added in
+  // order, documents in input order, stay so, and equal hashes are seldom out of order.)
+  const auto top = [&](std::size_t i) { return hash(records[i]) >> low_shift; };
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!(records[i] < records[i - 1])) continue;
+    std::size_t first = i - 1;
+    while (first > 0 && top(first - 1) == top(i)) --first;
     std::size_t end = i + 1;
-    const std::uint64_t top = hash(records[i]) >> low_shift;
-    while (end < n && hash(records[end]) >> low_shift == top) ++end;
-    const auto first = records.begin() + static_cast<std::ptrdiff_t>(i);
-    const auto last = records.begin() + static_cast<std::ptrdiff_t>(end);
-    // The passes are stable: records added in order (documents in input order) stay so.
-    if (end - i > 1 && !std::is_sorted(first, last)) std::sort(first, last);
-    i = end;
+    while (end < n && top(end) == top(i)) ++end;
+    std::sort(records.begin() + static_cast<std::ptrdiff_t>(first), records.begin() + static_cast<std::ptrdiff_t>(end));
+    i = end - 1;  // the next pair to compare is (end - 1, end)
   }
 }
 
