@@ -15,7 +15,8 @@ const std::string& title_of(const ProcessedDocument& document) {
   return document.input_title.empty() ? document.cleaned.title : document.input_title;
 }
 
-void append_id_title_text(JsonLine& out, const ProcessedDocument& document) {
+// {"id":…,["title":…,]["page_title":…,]"text":
+void append_head(JsonLine& out, const ProcessedDocument& document) {
   out.raw('{');
   out.key("id");
   out.string(document.id);
@@ -32,6 +33,10 @@ void append_id_title_text(JsonLine& out, const ProcessedDocument& document) {
   }
   out.raw(',');
   out.key("text");
+}
+
+void append_id_title_text(JsonLine& out, const ProcessedDocument& document) {
+  append_head(out, document);
   out.string(document.cleaned.body);
 }
 
@@ -133,6 +138,8 @@ void process_document(Document& document, const Cleaner& cleaner, bool sketch, c
   out.shingles.exact_hash = 0;
   out.shingles.word_count = 0;
   clear_for_reuse(out.shingle_keys, kKeptBufferBytes);
+  clear_for_reuse(out.corpus_head, kKeptBufferBytes);
+  clear_for_reuse(out.corpus_tail, kKeptBufferBytes);
   clear_for_reuse(out.record, kKeptBufferBytes);
   clear_for_reuse(out.audit_record, kKeptBufferBytes);
   clear_for_reuse(out.band_keys, kKeptBufferBytes);
@@ -156,18 +163,24 @@ ProcessedDocument process_document(const Document& document, const Cleaner& clea
   return out;
 }
 
-void corpus_record(const ProcessedDocument& document, std::string& record) {
+std::string corpus_record(const ProcessedDocument& document) {
   JsonLine out;
   append_id_title_text(out, document);
   append_extra_fields(out, document);
   out.raw('}');
-  record.assign(out.view());
+  return out.str();
 }
 
-std::string corpus_record(const ProcessedDocument& document) {
-  std::string record;
-  corpus_record(document, record);
-  return record;
+void corpus_record_parts(const ProcessedDocument& document, std::string& head, std::string& tail) {
+  JsonLine out;
+  append_head(out, document);
+  head.assign(out.view());
+  tail.clear();
+  if (!document.extra_fields_json.empty()) {
+    tail += ',';
+    tail += document.extra_fields_json;
+  }
+  tail += '}';
 }
 
 std::string audit_details(const ProcessedDocument& document) {

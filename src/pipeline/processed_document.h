@@ -36,9 +36,13 @@ struct ProcessedDocument {
   // for a comparable document, so that the consumer only copies them out.
   ShingleKeys shingle_keys;
   // The job's records of this document, serialised on a worker thread (see stream_documents)
-  // so that the in-order consumer only copies them: `run` fills the first three (the corpus
-  // line, empty unless kOk; the audit details; the LSH band keys) and, with --cross-corpus,
-  // the hashes of the paragraphs it counts; `clean` only `record`.
+  // so that the in-order consumer only copies them. `run` fills the corpus line's parts (empty
+  // unless kOk: the line is corpus_head, the body as a JSON string, corpus_tail; the body is
+  // escaped only by the write stage, for the documents kept, about a quarter), the audit details
+  // and the LSH band keys, and, with --cross-corpus, the hashes of the paragraphs it counts;
+  // `clean` only `record`, its whole output line.
+  std::string corpus_head;
+  std::string corpus_tail;
   std::string record;
   std::string audit_record;
   std::vector<BandKey> band_keys;
@@ -58,7 +62,9 @@ void process_document(Document& document, const Cleaner& cleaner, bool sketch, c
 
 // {"id","title","text",<extra fields>}: a line of corpus.jsonl.
 std::string corpus_record(const ProcessedDocument& document);
-void corpus_record(const ProcessedDocument& document, std::string& record);  // into `record`, replaced
+// The line's parts around its text: `{"id":…,"title":…,"text":` and `<,extra fields>}`, into
+// `head` and `tail`, replaced. The line is head, json_string(cleaned.body), tail.
+void corpus_record_parts(const ProcessedDocument& document, std::string& head, std::string& tail);
 // ["original_id":…,]"source":…,"title":…,"removed":[…](,"quality":{…}): the per-document tail
 // of an audit line (no braces).
 std::string audit_details(const ProcessedDocument& document);

@@ -37,7 +37,7 @@ void clean_again(const RunOptions& options, const InputOptions& input, const Cle
         for (const RemovedLine& line : document.cleaned.removed)
           summary.lines_removed[static_cast<std::size_t>(RemovalReason::kBoilerplate)] +=
               line.reason == RemovalReason::kBoilerplate;
-        patches.write(document.record);
+        write_corpus_parts(document, patches);
         patches.write(document.audit_record);
         patches.end_record();
         pass_one.enter_in_table(doc, document);

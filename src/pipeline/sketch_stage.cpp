@@ -26,7 +26,7 @@ bool is_comparable(const ProcessedDocument& document) {
 }
 
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes) {
-  if (document.state == DocumentState::kOk) corpus_record(document, document.record);
+  if (document.state == DocumentState::kOk) corpus_record_parts(document, document.corpus_head, document.corpus_tail);
   audit_details(document, document.audit_record);
   if (!is_comparable(document)) return;
   if (lsh != nullptr && document.ordinal < kNoDocument)
@@ -39,6 +39,13 @@ void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, 
   shingle_keys(document.shingles.hashes, document.shingle_keys);
   document.shingles.hashes.clear();
   if (paragraph_hashes) document.paragraph_hashes = RecurringParagraphs::counted_paragraph_hashes(document.cleaned.body);
+}
+
+void write_corpus_parts(const ProcessedDocument& document, SpoolWriter& spool) {
+  const bool ok = document.state == DocumentState::kOk;
+  spool.write(document.corpus_head);
+  spool.write(ok ? std::string_view(document.cleaned.body) : std::string_view());
+  spool.write(document.corpus_tail);
 }
 
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary) {
@@ -76,7 +83,7 @@ void SketchStage::consume(const ProcessedDocument& document, RunSummary& summary
   const auto doc = static_cast<std::uint32_t>(table.size());
   record_cleaning(document, summary);
   spool.write(document.id);
-  spool.write(document.record);
+  write_corpus_parts(document, spool);
   spool.write(document.audit_record);
   spool.end_record();
   if (!enter_in_table(doc, document)) return;

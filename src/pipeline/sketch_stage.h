@@ -78,11 +78,15 @@ struct StageFiles {
 std::uint64_t sorter_share(const RunOptions& options);
 
 // Makes the records `run` keeps of a document, on a worker thread (see stream_documents): its
-// corpus line (when it has text), its audit details and, when the document is comparable, its
+// corpus line's head and tail (when it has text), its audit details and, when the document is comparable, its
 // shingle keys (then empties the 64-bit shingle hashes), its band keys when `lsh` is given
 // (documents are numbered by their input ordinal) and the hashes of its paragraphs for
 // RecurringParagraphs when `paragraph_hashes` is set.
 void prepare_run_records(ProcessedDocument& document, const LshParameters* lsh, bool paragraph_hashes);
+
+// Writes the three strings of a spool record that make up the document's corpus line (see
+// pipeline/spool.h): its head, its text (not yet escaped), its tail; all three empty unless kOk.
+void write_corpus_parts(const ProcessedDocument& document, SpoolWriter& spool);
 
 // Adds one document's cleaning counts to the summary.
 void record_cleaning(const ProcessedDocument& document, RunSummary& summary);

@@ -2,9 +2,11 @@
 // stage and read back in input order by the write stage, so the corpus's text is never held
 // in memory.
 //
-// A work file (pipeline/work_file.h) of magic "NDD-SPOL", version 1, variable-length records:
-// each record is a fixed number of strings (3 in spool.bin: id, corpus line or "" when the
-// document is not kept, audit details), each a u32 byte length and the bytes. The footer
+// A work file (pipeline/work_file.h) of magic "NDD-SPOL", version 2, variable-length records:
+// each record is a fixed number of strings (5 in spool.bin: id; the corpus line's head, text
+// and tail, the text not yet a JSON string, all three "" when the document has no text; audit
+// details), each a u32 byte length and the bytes. The text is escaped by the write stage, for
+// the documents kept only (version 1 held every document's whole corpus line). The footer
 // counts records. SpoolReader reads either a string at a time (read, append) or whole records a
 // block at a time (read_records: one read into the caller's block and views into it, where a
 // string at a time copies every string out of the file's read buffer); one reader uses one way.
@@ -22,7 +24,7 @@
 
 namespace newsdedup {
 
-inline constexpr FileFormat kSpoolFormat{"NDD-SPOL", 1, 0};
+inline constexpr FileFormat kSpoolFormat{"NDD-SPOL", 2, 0};
 
 class SpoolWriter {
  public:

@@ -2,6 +2,8 @@
 
 #include <oneapi/tbb/parallel_pipeline.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 
@@ -24,11 +26,12 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
 // A run of documents on their way from the spool to the outputs: their strings, read from the
 // spool in one block (patched documents' from the patches), and the lines made of them. Batches
 // are pooled: a batch's buffers (about 2.5 MiB) serve round after round.
-struct SpoolRecord {
-  std::string_view id;
-  std::string_view corpus_line;  // empty when the document is not kept
-  std::string_view details;      // the audit line's fields from cleaning
-};
+// A document's strings in spool.bin, in order (pipeline/spool.h): its id, its corpus line's
+// head, text (not yet a JSON string) and tail, all three empty unless the document has text,
+// and the audit line's fields from cleaning. A patch holds all but the id.
+enum SpoolString : std::size_t { kId, kCorpusHead, kCorpusText, kCorpusTail, kDetails, kSpoolStrings };
+constexpr std::size_t kPatchStrings = kSpoolStrings - kCorpusHead;
+using SpoolRecord = std::array<std::string_view, kSpoolStrings>;
 struct WriteBatch {
   std::uint32_t first = 0;  // the first document's index
   SpoolBlock block;
@@ -52,7 +55,6 @@ struct WriteBatch {
 // Batches of about a MiB of spool, written with a call per output each; a few in flight at once
 // bound the stage's memory.
 constexpr std::size_t kWriteBatchDocuments = 1024;
-constexpr std::size_t kSpoolStrings = 3;  // id, corpus line, audit details
 constexpr std::size_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
 
@@ -93,8 +95,8 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
   std::uint64_t corpus_bytes = 0;
   std::uint64_t audit_bytes = 0;
   for (const SpoolRecord& record : batch.records) {
-    corpus_bytes += record.corpus_line.size() + 1;
-    audit_bytes += record.details.size() + 2 * record.id.size() + 160;
+    corpus_bytes += record[kCorpusHead].size() + record[kCorpusText].size() + record[kCorpusTail].size() + 3;
+    audit_bytes += record[kDetails].size() + 2 * record[kId].size() + 160;
   }
   batch.corpus.reserve(corpus_bytes);
   batch.audit.reserve(audit_bytes);
@@ -108,17 +110,19 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
     batch.statuses.push_back(status);
     const std::uint32_t rep = outcome[i].representative;
     if (status == DocumentStatus::kKept) {
-      batch.corpus += record.corpus_line;
+      batch.corpus += record[kCorpusHead];
+      append_json_string(batch.corpus, record[kCorpusText]);
+      batch.corpus += record[kCorpusTail];
       batch.corpus += '\n';
     }
     if (rep == i) {
-      representative_id = record.id;
+      representative_id = record[kId];
       named = i;
     } else if (named != rep) {
       representative_id = sketches.read_id(table.sketch_offsets[rep]);
       named = rep;
     }
-    append_audit_line(batch.audit, record.id, record.details, status, rep != i, representative_id, outcome[i]);
+    append_audit_line(batch.audit, record[kId], record[kDetails], status, rep != i, representative_id, outcome[i]);
   }
   // The batch's lines are built: the records' views into its strings are not needed.
   batch.records.clear();
@@ -196,26 +200,27 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
             const std::vector<std::string_view>& strings = batch->block.strings;
             batch->records.reserve(records);
             struct Patch {
-              std::size_t record, corpus_at, corpus_size, details_at, details_size;
+              std::size_t record;
+              std::array<std::size_t, kPatchStrings> at, size;  // in batch->patched
             };
             std::vector<Patch> patched;
             for (std::size_t k = 0; k < records; ++k, ++next) {
-              batch->records.push_back({strings[3 * k], strings[3 * k + 1], strings[3 * k + 2]});
+              SpoolRecord& record = batch->records.emplace_back();
+              std::copy_n(strings.begin() + static_cast<std::ptrdiff_t>(kSpoolStrings * k), kSpoolStrings, record.begin());
               if (patches.spool != nullptr && patches.patched(next)) {  // its spooled strings stay unused
                 Patch& patch = patched.emplace_back();
                 patch.record = k;
-                patch.corpus_at = batch->patched.size();
-                patch.corpus_size = patches.spool->append(batch->patched);
-                patch.details_at = batch->patched.size();
-                patch.details_size = patches.spool->append(batch->patched);
+                for (std::size_t s = 0; s < kPatchStrings; ++s) {
+                  patch.at[s] = batch->patched.size();
+                  patch.size[s] = patches.spool->append(batch->patched);
+                }
               }
             }
             // Viewed once read whole: appending may move the buffer.
             const std::string_view patched_text = batch->patched;
-            for (const Patch& patch : patched) {
-              batch->records[patch.record].corpus_line = patched_text.substr(patch.corpus_at, patch.corpus_size);
-              batch->records[patch.record].details = patched_text.substr(patch.details_at, patch.details_size);
-            }
+            for (const Patch& patch : patched)
+              for (std::size_t s = 0; s < kPatchStrings; ++s)
+                batch->records[patch.record][kCorpusHead + s] = patched_text.substr(patch.at[s], patch.size[s]);
             return batch;
           }) &
           tbb::make_filter<std::shared_ptr<WriteBatch>, std::shared_ptr<WriteBatch>>(

@@ -29,7 +29,7 @@ namespace newsdedup {
 
 // Records of the documents cleaned again by the cross-corpus pass, which replace the spool's.
 struct SpoolPatches {
-  SpoolReader* spool = nullptr;                       // (corpus line, audit details) per patched document
+  SpoolReader* spool = nullptr;                       // a spool record less its id per patched document
   std::function<bool(std::uint64_t doc)> patched;     // in input order
 };
 
