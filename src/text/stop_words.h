@@ -49,4 +49,13 @@ void count_stop_words(std::span<const std::string_view> words, std::span<const s
 void count_padded_stop_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
                              LanguageCounts& counts);
 
+// The most words whose counts fit count_padded_stop_word_lanes()'s bytes.
+inline constexpr std::size_t kMaxLanedWords = 255;
+
+// count_padded_stop_words() of at most kMaxLanedWords words, packed one byte per language (byte i:
+// Language i) instead of spread over an array, so that a caller keeping a count per line and
+// sums per page adds all languages at once.
+std::uint64_t count_padded_stop_word_lanes(std::span<const std::string_view> words,
+                                          std::span<const std::uint64_t> hashes, bool plain);
+
 }  // namespace newsdedup

@@ -129,6 +129,10 @@ TEST(StopWords, PaddedWordsCountAsAnyWords) {
     count_stop_words(words, hashes, false, any);
     count_padded_stop_words(words, hashes, false, padded);
     ASSERT_EQ(padded, any) << text;
+    const std::uint64_t lanes = count_padded_stop_word_lanes(words, hashes, false);
+    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+      ASSERT_EQ((lanes >> (8 * language)) & 0xFF, any[language]) << text;
+    ASSERT_EQ(lanes >> (8 * kStopWordLanguageCount), 0u) << text;
     // Counted in a line, each word is what stop_word_languages() says alone.
     for (const std::string_view word : words)
       for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
