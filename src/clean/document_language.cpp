@@ -62,6 +62,7 @@ std::optional<Language> profile_stop_words(std::span<const LineShape> paragraphs
   // byte counts are in `long_counts` instead.
   std::pmr::vector<std::uint64_t> lanes(paragraphs.size(), 0, arena.resource());
   std::pmr::vector<std::pair<std::size_t, LanguageCounts>> long_counts(arena.resource());
+  const StopWordLaneCounter count_lanes;
   LaneSums votes;
   LaneSums all;
   std::size_t voting_words = 0;
@@ -73,7 +74,7 @@ std::optional<Language> profile_stop_words(std::span<const LineShape> paragraphs
     const bool votes_for_language = words >= kVotingParagraphWords;
     // A shape's words lie in its zero-padded buffer (line_shape.h).
     if (words <= kMaxLanedWords) {
-      lanes[p] = count_padded_stop_word_lanes(paragraph.words, paragraph.word_hashes, paragraph.plain_words);
+      lanes[p] = count_lanes(paragraph.words, paragraph.word_hashes, paragraph.plain_words);
       all.add(lanes[p], words);
       if (votes_for_language) votes.add(lanes[p], words);
     } else {

@@ -142,33 +142,17 @@ class StopWordTable {
   // False when no stop word has this word's length and first byte: most words stop here.
   bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
-  // The table as plain arrays, for a loop over many words that keeps them in registers.
-  struct Slots {
-    const std::uint64_t* hashes;
-    const LanguageMask* masks;
-    const std::uint16_t* displacements;
-
-    LanguageMask find(std::uint64_t hash) const {
-      const std::size_t slot = slot_of(hash, displacements[bucket(hash)]);
-      // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
-      return static_cast<LanguageMask>(masks[slot] & -static_cast<unsigned>(hashes[slot] == hash));
-    }
-  };
-
+  using Slots = StopWordSlots;
   Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data()}; }
 
   LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
  private:
-  static constexpr std::size_t kSlots = 4096;   // a power of two
-  static constexpr unsigned kBucketBits = 9;
-  static constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
-
-  // The bucket from the hash's top bits, the slot from its bottom ones: each a single operation
-  // with a constant, and independent of one another.
-  static std::size_t bucket(std::uint64_t hash) { return hash >> (64 - kBucketBits); }
+  static constexpr std::size_t kSlots = Slots::kSlots;
+  static constexpr std::size_t kBuckets = Slots::kBuckets;
+  static std::size_t bucket(std::uint64_t hash) { return Slots::bucket(hash); }
   static std::size_t slot_of(std::uint64_t hash, std::uint16_t displacement) {
-    return (hash ^ displacement) & (kSlots - 1);
+    return Slots::slot_of(hash, displacement);
   }
 
   // Places the words (distinct hashes with their lists), bucket by bucket from the fullest, each
@@ -362,15 +346,7 @@ LanguageMask stop_word_languages(std::string_view word) { return languages_of(ta
 
 namespace {
 
-// A LanguageMask spread out to one byte per language (byte i = bit i), so that one addition
-// counts a word in all its languages.
-constexpr std::array<std::uint64_t, 1u << kStopWordLanguageCount> kSpreadMasks = [] {
-  std::array<std::uint64_t, 1u << kStopWordLanguageCount> spread{};
-  for (std::size_t mask = 0; mask < spread.size(); ++mask)
-    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
-      if ((mask >> language) & 1u) spread[mask] |= std::uint64_t{1} << (8 * language);
-  return spread;
-}();
+constexpr const auto& kSpreadMasks = kSpreadLanguageMasks;
 
 void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
   for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
@@ -430,5 +406,7 @@ std::uint64_t count_padded_stop_word_lanes(std::span<const std::string_view> wor
                                           std::span<const std::uint64_t> hashes, bool plain) {
   return count_lanes<true>(words, hashes, plain, 0, words.size());
 }
+
+StopWordSlots stop_word_slots() { return table().slots(); }
 
 }  // namespace newsdedup
