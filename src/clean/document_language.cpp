@@ -76,7 +76,9 @@ std::optional<Language> profile_stop_words(std::span<const LineShape> paragraphs
     if (words <= kMaxLanedWords) {
       lanes[p] = count_lanes(paragraph.words, paragraph.word_hashes, paragraph.plain_words);
       all.add(lanes[p], words);
-      if (votes_for_language) votes.add(lanes[p], words);
+      // Without a branch: whether a paragraph has kVotingParagraphWords is a coin toss.
+      const std::uint64_t voting = 0 - static_cast<std::uint64_t>(votes_for_language);
+      votes.add(lanes[p] & voting, words & voting);
     } else {
       LanguageCounts counts{};
       count_padded_stop_words(paragraph.words, paragraph.word_hashes, paragraph.plain_words, counts);
