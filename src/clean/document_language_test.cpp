@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +69,63 @@ TEST(DocumentLanguage, NoListFitsAPageInAnotherLanguage) {
   EXPECT_FALSE(korean.language.has_value());
   ASSERT_EQ(korean.stop_words.size(), 1u);
   EXPECT_EQ(korean.stop_words[0], 0u);
+}
+
+// The profile against each paragraph counted alone and a vote taken over those counts: pages of
+// few and many paragraphs, some of more words than a byte counts, some far larger in all than
+// 65,535 words, in one language or a mix.
+TEST(DocumentLanguage, CountsAsEachParagraphAlone) {
+  std::mt19937 random(11);
+  const std::vector<std::string_view> vocabulary = {"the", "and", "of", "la", "le", "et", "der", "und", "que", "el",
+                                                    "il", "che", "\u0438", "a", "ferry", "harbour", "port", "storm"};
+  for (int trial = 0; trial < 60; ++trial) {
+    std::vector<std::string> texts(1 + random() % (trial % 6 == 0 ? 400 : 30));
+    std::size_t first_word = random() % vocabulary.size(), spread = 1 + random() % vocabulary.size();
+    if (trial % 12 == 0) {  // some 150,000 words: 60% English stop words, 40% French and Italian
+      texts.resize(3000);
+      first_word = 0;
+      spread = 5;
+    }
+    for (std::string& text : texts) {
+      const std::size_t words = trial % 12 == 0     ? 1 + random() % 100
+                                : random() % 8 == 0 ? 200 + random() % 200
+                                                    : 1 + random() % 30;
+      for (std::size_t w = 0; w < words; ++w) {
+        if (w > 0) text += ' ';
+        text += vocabulary[(first_word + random() % spread) % vocabulary.size()];
+      }
+    }
+    std::vector<LineShape> shapes;
+    std::vector<std::uint8_t> skip;
+    for (const std::string& text : texts) {
+      shapes.push_back(describe(text));
+      skip.push_back(random() % 5 == 0);
+    }
+    const StopWordProfile profile = profile_stop_words(shapes, skip);
+    std::vector<LanguageCounts> counts(shapes.size());
+    LanguageCounts votes{}, all{};
+    std::size_t voting_words = 0, all_words = 0;
+    for (std::size_t p = 0; p < shapes.size(); ++p) {
+      if (skip[p]) continue;
+      count_stop_words(shapes[p].words, shapes[p].word_hashes, shapes[p].plain_words, counts[p]);
+      const bool voting = shapes[p].word_count() >= 10;
+      for (std::size_t language = 0; language < kStopWordLanguageCount; ++language) {
+        all[language] += counts[p][language];
+        if (voting) votes[language] += counts[p][language];
+      }
+      all_words += shapes[p].word_count();
+      if (voting) voting_words += shapes[p].word_count();
+    }
+    if (voting_words == 0) votes = all, voting_words = all_words;
+    const auto best = static_cast<std::size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+    const bool fits = voting_words > 0 && votes[best] >= 0.08 * static_cast<double>(voting_words);
+    ASSERT_EQ(profile.language.has_value(), fits) << trial;
+    if (fits) {
+      ASSERT_EQ(static_cast<std::size_t>(*profile.language), best) << trial;
+    }
+    for (std::size_t p = 0; p < shapes.size(); ++p)
+      ASSERT_EQ(profile.stop_words[p], fits ? counts[p][best] : 0u) << trial << " " << p;
+  }
 }
 
 TEST(DocumentLanguage, EmptyPage) {

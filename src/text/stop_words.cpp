@@ -107,8 +107,8 @@ constexpr std::size_t kMaxStopWordBytes = 12;
 // toss that a branch would keep mispredicting). The displacements are chosen when the table is
 // built, bucket by bucket from the fullest, so that no two words share a slot: with about 900
 // words in 4,096 slots (32 KiB) a free one is always found at once. A false match between two
-// different words is a 2^-54 event. (Which bits of the hash name the slot is chosen too, so that
-// no two words of one bucket always share one.)
+// different words is a 2^-54 event. The bucket comes from the hash's top bits and the slot from
+// its bottom ones, so that a lookup needs no variable shift.
 class StopWordTable {
  public:
   StopWordTable() : hashes_(kSlots, 0), masks_(kSlots, 0) {
@@ -135,47 +135,29 @@ class StopWordTable {
     }
     words.resize(distinct);
     // The words of one bucket reach the same slots whatever their displacement when their slot
-    // bits agree: the first slot bits without such a pair are taken (any will do for these lists).
-    for (const unsigned shift : {32u, 44u, 20u, 52u}) {
-      if (place(words, shift)) return;
-    }
-    throw std::logic_error("the stop-word table has no room left");
+    // bits agree: no two words of these lists do.
+    if (!place(words)) throw std::logic_error("the stop-word table has no room left");
   }
 
   // False when no stop word has this word's length and first byte: most words stop here.
   bool may_hold(std::string_view word) const { return shapes_.may_hold(word); }
 
-  // The table as plain arrays, for a loop over many words that keeps them in registers.
-  struct Slots {
-    const std::uint64_t* hashes;
-    const LanguageMask* masks;
-    const std::uint16_t* displacements;
-    unsigned slot_shift;
-
-    LanguageMask find(std::uint64_t hash) const {
-      const std::size_t slot = slot_of(hash, slot_shift, displacements[bucket(hash)]);
-      // A mask anded with all ones or all zeros: a conditional would be compiled to a branch.
-      return static_cast<LanguageMask>(masks[slot] & -static_cast<unsigned>(hashes[slot] == hash));
-    }
-  };
-
-  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data(), slot_shift_}; }
+  using Slots = StopWordSlots;
+  Slots slots() const { return {hashes_.data(), masks_.data(), displacements_.data()}; }
 
   LanguageMask find(std::uint64_t hash) const { return slots().find(hash); }
 
  private:
-  static constexpr std::size_t kSlots = 4096;   // a power of two
-  static constexpr std::size_t kBuckets = 512;  // a power of two
-
-  static std::size_t bucket(std::uint64_t hash) { return hash & (kBuckets - 1); }
-  static std::size_t slot_of(std::uint64_t hash, unsigned shift, std::uint16_t displacement) {
-    return ((hash >> shift) ^ displacement) & (kSlots - 1);
+  static constexpr std::size_t kSlots = Slots::kSlots;
+  static constexpr std::size_t kBuckets = Slots::kBuckets;
+  static std::size_t bucket(std::uint64_t hash) { return Slots::bucket(hash); }
+  static std::size_t slot_of(std::uint64_t hash, std::uint16_t displacement) {
+    return Slots::slot_of(hash, displacement);
   }
 
-  // Places the words (distinct hashes with their lists) with slot bits from `shift` up, bucket by
-  // bucket from the fullest, each at the first displacement that finds all its words free slots;
-  // false when a bucket finds none.
-  bool place(const std::vector<std::pair<std::uint64_t, LanguageMask>>& words, unsigned shift) {
+  // Places the words (distinct hashes with their lists), bucket by bucket from the fullest, each
+  // at the first displacement that finds all its words free slots; false when a bucket finds none.
+  bool place(const std::vector<std::pair<std::uint64_t, LanguageMask>>& words) {
     std::fill(hashes_.begin(), hashes_.end(), 0);
     std::fill(masks_.begin(), masks_.end(), 0);
     // The words grouped by bucket, the fullest buckets first.
@@ -197,7 +179,7 @@ class StopWordTable {
         if (displacement > 0xFFFF) return false;
         slots.clear();
         for (std::size_t i = group; i < end; ++i) {
-          const std::size_t slot = slot_of(words[order[i]].first, shift, static_cast<std::uint16_t>(displacement));
+          const std::size_t slot = slot_of(words[order[i]].first, static_cast<std::uint16_t>(displacement));
           if (taken[slot] || std::find(slots.begin(), slots.end(), slot) != slots.end()) break;
           slots.push_back(slot);
         }
@@ -211,14 +193,12 @@ class StopWordTable {
       }
       group = end;
     }
-    slot_shift_ = shift;
     return true;
   }
 
   std::vector<std::uint64_t> hashes_;
   std::vector<LanguageMask> masks_;
   std::array<std::uint16_t, kBuckets> displacements_{};
-  unsigned slot_shift_ = 32;
   WordShapeFilter shapes_;
 };
 
@@ -366,15 +346,7 @@ LanguageMask stop_word_languages(std::string_view word) { return languages_of(ta
 
 namespace {
 
-// A LanguageMask spread out to one byte per language (byte i = bit i), so that one addition
-// counts a word in all its languages.
-constexpr std::array<std::uint64_t, 1u << kStopWordLanguageCount> kSpreadMasks = [] {
-  std::array<std::uint64_t, 1u << kStopWordLanguageCount> spread{};
-  for (std::size_t mask = 0; mask < spread.size(); ++mask)
-    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
-      if ((mask >> language) & 1u) spread[mask] |= std::uint64_t{1} << (8 * language);
-  return spread;
-}();
+constexpr const auto& kSpreadMasks = kSpreadLanguageMasks;
 
 void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
   for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
@@ -385,29 +357,36 @@ void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
 
 namespace {
 
+// The counts of words[begin, end) (at most 255 words), one byte per language.
+template <bool kPadded>
+std::uint64_t count_lanes(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
+                          std::size_t begin, std::size_t end) {
+  const StopWordTable& stop_words = table();
+  const StopWordTable::Slots slots = stop_words.slots();
+  std::uint64_t byte_counts = 0;
+  if (plain) {
+    for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadMasks[slots.find(hashes[i])];
+  } else {
+    for (std::size_t i = begin; i < end; ++i) {
+      LanguageMask mask = slots.find(hashes[i]);
+      // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
+      // may be one once folded.
+      if (mask == 0 && (kPadded ? may_fold_padded(words[i]) : may_fold(words[i])))
+        mask = languages_of_folded(stop_words, words[i], true);
+      byte_counts += kSpreadMasks[mask];
+    }
+  }
+  return byte_counts;
+}
+
 template <bool kPadded>
 void count_words(std::span<const std::string_view> words, std::span<const std::uint64_t> hashes, bool plain,
                  LanguageCounts& counts) {
-  const StopWordTable& stop_words = table();
-  const StopWordTable::Slots slots = stop_words.slots();
   // Counts per language in the bytes of one word, moved to `counts` every 255 words, before a
   // byte can overflow.
-  for (std::size_t begin = 0; begin < words.size(); begin += 255) {
-    const std::size_t end = std::min(words.size(), begin + 255);
-    std::uint64_t byte_counts = 0;
-    if (plain) {
-      for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadMasks[slots.find(hashes[i])];
-    } else {
-      for (std::size_t i = begin; i < end; ++i) {
-        LanguageMask mask = slots.find(hashes[i]);
-        // Not a stop word as it stands: one with an apostrophe, a capital or a non-ASCII letter
-        // may be one once folded.
-        if (mask == 0 && (kPadded ? may_fold_padded(words[i]) : may_fold(words[i])))
-          mask = languages_of_folded(stop_words, words[i], true);
-        byte_counts += kSpreadMasks[mask];
-      }
-    }
-    add_byte_counts(byte_counts, counts);
+  for (std::size_t begin = 0; begin < words.size(); begin += kMaxLanedWords) {
+    const std::size_t end = std::min(words.size(), begin + kMaxLanedWords);
+    add_byte_counts(count_lanes<kPadded>(words, hashes, plain, begin, end), counts);
   }
 }
 
@@ -422,5 +401,12 @@ void count_padded_stop_words(std::span<const std::string_view> words, std::span<
                              LanguageCounts& counts) {
   count_words<true>(words, hashes, plain, counts);
 }
+
+std::uint64_t count_padded_stop_word_lanes(std::span<const std::string_view> words,
+                                          std::span<const std::uint64_t> hashes, bool plain) {
+  return count_lanes<true>(words, hashes, plain, 0, words.size());
+}
+
+StopWordSlots stop_word_slots() { return table().slots(); }
 
 }  // namespace newsdedup

@@ -129,11 +129,38 @@ TEST(StopWords, PaddedWordsCountAsAnyWords) {
     count_stop_words(words, hashes, false, any);
     count_padded_stop_words(words, hashes, false, padded);
     ASSERT_EQ(padded, any) << text;
+    const std::uint64_t lanes = count_padded_stop_word_lanes(words, hashes, false);
+    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+      ASSERT_EQ((lanes >> (8 * language)) & 0xFF, any[language]) << text;
+    ASSERT_EQ(lanes >> (8 * kStopWordLanguageCount), 0u) << text;
+    ASSERT_EQ(StopWordLaneCounter()(words, hashes, false), lanes) << text;
     // Counted in a line, each word is what stop_word_languages() says alone.
     for (const std::string_view word : words)
       for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
         one_by_one[language] += (stop_word_languages(word) >> language) & 1u;
     ASSERT_EQ(any, one_by_one) << text;
+  }
+}
+
+// The counter's inline loop for plain lines counts as count_stop_words() does.
+TEST(StopWords, LaneCounterCountsPlainLinesAsAnyLines) {
+  std::mt19937 random(5);
+  const std::vector<std::string_view> vocabulary = {"the", "a", "la", "le", "der", "und", "que", "il", "in",
+                                                    "ferry", "port", "harbour", "per", "com", "non", "zu", "x"};
+  const StopWordLaneCounter count_lanes;
+  for (int trial = 0; trial < 500; ++trial) {
+    std::vector<std::string_view> words(random() % 256);
+    std::vector<std::uint64_t> hashes;
+    for (std::string_view& word : words) {
+      word = vocabulary[random() % vocabulary.size()];
+      hashes.push_back(word_hash(word));
+    }
+    LanguageCounts counts{};
+    count_stop_words(words, hashes, true, counts);
+    const std::uint64_t lanes = count_lanes(words, hashes, true);
+    for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
+      ASSERT_EQ((lanes >> (8 * language)) & 0xFF, counts[language]) << trial;
+    ASSERT_EQ(lanes >> (8 * kStopWordLanguageCount), 0u) << trial;
   }
 }
 
