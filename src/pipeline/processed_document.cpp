@@ -163,14 +163,6 @@ ProcessedDocument process_document(const Document& document, const Cleaner& clea
   return out;
 }
 
-std::string corpus_record(const ProcessedDocument& document) {
-  JsonLine out;
-  append_id_title_text(out, document);
-  append_extra_fields(out, document);
-  out.raw('}');
-  return out.str();
-}
-
 void corpus_record_parts(const ProcessedDocument& document, std::string& head, std::string& tail) {
   JsonLine out;
   append_head(out, document);

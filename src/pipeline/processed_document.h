@@ -60,10 +60,9 @@ ProcessedDocument process_document(const Document& document, const Cleaner& clea
 void process_document(Document& document, const Cleaner& cleaner, bool sketch, const BoilerplateFilter* boilerplate,
                       ProcessedDocument& out);
 
-// {"id","title","text",<extra fields>}: a line of corpus.jsonl.
-std::string corpus_record(const ProcessedDocument& document);
-// The line's parts around its text: `{"id":…,"title":…,"text":` and `<,extra fields>}`, into
-// `head` and `tail`, replaced. The line is head, json_string(cleaned.body), tail.
+// A line of corpus.jsonl, {"id","title","text",<extra fields>}, in its parts around the text:
+// `{"id":…,"title":…,"text":` and `<,extra fields>}`, into `head` and `tail`, replaced. The
+// line is head, json_string(cleaned.body), tail.
 void corpus_record_parts(const ProcessedDocument& document, std::string& head, std::string& tail);
 // ["original_id":…,]"source":…,"title":…,"removed":[…](,"quality":{…}): the per-document tail
 // of an audit line (no braces).

@@ -23,15 +23,16 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
 }
 
-// A run of documents on their way from the spool to the outputs: their strings, read from the
-// spool in one block (patched documents' from the patches), and the lines made of them. Batches
-// are pooled: a batch's buffers (about 2.5 MiB) serve round after round.
 // A document's strings in spool.bin, in order (pipeline/spool.h): its id, its corpus line's
 // head, text (not yet a JSON string) and tail, all three empty unless the document has text,
 // and the audit line's fields from cleaning. A patch holds all but the id.
 enum SpoolString : std::size_t { kId, kCorpusHead, kCorpusText, kCorpusTail, kDetails, kSpoolStrings };
 constexpr std::size_t kPatchStrings = kSpoolStrings - kCorpusHead;
 using SpoolRecord = std::array<std::string_view, kSpoolStrings>;
+
+// A run of documents on their way from the spool to the outputs: their strings, read from the
+// spool in one block (patched documents' from the patches), and the lines made of them. Batches
+// are pooled: a batch's buffers (about 2.5 MiB) serve round after round.
 struct WriteBatch {
   std::uint32_t first = 0;  // the first document's index
   SpoolBlock block;
