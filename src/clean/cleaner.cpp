@@ -369,8 +369,9 @@ QualityVerdict apply_quality_rules(PageAnalysis& page, std::span<const std::stri
 // A paragraph the furniture memo knows as furniture is described light (line_shape.h): no rule
 // after the verdict reads a furniture paragraph's words, hashes or counts by first letter, only
 // its `lower` (the title anchor, is_related_header), word count, sentence end, first letter and
-// weighted length (menus, related lists and the title look at its word count and sentence end,
-// the article region at its weighted length, is_dateline_only at its first letter).
+// weighted length (related lists and the title look at its word count and sentence end, the
+// article region at its weighted length, is_dateline_only at its first letter; menus skip
+// paragraphs with a verdict).
 std::span<const LineShape> describe_paragraphs(const std::vector<Paragraph>& paragraphs, std::span<Verdict> verdicts) {
   constexpr std::size_t kKeptShapes = 512;
   constexpr std::size_t kKeptLineBytes = 2048;

@@ -14,9 +14,10 @@
 //   -> quality rules (optional: CleanerOptions::quality)
 //   -> body = kept paragraphs separated by blank lines (repeated runs cut out of them).
 // A Cleaner holds only options; clean() is const and thread-safe. Each thread keeps buffers from
-// one call to the next (the paragraphs' shapes, and the furniture verdicts of the paragraphs it
-// has seen: furniture_memo.h), so that cleaning allocates little and classifies a paragraph seen
-// before at once; what they hold never changes a result.
+// one call to the next (the page's lines and paragraphs, the paragraphs' shapes, and the
+// furniture verdicts of the paragraphs it has seen: furniture_memo.h), so that cleaning
+// allocates little and classifies a paragraph seen before at once; what they hold never changes
+// a result (a paragraph the memo knows is described light, which no later rule can tell apart).
 #pragma once
 
 #include <functional>

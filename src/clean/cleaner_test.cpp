@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "text/normalize.h"
@@ -44,6 +45,36 @@ const RemovedLine* find_removed(const CleanedDocument& doc, std::string_view fra
   const auto it = std::find_if(doc.removed.begin(), doc.removed.end(),
                                [&](const RemovedLine& r) { return r.text.find(fragment) != std::string::npos; });
   return it == doc.removed.end() ? nullptr : &*it;
+}
+
+// What a thread's furniture memo has seen changes nothing: pages cleaned on a fresh thread (a
+// cold memo, every paragraph described in full) and cleaned again there (a warm one, known
+// furniture described light) come out the same, removed lines and reasons included.
+TEST(Cleaner, AWarmFurnitureMemoCleansAsAColdOne) {
+  const std::vector<std::string> pages = {read_fixture("003_f14518781b17d4c3.txt"), read_fixture("000_f93b8b3ccaf1c5a3.txt"),
+                                          read_fixture("003_f14518781b17d4c3.txt")};
+  // A page's outcome as text: title, body, then each removed line's number, reason and text.
+  const auto outcome = [](const CleanedDocument& doc) {
+    std::string text = doc.title + "\n--\n" + doc.body + "\n--\n";
+    for (const RemovedLine& line : doc.removed)
+      text += std::to_string(line.line) + " " + std::string(name(line.reason)) + " " + std::string(line.text) + "\n";
+    return text;
+  };
+  std::vector<std::string> cold;
+  std::vector<std::string> warm;
+  std::thread fresh([&] {
+    for (const std::string& page : pages) cold.push_back(outcome(clean_text(page)));
+    for (const std::string& page : pages) warm.push_back(outcome(clean_text(page)));
+  });
+  fresh.join();
+  ASSERT_EQ(cold.size(), pages.size());
+  // The page's furniture (a WhatsApp prompt among it) was removed, so a warm memo knew it.
+  const std::size_t removed_lines = cold[0].rfind("\n--\n");
+  const std::size_t prompt = cold[0].find("WhatsApp");
+  ASSERT_NE(prompt, std::string::npos);
+  EXPECT_GT(prompt, removed_lines);
+  for (std::size_t i = 0; i < pages.size(); ++i) EXPECT_EQ(warm[i], cold[i]) << "page " << i;
+  EXPECT_EQ(cold[2], cold[0]);
 }
 
 TEST(Cleaner, DoubledReutersBodyKeepsEachSentenceOnce) {

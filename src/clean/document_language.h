@@ -5,7 +5,7 @@
 // hits make up a fair share of their words; a page in a language without a list (or a script
 // without spaces between words) gets none, and the classifier then judges its paragraphs by
 // length and punctuation alone. Each word is looked up once, by the hash its shape holds
-// (count_stop_words answers for every language at a time). Stateless and thread-safe; the result
+// (StopWordLaneCounter answers for every language at a time, text/stop_words.h). Stateless and thread-safe; the result
 // is a plain value, or the counts go to a span the caller owns (the cleaner's, on its stack).
 #pragma once
 

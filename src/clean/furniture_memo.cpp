@@ -75,17 +75,6 @@ std::optional<RemovalReason> unremembered_furniture(const LineShape& line, std::
 
 }  // namespace
 
-std::optional<RemovalReason> remembered_furniture(const LineShape& line, std::string_view text) {
-  if (!is_remembered(line)) return unremembered_furniture(line, text);
-  return recall(thread_slots().data(), text_hash(text), line, text);
-}
-
-void remembered_furniture(std::span<const LineShape> shapes, std::span<const Paragraph> paragraphs,
-                          std::span<std::optional<RemovalReason>> verdicts) {
-  PageFurniture page(paragraphs);
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) verdicts[i] = page.verdict(i, shapes[i]);
-}
-
 PageFurniture::PageFurniture(std::span<const Paragraph> paragraphs)
     : paragraphs_(paragraphs), slots_(thread_slots().data()) {
   thread_local std::vector<std::uint64_t> hashes;

@@ -14,7 +14,9 @@
 // before the paragraph is described: a slot also keeps its text's word count, and a paragraph
 // known as furniture needs only describe_light() (line_shape.h), since no rule after the verdict
 // reads its words (cleaner.cpp).
-// Thread-safe: the table is thread_local; a PageFurniture is used on the thread that made it.
+// Thread-safe: the table, and a buffer of the page's text hashes, are thread_local; a
+// PageFurniture is used on the thread that made it, one at a time (a second one on the thread
+// would take over the hashes' buffer).
 #pragma once
 
 #include <cstddef>
@@ -28,14 +30,6 @@
 #include "clean/removal_reason.h"
 
 namespace newsdedup {
-
-// classify_furniture(line, text), where `line` describes `text`.
-std::optional<RemovalReason> remembered_furniture(const LineShape& line, std::string_view text);
-
-// remembered_furniture(shapes[i], paragraphs[i].text) into verdicts[i], for every i; the spans
-// have one size.
-void remembered_furniture(std::span<const LineShape> shapes, std::span<const Paragraph> paragraphs,
-                          std::span<std::optional<RemovalReason>> verdicts);
 
 // The verdict on a paragraph that the memo knows as furniture, and its word count.
 struct KnownFurniture {
@@ -55,7 +49,8 @@ class PageFurniture {
   // (classify_furniture() would say `reason`); nullopt when it does not know it, or knows it as
   // no furniture.
   std::optional<KnownFurniture> known_furniture(std::size_t i) const;
-  // remembered_furniture(shape, paragraphs[i].text), where `shape` describes the paragraph.
+  // classify_furniture(shape, paragraphs[i].text), where `shape` describes the paragraph:
+  // remembered, or classified and remembered.
   std::optional<RemovalReason> verdict(std::size_t i, const LineShape& shape);
 
  private:

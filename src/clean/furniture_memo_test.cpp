@@ -10,6 +10,13 @@
 namespace newsdedup {
 namespace {
 
+// The memo's verdict on one paragraph, looked up as a page of its own.
+std::optional<RemovalReason> remembered_furniture(const LineShape& shape, std::string_view text) {
+  const Paragraph paragraph{.text = text};
+  PageFurniture page(std::span<const Paragraph>(&paragraph, 1));
+  return page.verdict(0, shape);
+}
+
 // The remembered verdict is the verdict: the first time (computed), the second (remembered), and
 // after many other paragraphs have taken slots.
 TEST(FurnitureMemo, RemembersTheVerdictOfEachText) {
@@ -41,10 +48,11 @@ TEST(FurnitureMemo, LooksUpAPageAsItsParagraphsAlone) {
     paragraphs.push_back(Paragraph{.text = text});
     shapes.push_back(describe(text));
   }
-  std::vector<std::optional<RemovalReason>> verdicts(texts.size());
-  remembered_furniture(shapes, paragraphs, verdicts);
-  for (std::size_t i = 0; i < texts.size(); ++i)
-    EXPECT_EQ(verdicts[i], classify_furniture(shapes[i], texts[i])) << texts[i];
+  for (int round = 0; round < 2; ++round) {
+    PageFurniture page(paragraphs);
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      EXPECT_EQ(page.verdict(i, shapes[i]), classify_furniture(shapes[i], texts[i])) << texts[i];
+  }
 }
 
 // Before a paragraph is described, the memo knows it as furniture once it has seen the text, and

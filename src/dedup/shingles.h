@@ -42,7 +42,7 @@ using ShingleKeys = std::vector<std::uint32_t, DefaultInitAllocator<std::uint32_
 
 struct ShingleSet {
   ShingleHashes hashes;                // sorted, distinct
-  MinHashBins bins;                    // of `hashes`, not yet densified
+  MinHashBins bins;                    // of `hashes`; densified in place by whoever needs the signature
   std::vector<std::uint32_t> numbers;  // hashes of the figures in the text ("2,877,000", "11.1"), sorted, distinct
   std::uint64_t exact_hash = 0;
   std::uint32_t word_count = 0;

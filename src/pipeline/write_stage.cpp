@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/atomic_file.h"
+#include "io/buffer_reuse.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/object_pool.h"
 #include "pipeline/report_writer.h"
@@ -22,6 +23,9 @@ DocumentStatus status_of(const DocumentTable& table, const std::vector<Outcome>&
   if (o.representative == i) return DocumentStatus::kKept;
   return o.exact ? DocumentStatus::kExactDuplicate : DocumentStatus::kDuplicate;
 }
+
+// What a pooled write batch keeps of each buffer: a few times a batch's usual MiB.
+constexpr std::size_t kKeptBatchBytes = 4 << 20;
 
 // A document's strings in spool.bin, in order (pipeline/spool.h): its id, its corpus line's
 // head, text (not yet a JSON string) and tail, all three empty unless the document has text,
@@ -42,14 +46,15 @@ struct WriteBatch {
   std::string corpus;  // the batch's lines of corpus.jsonl
   std::string audit;   // and of audit.jsonl
 
-  // Empty, keeping the buffers.
+  // Empty, keeping the buffers but those a batch far larger than most left behind.
   void clear_for(std::uint32_t first_document) {
     first = first_document;
-    patched.clear();
+    if (block.capacity > kKeptBatchBytes) block = {};
+    clear_for_reuse(patched, kKeptBatchBytes);
     records.clear();
     statuses.clear();
-    corpus.clear();
-    audit.clear();
+    clear_for_reuse(corpus, kKeptBatchBytes);
+    clear_for_reuse(audit, kKeptBatchBytes);
   }
 };
 

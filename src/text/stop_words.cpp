@@ -346,7 +346,6 @@ LanguageMask stop_word_languages(std::string_view word) { return languages_of(ta
 
 namespace {
 
-constexpr const auto& kSpreadMasks = kSpreadLanguageMasks;
 
 void add_byte_counts(std::uint64_t byte_counts, LanguageCounts& counts) {
   for (std::size_t language = 0; language < kStopWordLanguageCount; ++language)
@@ -365,7 +364,7 @@ std::uint64_t count_lanes(std::span<const std::string_view> words, std::span<con
   const StopWordTable::Slots slots = stop_words.slots();
   std::uint64_t byte_counts = 0;
   if (plain) {
-    for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadMasks[slots.find(hashes[i])];
+    for (std::size_t i = begin; i < end; ++i) byte_counts += kSpreadLanguageMasks[slots.find(hashes[i])];
   } else {
     for (std::size_t i = begin; i < end; ++i) {
       LanguageMask mask = slots.find(hashes[i]);
@@ -373,7 +372,7 @@ std::uint64_t count_lanes(std::span<const std::string_view> words, std::span<con
       // may be one once folded.
       if (mask == 0 && (kPadded ? may_fold_padded(words[i]) : may_fold(words[i])))
         mask = languages_of_folded(stop_words, words[i], true);
-      byte_counts += kSpreadMasks[mask];
+      byte_counts += kSpreadLanguageMasks[mask];
     }
   }
   return byte_counts;

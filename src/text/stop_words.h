@@ -4,9 +4,11 @@
 // Running prose is full of them; menus, headline lists, bylines and button labels are not, so
 // their share of a paragraph's words is the paragraph classifier's main evidence that it is
 // text. count_stop_words() counts a line's words in every list at once, from the hashes its
-// shape holds, which serves both choosing the language of a page and counting its stop words;
-// stop_word_languages() says in which lists one word is; StopWordLaneCounter counts the lines of
-// a page without a call for each plain one.
+// shape holds: the reference definition, which count_padded_stop_words() (a shape's words, whose
+// padding lets the fold test read 16 bytes at a time) and StopWordLaneCounter (a page's lines,
+// a byte of count per language, plain lines without a call) give the same counts as, faster; the
+// page's profile (document_language.h) uses those two. stop_word_languages() says in which lists
+// one word is.
 // The lists are fixed data built into a table on first use (a function-local static, so the
 // first call from any thread is safe); every function here is thread-safe.
 #pragma once
