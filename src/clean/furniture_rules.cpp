@@ -423,6 +423,8 @@ std::optional<RemovalReason> classify_furniture(const LineShape& line, std::stri
   if (is_credit(line, bare)) return RemovalReason::kCredit;
   if (is_comments(line, text)) return RemovalReason::kComments;
   if (is_byline(line, text)) return RemovalReason::kByline;
+  // Rules that may now come before this one must add their reason to may_be_related_header()
+  // (furniture_rules.h), which lists the verdicts a related header can get.
   if (is_inline_related(line, bare) || is_related_header_stripped(line, bare)) return RemovalReason::kRelated;
   LinePhrases phrases(line);
   if (is_advertisement(line, bare, phrases)) return RemovalReason::kAdvertisement;

@@ -164,15 +164,15 @@ ProcessedDocument process_document(const Document& document, const Cleaner& clea
 }
 
 void corpus_record_parts(const ProcessedDocument& document, std::string& head, std::string& tail) {
-  JsonLine out;
-  append_head(out, document);
-  head.assign(out.view());
-  tail.clear();
-  if (!document.extra_fields_json.empty()) {
-    tail += ',';
-    tail += document.extra_fields_json;
+  {  // one JsonLine at a time: a second alive at once would take a buffer of its own
+    JsonLine out;
+    append_head(out, document);
+    head.assign(out.view());
   }
-  tail += '}';
+  JsonLine out;
+  append_extra_fields(out, document);
+  out.raw('}');
+  tail.assign(out.view());
 }
 
 std::string audit_details(const ProcessedDocument& document) {
