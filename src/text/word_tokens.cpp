@@ -28,69 +28,65 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kCanonic
     {"avg"sv, "average"sv}, {"govt"sv, "government"sv},
 }};
 
-constexpr std::size_t kLongestAbbreviation = 4;
-
-// A word of at most four bytes as one integer, so that it is compared with every abbreviation
-// without a call to memcmp.
-constexpr std::uint32_t pack_short(std::string_view word) {
-  std::uint32_t packed = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) packed |= std::uint32_t{static_cast<unsigned char>(word[i])} << (8 * i);
-  return packed;
-}
-
-// The abbreviations in a small open-addressed table keyed by their packed bytes, so that a short
-// word costs one multiply and one compare instead of a compare with each abbreviation. The
-// multiplier is searched for at compile time: the first that gives every abbreviation a slot
-// of its own (a collision-free table needs no probing).
-constexpr int kSlotBits = 6;
 constexpr std::size_t kNoAbbreviation = kCanonical.size();
 
-constexpr std::size_t slot_of(std::uint32_t packed, std::uint32_t multiplier) {
-  return (packed * multiplier) >> (32 - kSlotBits);
-}
-
-constexpr std::uint32_t kSlotMultiplier = [] {
-  for (std::uint32_t multiplier = 0x9E3779B1u;; multiplier += 2) {
-    std::array<bool, std::size_t{1} << kSlotBits> used{};
-    bool collides = false;
-    for (const auto& [abbreviation, expansion] : kCanonical) {
-      bool& slot = used[slot_of(pack_short(abbreviation), multiplier)];
-      collides |= slot;
-      slot = true;
-    }
-    if (!collides) return multiplier;
-  }
-}();
-
-struct AbbreviationSlot {
-  std::uint32_t packed = 0;  // 0: empty (no word packs to 0)
-  std::size_t index = kNoAbbreviation;
+// The abbreviations found by their own hashes: a word is hashed as it stands, and only a word
+// whose hash is an abbreviation's is compared with it (and given its expansion's hash). The
+// test is then one masked load and compare for every word, whatever its length, where a test
+// of the word's bytes (packed, against a table keyed by them) cost a dozen instructions and,
+// for the many words under four bytes, a mask on their length. Both tokenizer paths use it.
+struct AbbreviationHashes {
+  static constexpr std::size_t kSlots = 64;  // keyed by a hash's low six bits, which no two abbreviations share
+  std::array<std::uint64_t, kSlots> own{};   // an abbreviation's hash in its slot
+  std::array<std::uint64_t, kSlots> expanded{};
+  std::array<std::size_t, kSlots> index{};   // into kCanonical; kNoAbbreviation in an empty slot
 };
 
-constexpr std::array<AbbreviationSlot, std::size_t{1} << kSlotBits> kAbbreviationSlots = [] {
-  std::array<AbbreviationSlot, std::size_t{1} << kSlotBits> slots{};
-  for (std::size_t i = 0; i < kCanonical.size(); ++i) {
-    const std::uint32_t packed = pack_short(kCanonical[i].first);
-    slots[slot_of(packed, kSlotMultiplier)] = {packed, i};
-  }
-  return slots;
-}();
+// Made on first use (a function's static, not a global: no other file's static initialiser can
+// reach it unmade); the ASCII word loop looks it up once a call, hash_word() once a word.
+const AbbreviationHashes& abbreviation_hashes() {
+  static const AbbreviationHashes table = [] {
+    AbbreviationHashes hashes;
+    hashes.index.fill(kNoAbbreviation);
+    // An empty slot holds 0: a word whose hash is 0 and falls there is looked up, finds no
+    // abbreviation and keeps its hash.
+    for (std::size_t i = 0; i < kCanonical.size(); ++i) {
+      const auto& [abbreviation, expansion] = kCanonical[i];
+      const std::uint64_t own = XXH3_64bits(abbreviation.data(), abbreviation.size());
+      const std::size_t slot = own % AbbreviationHashes::kSlots;
+      if (hashes.index[slot] != kNoAbbreviation) throw std::logic_error("two wire abbreviations share a hash slot");
+      hashes.own[slot] = own;
+      hashes.expanded[slot] = XXH3_64bits(expansion.data(), expansion.size());
+      hashes.index[slot] = i;
+    }
+    return hashes;
+  }();
+  return table;
+}
 
-// The hash of a word whose first four bytes (or all, when shorter), packed as pack_short()
-// does, are `packed`: of its expansion when it is an abbreviation, else of the word itself.
-inline std::uint64_t canonical_hash(const char* word, std::size_t size, std::uint32_t packed) {
-  const AbbreviationSlot& slot = kAbbreviationSlots[slot_of(packed, kSlotMultiplier)];
-  // `&`, not `&&`: both sides are cheap, and a short-circuit is one more branch on the length.
-  if ((size - 1 < kLongestAbbreviation) & (slot.packed == packed)) {
-    const std::string_view expansion = kCanonical[slot.index].second;
-    return XXH3_64bits(expansion.data(), expansion.size());
-  }
-  return XXH3_64bits(word, size);
+// The canonical hash of a word whose hash matched an abbreviation's slot: rare, kept out of line.
+[[gnu::noinline]] std::uint64_t hash_in_abbreviation_slot(const AbbreviationHashes& abbreviations, const char* word,
+                                                          std::size_t size, std::uint64_t hash) {
+  const std::size_t slot = hash % AbbreviationHashes::kSlots;
+  const std::size_t index = abbreviations.index[slot];
+  if (index != kNoAbbreviation && std::string_view(word, size) == kCanonical[index].first)
+    return abbreviations.expanded[slot];
+  return hash;
+}
+
+// The canonical hash of the `size` (not 0) lower-case bytes at `word`: of its expansion when it
+// is an abbreviation, else of the word itself.
+inline std::uint64_t canonical_lower_hash(const AbbreviationHashes& abbreviations, const char* word, std::size_t size) {
+  if (size == 0) __builtin_unreachable();  // XXH3 then skips its test for an empty input
+  const std::uint64_t hash = XXH3_64bits(word, size);
+  if (abbreviations.own[hash % AbbreviationHashes::kSlots] != hash) [[likely]]
+    return hash;
+  return hash_in_abbreviation_slot(abbreviations, word, size, hash);
 }
 
 std::uint64_t hash_word(std::string_view word) {
-  if (word.size() > kLongestAbbreviation) return XXH3_64bits(word.data(), word.size());
-  return canonical_hash(word.data(), word.size(), pack_short(word));
+  if (word.empty()) return XXH3_64bits(word.data(), 0);
+  return canonical_lower_hash(abbreviation_hashes(), word.data(), word.size());
 }
 
 // For each byte: bit 0 when it is an ASCII letter or digit, bit 1 too when an upper-case letter
@@ -187,59 +183,6 @@ void for_each_word(std::string_view text, OnWord on_word) {
 }
 
 #if defined(__SSE2__)
-// The abbreviations found by their own hashes: a word is hashed as it stands, and only a word
-// whose hash is an abbreviation's is compared with it (and given its expansion's hash). The
-// test is then one masked load and compare for every word, whatever its length, where a test
-// of the word's bytes (packed, against a table keyed by them) cost a dozen instructions and,
-// for the many words under four bytes, a mask on their length.
-struct AbbreviationHashes {
-  static constexpr std::size_t kSlots = 64;  // keyed by a hash's low six bits, which no two abbreviations share
-  std::array<std::uint64_t, kSlots> own{};   // an abbreviation's hash in its slot
-  std::array<std::uint64_t, kSlots> expanded{};
-  std::array<std::size_t, kSlots> index{};   // into kCanonical; kNoAbbreviation in an empty slot
-};
-
-// Made on first use (a function's static, not a global: no other file's static initialiser can
-// reach it unmade); write_ascii_word_hashes() looks it up once a call.
-const AbbreviationHashes& abbreviation_hashes() {
-  static const AbbreviationHashes table = [] {
-    AbbreviationHashes hashes;
-    hashes.index.fill(kNoAbbreviation);
-    // An empty slot holds 0: a word whose hash is 0 and falls there is looked up, finds no
-    // abbreviation and keeps its hash.
-    for (std::size_t i = 0; i < kCanonical.size(); ++i) {
-      const auto& [abbreviation, expansion] = kCanonical[i];
-      const std::uint64_t own = XXH3_64bits(abbreviation.data(), abbreviation.size());
-      const std::size_t slot = own % AbbreviationHashes::kSlots;
-      if (hashes.index[slot] != kNoAbbreviation) throw std::logic_error("two wire abbreviations share a hash slot");
-      hashes.own[slot] = own;
-      hashes.expanded[slot] = XXH3_64bits(expansion.data(), expansion.size());
-      hashes.index[slot] = i;
-    }
-    return hashes;
-  }();
-  return table;
-}
-
-// The canonical hash of a word whose hash matched an abbreviation's slot: rare, kept out of line.
-[[gnu::noinline]] std::uint64_t hash_in_abbreviation_slot(const AbbreviationHashes& abbreviations, const char* word,
-                                                          std::size_t size, std::uint64_t hash) {
-  const std::size_t slot = hash % AbbreviationHashes::kSlots;
-  const std::size_t index = abbreviations.index[slot];
-  if (index != kNoAbbreviation && std::string_view(word, size) == kCanonical[index].first)
-    return abbreviations.expanded[slot];
-  return hash;
-}
-
-// hash_word() of the `size` (not 0) lower-case bytes at `word`.
-inline std::uint64_t canonical_lower_hash(const AbbreviationHashes& abbreviations, const char* word, std::size_t size) {
-  if (size == 0) __builtin_unreachable();  // XXH3 then skips its test for an empty input
-  const std::uint64_t hash = XXH3_64bits(word, size);
-  if (abbreviations.own[hash % AbbreviationHashes::kSlots] != hash) [[likely]]
-    return hash;
-  return hash_in_abbreviation_slot(abbreviations, word, size, hash);
-}
-
 // The offset of the lowest set bit of `bits`, which has one: the compiler leaves out the test for
 // zero that std::countr_zero() needs where it cannot see that.
 inline std::size_t lowest_set_bit(std::uint64_t bits) {
