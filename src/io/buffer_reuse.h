@@ -2,7 +2,8 @@
 // or processed into the same object round after round), keeping its buffer for the next round
 // unless it grew beyond `kept_bytes`, which one document far larger than most would otherwise
 // pin for the rest of the run. Works on any container with capacity(), clear() and swap().
-// kKeptBufferBytes is the bound the document reader and process_document() use. Stateless.
+// kKeptBufferBytes is the bound the document reader and process_document() use;
+// clear_all_for_reuse() empties several buffers at once. Stateless.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +19,12 @@ void clear_for_reuse(Buffer& buffer, std::size_t kept_bytes) {
   } else {
     buffer.clear();
   }
+}
+
+// clear_for_reuse() of each buffer.
+template <typename... Buffers>
+void clear_all_for_reuse(std::size_t kept_bytes, Buffers&... buffers) {
+  (clear_for_reuse(buffers, kept_bytes), ...);
 }
 
 }  // namespace newsdedup

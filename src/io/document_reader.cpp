@@ -177,14 +177,9 @@ class DocumentReader::FileCursor {
   // for what a document far larger than most needed.
   static void clear_fields(Document& doc) {
     doc.ordinal = 0;
-    clear_for_reuse(doc.id, kKeptBufferBytes);
-    clear_for_reuse(doc.original_id, kKeptBufferBytes);
-    clear_for_reuse(doc.text, kKeptBufferBytes);
-    clear_for_reuse(doc.title, kKeptBufferBytes);
-    clear_for_reuse(doc.extra_fields_json, kKeptBufferBytes);
-    clear_for_reuse(doc.source, kKeptBufferBytes);
+    clear_all_for_reuse(kKeptBufferBytes, doc.id, doc.original_id, doc.text, doc.title, doc.extra_fields_json,
+                        doc.source, doc.problem);
     doc.input_bytes = 0;
-    clear_for_reuse(doc.problem, kKeptBufferBytes);
     doc.repaired_utf8 = 0;
   }
 

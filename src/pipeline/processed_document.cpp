@@ -133,17 +133,10 @@ void process_document(Document& document, const Cleaner& cleaner, bool sketch, c
   out.input_bytes = document.input_bytes;
   out.repaired_utf8 = document.repaired_utf8;
   out.state = DocumentState::kOk;
-  clear_for_reuse(out.shingles.hashes, kKeptBufferBytes);
-  clear_for_reuse(out.shingles.numbers, kKeptBufferBytes);
+  clear_all_for_reuse(kKeptBufferBytes, out.shingles.hashes, out.shingles.numbers, out.shingle_keys, out.corpus_head,
+                      out.corpus_tail, out.record, out.audit_record, out.band_keys, out.paragraph_hashes);
   out.shingles.exact_hash = 0;
   out.shingles.word_count = 0;
-  clear_for_reuse(out.shingle_keys, kKeptBufferBytes);
-  clear_for_reuse(out.corpus_head, kKeptBufferBytes);
-  clear_for_reuse(out.corpus_tail, kKeptBufferBytes);
-  clear_for_reuse(out.record, kKeptBufferBytes);
-  clear_for_reuse(out.audit_record, kKeptBufferBytes);
-  clear_for_reuse(out.band_keys, kKeptBufferBytes);
-  clear_for_reuse(out.paragraph_hashes, kKeptBufferBytes);
   if (!out.problem.empty()) {
     out.cleaned = CleanedDocument();
     out.state = DocumentState::kInvalid;

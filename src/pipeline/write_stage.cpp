@@ -50,11 +50,9 @@ struct WriteBatch {
   void clear_for(std::uint32_t first_document) {
     first = first_document;
     if (block.capacity > kKeptBatchBytes) block = {};
-    clear_for_reuse(patched, kKeptBatchBytes);
+    clear_all_for_reuse(kKeptBatchBytes, patched, corpus, audit);
     records.clear();
     statuses.clear();
-    clear_for_reuse(corpus, kKeptBatchBytes);
-    clear_for_reuse(audit, kKeptBatchBytes);
   }
 };
 
