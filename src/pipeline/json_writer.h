@@ -62,6 +62,12 @@ class JsonLine {
   }
   // Appends `text` quoted and escaped, as append_json_string() does.
   void string(std::string_view text);
+  // Appends `,"key":` and then `text` as string() does: a member after others.
+  void string_member(std::string_view key_name, std::string_view text) {
+    raw(',');
+    key(key_name);
+    string(text);
+  }
   // Appends a number as append_json_number() does.
   void number(double value);
   // Appends a whole number in decimal. Inline: an audit line writes one for every removed line,

@@ -21,15 +21,11 @@ void append_head(JsonLine& out, const ProcessedDocument& document) {
   out.key("id");
   out.string(document.id);
   if (!title_of(document).empty()) {
-    out.raw(',');
-    out.key("title");
-    out.string(title_of(document));
+    out.string_member("title", title_of(document));
   }
   // The headline the cleaner took out of the page is kept even when the input named a title.
   if (!document.input_title.empty() && !document.cleaned.title.empty() && document.cleaned.title != document.input_title) {
-    out.raw(',');
-    out.key("page_title");
-    out.string(document.cleaned.title);
+    out.string_member("page_title", document.cleaned.title);
   }
   out.raw(',');
   out.key("text");
@@ -184,18 +180,14 @@ void audit_details(const ProcessedDocument& document, std::string& details) {
   out.key("source");
   out.string(document.source);
   if (!document.problem.empty()) {
-    out.raw(',');
-    out.key("problem");
-    out.string(document.problem);
+    out.string_member("problem", document.problem);
   }
   if (document.repaired_utf8 > 0) {
     out.raw(",\"repaired_utf8\":");
     out.integer(document.repaired_utf8);
   }
   if (!title_of(document).empty()) {
-    out.raw(',');
-    out.key("title");
-    out.string(title_of(document));
+    out.string_member("title", title_of(document));
   }
   out.raw(',');
   append_removed(out, document);
@@ -213,17 +205,13 @@ void clean_record(const ProcessedDocument& document, std::string& record) {
   JsonLine out;
   append_id_title_text(out, document);
   if (!document.original_id.empty()) {
-    out.raw(',');
-    out.key("original_id");
-    out.string(document.original_id);
+    out.string_member("original_id", document.original_id);
   }
   out.raw(',');
   append_removed(out, document);
   append_quality(out, document);
   if (!document.problem.empty()) {
-    out.raw(',');
-    out.key("problem");
-    out.string(document.problem);
+    out.string_member("problem", document.problem);
   }
   append_extra_fields(out, document);
   out.raw('}');

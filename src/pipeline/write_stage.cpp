@@ -70,16 +70,10 @@ void append_audit_line(std::string& line, std::string_view id, std::string_view 
   head.raw('{');
   head.key("id");
   head.string(id);
-  head.raw(',');
-  head.key("status");
-  head.string(name(status));
-  head.raw(',');
-  head.key("cluster");
-  head.string(representative_id);
+  head.string_member("status", name(status));
+  head.string_member("cluster", representative_id);
   if (duplicate) {
-    head.raw(',');
-    head.key("duplicate_of");
-    head.string(representative_id);
+    head.string_member("duplicate_of", representative_id);
     head.raw(',');
     head.key("similarity");
     head.number(outcome.jaccard);
