@@ -43,7 +43,7 @@ struct AbbreviationHashes {
 };
 
 // Made on first use (a function's static, not a global: no other file's static initialiser can
-// reach it unmade); the ASCII word loop looks it up once a call, hash_word() once a word.
+// reach it unmade); the word loops look it up once a call.
 const AbbreviationHashes& abbreviation_hashes() {
   static const AbbreviationHashes table = [] {
     AbbreviationHashes hashes;
@@ -84,9 +84,9 @@ inline std::uint64_t canonical_lower_hash(const AbbreviationHashes& abbreviation
   return hash_in_abbreviation_slot(abbreviations, word, size, hash);
 }
 
-std::uint64_t hash_word(std::string_view word) {
-  if (word.empty()) return XXH3_64bits(word.data(), 0);
-  return canonical_lower_hash(abbreviation_hashes(), word.data(), word.size());
+// The canonical hash of a word (not empty) of for_each_word().
+std::uint64_t hash_word(const AbbreviationHashes& abbreviations, std::string_view word) {
+  return canonical_lower_hash(abbreviations, word.data(), word.size());
 }
 
 // For each byte: bit 0 when it is an ASCII letter or digit, bit 1 too when an upper-case letter
@@ -300,7 +300,8 @@ std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
   if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
 #endif
   std::uint64_t* written = out;
-  for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { *written++ = hash_word(word); });
+  const AbbreviationHashes& abbreviations = abbreviation_hashes();
+  for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { *written++ = hash_word(abbreviations, word); });
   return static_cast<std::size_t>(written - out);
 }
 
@@ -312,8 +313,9 @@ void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) 
 
 std::vector<WordSpan> word_spans(std::string_view text) {
   std::vector<WordSpan> out;
+  const AbbreviationHashes& abbreviations = abbreviation_hashes();
   for_each_word(text, [&](std::string_view word, std::size_t begin, std::size_t end) {
-    out.push_back({hash_word(word), begin, end});
+    out.push_back({hash_word(abbreviations, word), begin, end});
   });
   return out;
 }
