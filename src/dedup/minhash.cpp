@@ -31,9 +31,18 @@ constexpr auto kProbeOrder = [] {
 }();
 
 // The bin that empty bin `bin` borrows from: the first filled one of its probe sequence.
+// Four probes a test: a test a probe mispredicts whenever the probe that hits varies, which on a
+// page with a sixth of its bins empty is once or twice an empty bin; four flags gathered into
+// one word leave one test, which almost always finds one filled.
 std::size_t lender(std::size_t bin, const std::array<bool, kSignatureSize>& filled) {
-  for (const std::uint8_t candidate : kProbeOrder[bin])
-    if (filled[candidate]) return candidate;
+  static_assert(kTabledProbes % 4 == 0);
+  const std::array<std::uint8_t, kTabledProbes>& probes = kProbeOrder[bin];
+  for (std::size_t first = 0; first < kTabledProbes; first += 4) {
+    const std::uint32_t flags = std::uint32_t{filled[probes[first]]} | std::uint32_t{filled[probes[first + 1]]} << 8 |
+                                std::uint32_t{filled[probes[first + 2]]} << 16 |
+                                std::uint32_t{filled[probes[first + 3]]} << 24;
+    if (flags != 0) return probes[first + static_cast<std::size_t>(std::countr_zero(flags)) / 8];
+  }
   for (std::uint64_t attempt = kTabledProbes + 1;; ++attempt) {
     const std::size_t candidate = probe(bin, attempt) & (kSignatureSize - 1);
     if (filled[candidate]) return candidate;
