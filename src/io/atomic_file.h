@@ -7,11 +7,10 @@
 // by the destructor, so an interrupted run never leaves a file under a final name either way.
 // Opening fails (throws OutputError) when `path` exists and `overwrite` is false; without
 // `overwrite`, commit() also refuses a file that appeared under `path` meanwhile.
-// Not thread-safe; owns its file descriptor. Writes are gathered in a buffer of 1 MiB; one that
-// does not fit in what is left of it flushes it and, when at least as large as the buffer, goes
-// to the file directly instead of being copied through it (the write stage hands over a batch's
-// lines at a time, about a MiB of audit lines). The file's writeback to disk starts as it grows, so
-// that commit() waits for little.
+// Not thread-safe; owns its file descriptor. Small writes are gathered in a buffer of 1 MiB;
+// one of 64 KiB or more flushes it and goes to the file directly instead of being copied through
+// it (the write stage hands over a batch's lines at a time, about half a MiB of audit lines). The
+// file's writeback to disk starts as it grows, so that commit() waits for little.
 #pragma once
 
 #include <cstddef>

@@ -42,10 +42,16 @@ TEST(AtomicFile, LargeFileArrivesWholeWhileItsWritebackStartsEarly) {
   std::string expected;
   {
     AtomicFile file(path, false);
+    // Chunks written directly, between runs of small writes gathered in the buffer.
     for (int i = 0; i < 40; ++i) {
       const std::string chunk(((i % 5) + 1) * 100'000 + static_cast<std::size_t>(i), static_cast<char>('a' + i % 26));
       file.write(chunk);
       expected += chunk;
+      for (int j = 0; j < i * 50; ++j) {
+        const std::string line = std::to_string(i) + "," + std::to_string(j) + "\n";
+        file.write(line);
+        expected += line;
+      }
     }
     file.commit();
   }
