@@ -82,10 +82,7 @@ class ExternalSorter {
 
   void add(const Record& record) {
     std::vector<Stored>& part = parts_[partition_of(record)];
-    // Reserving the whole share at once keeps the buffer from doubling past it; pages that
-    // are never written are never resident.
-    if (part.capacity() < part_capacity_) part.reserve(part_capacity_);
-    if (part.size() == part_capacity_) spill();
+    if (part.size() == part.capacity()) [[unlikely]] make_room(part);  // one test a record
     part.push_back(stored(record));
     ++count_;
   }
@@ -240,6 +237,16 @@ class ExternalSorter {
       return Record::unpacked(partition, record);
     } else {
       return record;
+    }
+  }
+
+  // A partition's buffer is full: reserves its whole share the first time (it never doubles
+  // past it, and pages never written are never resident), spills when it holds the share.
+  void make_room(std::vector<Stored>& part) {
+    if (part.capacity() < part_capacity_) {
+      part.reserve(part_capacity_);
+    } else {
+      spill();
     }
   }
 
