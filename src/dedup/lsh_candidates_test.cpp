@@ -109,5 +109,23 @@ TEST_F(LshCandidates, EmptyInputAndInvalidParameters) {
   EXPECT_THROW(find_candidates(signatures_, no_rows), std::invalid_argument);
 }
 
+// A sorter holds a band's keys packed: the words must order as the keys do within the band, and
+// unpack to the same keys (keys drawn from few values, so that equal keys order by document).
+TEST(BandKey, PackedWordsOrderAsKeysWithinABandAndUnpack) {
+  std::mt19937_64 random(5);
+  std::vector<BandKey> keys;
+  for (std::uint32_t doc = 0; doc < 2000; ++doc)
+    keys.push_back({static_cast<std::uint32_t>(random() % 50 * 0x9E3779B1u), 7, static_cast<std::uint32_t>(random())});
+  keys.push_back({0xFFFFFFFFu, 7, 0xFFFFFFFFu});
+  keys.push_back({0, 7, 0});
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const BandKey& a = keys[i];
+    const BandKey& b = keys[(i * 7919 + 1) % keys.size()];
+    EXPECT_EQ(a < b, a.packed() < b.packed()) << i;
+    const BandKey back = BandKey::unpacked(7, a.packed());
+    EXPECT_TRUE(!(back < a) && !(a < back) && back.band == 7) << i;
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "io/default_init_allocator.h"
 #include "pipeline/pair_sorter.h"
 
 namespace newsdedup {
@@ -23,7 +24,7 @@ constexpr std::size_t kBandReadRecords = 4096;
 // members' visit ranks, one bucket after another, where each ends, and a 64-bit fingerprint
 // (XXH3) of each bucket's members.
 struct BandBuckets {
-  std::vector<std::uint32_t> members;
+  std::vector<std::uint32_t, DefaultInitAllocator<std::uint32_t>> members;  // resized, then written
   std::vector<std::size_t> ends;
   std::vector<std::uint64_t> fingerprints;
   std::uint64_t oversized_buckets = 0;
@@ -67,31 +68,47 @@ std::shared_ptr<BandBuckets> band_buckets(const BandKeySource& band_keys, std::s
   // The visit ranks of the bucket's leaders, in input order: for_each_bucket_pair pairs
   // positions in the bucket (input order decides which members an oversized bucket links), so
   // ranks can stand in for the documents, and a pair is packed without looking them up again.
-  std::vector<std::uint32_t>& members = result->members;
-  std::size_t bucket_start = 0;
+  auto& members = result->members;
+  std::size_t written = 0;       // members written so far
+  std::size_t bucket_start = 0;  // where the open bucket's members start
   const std::uint32_t* const rank = visit.rank.data();
-  BandKey open{};
-  auto close = [&] {
-    const std::size_t size = members.size() - bucket_start;
-    if (size > 1) {
-      result->oversized_buckets += is_oversized_bucket(size, lsh.max_bucket);  // in every band that has it
-      result->ends.push_back(members.size());
-      result->fingerprints.push_back(XXH3_64bits(members.data() + bucket_start, size * sizeof(std::uint32_t)));
-      bucket_start = members.size();
-    } else {
-      members.resize(bucket_start);
-    }
+  std::uint32_t open = 0;  // the open bucket's key
+  const auto keep = [&](const std::uint32_t* first, const std::uint32_t* end) {
+    const auto size = static_cast<std::size_t>(end - first);
+    result->oversized_buckets += is_oversized_bucket(size, lsh.max_bucket);  // in every band that has it
+    result->ends.push_back(static_cast<std::size_t>(end - members.data()));
+    result->fingerprints.push_back(XXH3_64bits(first, size * sizeof(std::uint32_t)));
   };
-  band_keys.visit_band(band, [&](std::span<const BandKey> keys) {
-    for (const BandKey& key : keys) {
-      if (!key.same_bucket(open)) {
-        close();
-        open = key;
+  band_keys.visit_band(band, [&](std::span<const std::uint64_t> keys) {
+    members.resize(written + keys.size());  // at most a member a key; not zeroed
+    std::uint32_t* const base = members.data();
+    std::uint32_t* bucket = base + bucket_start;
+    std::uint32_t* out = base + written;
+    // Most keys continue a bucket or open one that stays single: a key that closes a bucket of
+    // two or more members is the only branch taken (the others are selects), as a third of
+    // the keys open a bucket in no pattern a predictor could follow.
+    for (const std::uint64_t packed : keys) {
+      const std::uint32_t key = BandKey::packed_key(packed);
+      const bool opens = key != open;
+      if (opens & (out - bucket > 1)) {
+        keep(bucket, out);
+        bucket = out;
       }
-      if (const std::uint32_t r = rank[key.doc]; r != kNoDocument) members.push_back(r);
+      out = opens ? bucket : out;  // a bucket of one member yields nothing: dropped
+      open = key;
+      const std::uint32_t r = rank[BandKey::packed_doc(packed)];
+      *out = r;
+      out += r != kNoDocument;
     }
+    written = static_cast<std::size_t>(out - base);
+    bucket_start = static_cast<std::size_t>(bucket - base);
   });
-  close();
+  if (written - bucket_start > 1) {
+    keep(members.data() + bucket_start, members.data() + written);
+  } else {
+    written = bucket_start;
+  }
+  members.resize(written);
   return result;
 }
 
@@ -159,17 +176,20 @@ BandKeySource band_key_file_source(const FormatReader& file, std::uint64_t docum
   if (starts->back() != file.records()) file.fail("a band key of a band beyond the " + std::to_string(bands) + " bands");
   return {bands, [&file, documents, starts](std::size_t band, const BandKeySource::Visit& visit) {
             std::vector<BandKey> chunk;
+            std::vector<std::uint64_t> packed;
             BandKey previous{};
             for (std::uint64_t next = (*starts)[band], end = (*starts)[band + 1]; next < end;) {
               chunk.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - next, kBandReadRecords)));
               file.read_at(kWorkFileHeaderBytes + next * sizeof(BandKey), chunk.data(), chunk.size() * sizeof(BandKey));
+              packed.clear();
               for (const BandKey& key : chunk) {
                 check_key(file, key, next > (*starts)[band] ? &previous : nullptr, documents);
                 if (key.band != band) file.fail("records out of order (corrupt?)");
+                packed.push_back(key.packed());
                 previous = key;
                 ++next;
               }
-              visit(chunk);  // checked whole before any of it is used
+              visit(packed);  // checked whole before any of it is used
             }
           }};
 }

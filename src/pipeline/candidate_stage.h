@@ -84,10 +84,11 @@ struct VisitOrder {
 
 // Band keys, sorted, band by band: visit_band(band, visit) calls visit(keys) with every key of
 // the band, ascending, in consecutive blocks (a call per block, not per key: the per-key loop
-// stays inline in the caller). It is called once per band, for several bands at once from
-// different threads.
+// stays inline in the caller), each key packed as (key << 32 | doc) (BandKey::packed(): the band
+// is the one visited, and 8 bytes a key are what the sorter holds). It is called once per band,
+// for several bands at once from different threads.
 struct BandKeySource {
-  using Visit = std::function<void(std::span<const BandKey> keys)>;
+  using Visit = std::function<void(std::span<const std::uint64_t> packed_keys)>;
   std::size_t bands = 0;
   std::function<void(std::size_t band, const Visit& visit)> visit_band;
 };

@@ -24,8 +24,10 @@ RecordStream<Record> stream_of(const std::vector<Record>& records) {
 // Keys sorted by band, as a source visiting one band at a time.
 BandKeySource source_of(const std::vector<BandKey>& keys, std::size_t bands) {
   return {bands, [keys](std::size_t band, const BandKeySource::Visit& visit) {
-            for (const BandKey& key : keys)
-              if (key.band == band) visit(std::span<const BandKey>(&key, 1));
+            for (const BandKey& key : keys) {
+              const std::uint64_t packed = key.packed();
+              if (key.band == band) visit(std::span<const std::uint64_t>(&packed, 1));
+            }
           }};
 }
 
@@ -216,7 +218,9 @@ TEST(CandidateStage, BandKeyFilesOutOfOrderOrNamingUnknownDocumentsOrBandsAreRef
   auto visit_all = [](const BandKeySource& source) {
     std::vector<BandKey> seen;
     for (std::size_t band = 0; band < source.bands; ++band)
-      source.visit_band(band, [&](std::span<const BandKey> keys) { seen.insert(seen.end(), keys.begin(), keys.end()); });
+      source.visit_band(band, [&](std::span<const std::uint64_t> keys) {
+        for (const std::uint64_t packed : keys) seen.push_back(BandKey::unpacked(band, packed));
+      });
     return seen;
   };
   const FormatReader sorted(write_keys("sorted.bin", {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}, {1, 2, 1}}), kBandKeysFormat);

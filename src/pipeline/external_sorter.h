@@ -17,6 +17,11 @@
 // other records with tbb::parallel_sort. Partitioned records can also be merged partition by
 // partition, several partitions at once (merge_partition_blocks, a block of records per call):
 // a run remembers where each of its partitions starts.
+// A partitioned record that also has `std::uint64_t packed() const` and
+// `static Record unpacked(std::size_t partition, std::uint64_t packed)` is held in its partition
+// as that word alone (an LSH band key: 8 bytes instead of 12), which must order the records of
+// one partition as operator< does; the radix sort reads its top bits. Buffers, runs and
+// merge_partition_blocks() then hold packed words; merge() unpacks them.
 // Not thread-safe: one thread adds, then merges once (which frees the buffer), except that
 // merge_partition_blocks() may be called from several threads at once for different partitions.
 #pragma once
@@ -53,15 +58,22 @@ class ExternalSorter {
   static constexpr bool kPartitioned = kHashed && requires(const Record& record) {
     { record.sort_partition() } -> std::same_as<std::size_t>;
   };
+  static constexpr bool kPacked = kPartitioned && requires(const Record& record, std::uint64_t packed) {
+    { record.packed() } -> std::same_as<std::uint64_t>;
+    { Record::unpacked(std::size_t{0}, packed) } -> std::same_as<Record>;
+  };
 
  public:
+  // What a partition holds of a record: its packed() word where it has one, else the record.
+  using Stored = std::conditional_t<kPacked, std::uint64_t, Record>;
+
   // `folder`: where runs go; `name`: a prefix for their file names; `budget_bytes`: the buffer;
   // `partitions`: for records with sort_partition(), how many there are (ignored otherwise).
   ExternalSorter(std::filesystem::path folder, std::string name, std::uint64_t budget_bytes, std::size_t partitions = 1)
       : folder_(std::move(folder)),
         name_(std::move(name)),
         parts_(kPartitioned ? std::max<std::size_t>(partitions, 1) : 1),
-        part_capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Record) / parts_.size(), kMinCapacity)) {}
+        part_capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Stored) / parts_.size(), kMinCapacity)) {}
   ~ExternalSorter() {
     for (std::FILE* run : runs_) std::fclose(run);
   }
@@ -69,12 +81,9 @@ class ExternalSorter {
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
   void add(const Record& record) {
-    std::vector<Record>& part = parts_[partition_of(record)];
-    // Reserving the whole share at once keeps the buffer from doubling past it; pages that
-    // are never written are never resident.
-    if (part.capacity() < part_capacity_) part.reserve(part_capacity_);
-    if (part.size() == part_capacity_) spill();
-    part.push_back(record);
+    std::vector<Stored>& part = parts_[partition_of(record)];
+    if (part.size() == part.capacity()) [[unlikely]] make_room(part);  // one test a record
+    part.push_back(stored(record));
     ++count_;
   }
 
@@ -87,19 +96,27 @@ class ExternalSorter {
   void merge(Visit&& visit) {
     if (runs_.empty()) {
       sort_parts();
-      for (const std::vector<Record>& part : parts_)
-        for (const Record& record : part) visit(record);
+      for (std::size_t p = 0; p < parts_.size(); ++p)
+        for (const Stored& record : parts_[p]) visit(record_of(p, record));
       release_parts();  // the later stages of a job need the memory
       return;
     }
     if (buffered() > 0) spill();
     release_parts();
-    merge_runs(0, parts_.size(), std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256), visit);
+    const std::size_t chunk = std::max<std::size_t>(part_capacity_ * parts_.size() / runs_.size(), 256);
+    if constexpr (kPacked) {  // a packed word orders within its partition only
+      for (std::size_t p = 0; p < parts_.size(); ++p) {
+        auto unpack = [&](const Stored& record) { visit(record_of(p, record)); };
+        merge_runs(p, p + 1, chunk, unpack);
+      }
+    } else {
+      merge_runs(0, parts_.size(), chunk, visit);
+    }
   }
 
   // For partitioned records, merged partition by partition: seal() once after the last add(),
-  // then merge_partition_blocks(p, visit_block) calls visit_block(std::span<const Record>) with
-  // the records of partition p in blocks, ascending: the whole partition when nothing was
+  // then merge_partition_blocks(p, visit_block) calls visit_block(std::span<const Stored>) with
+  // the records of partition p (packed where they pack) in blocks, ascending: the whole partition when nothing was
   // spilled, else up to kMergeBlock records at a time (a call per block instead of per record
   // lets a caller behind a std::function, the candidate stage's BandKeySource, keep its
   // per-record loop inline), and frees the partition's buffer. Partitions may be merged in any
@@ -118,22 +135,22 @@ class ExternalSorter {
   {
     if (runs_.empty()) {
       sort_part(parts_.at(p));
-      if (!parts_[p].empty()) visit_block(std::span<const Record>(parts_[p]));
-      std::vector<Record>().swap(parts_[p]);
+      if (!parts_[p].empty()) visit_block(std::span<const Stored>(parts_[p]));
+      std::vector<Stored>().swap(parts_[p]);
       return;
     }
-    std::vector<Record> block;
+    std::vector<Stored> block;
     block.reserve(kMergeBlock);
-    auto gather = [&](const Record& record) {
+    auto gather = [&](const Stored& record) {
       block.push_back(record);
       if (block.size() < kMergeBlock) return;
-      visit_block(std::span<const Record>(block));
+      visit_block(std::span<const Stored>(block));
       block.clear();
     };
     // A partition's share of the buffer for the runs' read buffers, as several partitions may
     // merge at once.
     merge_runs(p, p + 1, std::max<std::size_t>(part_capacity_ / runs_.size(), 256), gather);
-    if (!block.empty()) visit_block(std::span<const Record>(block));
+    if (!block.empty()) visit_block(std::span<const Stored>(block));
   }
   std::size_t partitions() const { return parts_.size(); }
 
@@ -141,7 +158,7 @@ class ExternalSorter {
   static constexpr std::uint64_t kMinCapacity = 1024;
   static constexpr std::size_t kMergeBlock = 4096;  // records per block of merge_partition_blocks()
 
-  // Reads records [begin, end) of one run sequentially, `chunk` records at a time, with pread
+  // Reads stored records [begin, end) of one run sequentially, `chunk` records at a time, with pread
   // (so that several readers may read one run at once).
   class RunReader {
    public:
@@ -150,13 +167,13 @@ class ExternalSorter {
     RunReader(const RunReader&) = delete;
     RunReader& operator=(const RunReader&) = delete;
 
-    bool next(Record& record) {
+    bool next(Stored& record) {
       if (position_ == records_.size()) {
         const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, end_ - next_));
         if (count == 0) return false;
         records_.resize(count);
-        const std::size_t bytes = count * sizeof(Record);
-        if (pread_fully(fd_, records_.data(), bytes, next_ * sizeof(Record)) != static_cast<ssize_t>(bytes))
+        const std::size_t bytes = count * sizeof(Stored);
+        if (pread_fully(fd_, records_.data(), bytes, next_ * sizeof(Stored)) != static_cast<ssize_t>(bytes))
           throw_file_error(path_, "cannot read temporary file");
         next_ += count;
         position_ = 0;
@@ -171,11 +188,11 @@ class ExternalSorter {
     int fd_;
     std::uint64_t next_;  // the next record to read
     std::uint64_t end_;
-    std::vector<Record> records_;
+    std::vector<Stored> records_;
     std::size_t position_ = 0;
   };
 
-  // Merges partitions [first, end) of every run with a heap.
+  // Merges partitions [first, end) of every run with a heap (visit gets stored records).
   template <typename Visit>
   void merge_runs(std::size_t first, std::size_t end, std::size_t chunk, Visit& visit) const {
     if (end > parts_.size()) throw std::out_of_range(name_ + ": no partition " + std::to_string(end - 1));
@@ -183,10 +200,10 @@ class ExternalSorter {
     for (std::size_t r = 0; r < runs_.size(); ++r)
       readers.push_back(std::make_unique<RunReader>(runs_[r], folder_ / run_name(r), run_starts_[r][first],
                                                     run_starts_[r][end], chunk));
-    using Head = std::pair<Record, std::size_t>;  // a run's smallest unread record, and the run
+    using Head = std::pair<Stored, std::size_t>;  // a run's smallest unread record, and the run
     auto greater = [](const Head& a, const Head& b) { return b.first < a.first; };
     std::priority_queue<Head, std::vector<Head>, decltype(greater)> heads(greater);
-    Record record;
+    Stored record;
     for (std::size_t r = 0; r < readers.size(); ++r)
       if (readers[r]->next(record)) heads.emplace(record, r);
     while (!heads.empty()) {
@@ -208,22 +225,51 @@ class ExternalSorter {
     }
   }
 
+  static Stored stored(const Record& record) {
+    if constexpr (kPacked) {
+      return record.packed();
+    } else {
+      return record;
+    }
+  }
+  static Record record_of(std::size_t partition, const Stored& record) {
+    if constexpr (kPacked) {
+      return Record::unpacked(partition, record);
+    } else {
+      return record;
+    }
+  }
+
+  // A partition's buffer is full: reserves its whole share the first time (it never doubles
+  // past it, and pages never written are never resident), spills when it holds the share.
+  void make_room(std::vector<Stored>& part) {
+    if (part.capacity() < part_capacity_) {
+      part.reserve(part_capacity_);
+    } else {
+      spill();
+    }
+  }
+
   std::uint64_t buffered() const {
     std::uint64_t n = 0;
-    for (const std::vector<Record>& part : parts_) n += part.size();
+    for (const std::vector<Stored>& part : parts_) n += part.size();
     return n;
   }
 
   void release_parts() {
-    for (std::vector<Record>& part : parts_) std::vector<Record>().swap(part);
+    for (std::vector<Stored>& part : parts_) std::vector<Stored>().swap(part);
   }
 
   std::string run_name(std::size_t run) const { return name_ + "-run-" + std::to_string(run); }
 
-  static void sort_part(std::vector<Record>& part)
+  static void sort_part(std::vector<Stored>& part)
     requires kPartitioned
   {
-    sort_by_hash(std::span<Record>(part), [](const Record& record) { return record.sort_hash(); });
+    if constexpr (kPacked) {
+      sort_by_hash(std::span<Stored>(part), [](Stored packed) { return packed; });
+    } else {
+      sort_by_hash(std::span<Record>(part), [](const Record& record) { return record.sort_hash(); });
+    }
   }
 
   void sort_parts() {
@@ -243,11 +289,11 @@ class ExternalSorter {
     std::FILE* file = create_unnamed_file(path);
     runs_.push_back(file);
     std::vector<std::uint64_t>& starts = run_starts_.emplace_back(1, 0);
-    for (std::vector<Record>& part : parts_) {
+    for (std::vector<Stored>& part : parts_) {
       starts.push_back(starts.back() + part.size());
-      const bool written = std::fwrite(part.data(), sizeof(Record), part.size(), file) == part.size();
+      const bool written = std::fwrite(part.data(), sizeof(Stored), part.size(), file) == part.size();
       if (!written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
-      bytes_spilled_ += part.size() * sizeof(Record);
+      bytes_spilled_ += part.size() * sizeof(Stored);
       part.clear();
     }
     if (std::fflush(file) != 0) throw_file_error(path, "cannot write temporary file (is the disk full?)");
@@ -255,7 +301,7 @@ class ExternalSorter {
 
   std::filesystem::path folder_;
   std::string name_;
-  std::vector<std::vector<Record>> parts_;  // one for records without partitions
+  std::vector<std::vector<Stored>> parts_;  // one for records without partitions
   std::uint64_t part_capacity_;
   std::vector<std::FILE*> runs_;
   std::vector<std::vector<std::uint64_t>> run_starts_;  // per run: where each partition starts, and its end

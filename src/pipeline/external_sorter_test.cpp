@@ -86,7 +86,9 @@ TEST(ExternalSorter, MergesPartitionsOnTheirOwnAndAtOnce) {
     ASSERT_EQ(sorter.partitions(), 16u);
     std::vector<std::vector<BandKey>> parts(16);
     tbb::parallel_for(std::size_t{0}, std::size_t{16}, [&](std::size_t p) {
-      sorter.merge_partition_blocks(p, [&](std::span<const BandKey> block) { parts[p].insert(parts[p].end(), block.begin(), block.end()); });
+      sorter.merge_partition_blocks(p, [&](std::span<const std::uint64_t> block) {
+        for (const std::uint64_t packed : block) parts[p].push_back(BandKey::unpacked(p, packed));
+      });
     });
     std::vector<BandKey> out;
     for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
@@ -110,13 +112,13 @@ TEST(ExternalSorter, MergesAPartitionInBlocks) {
     std::vector<BandKey> out;
     std::size_t blocks = 0;
     for (std::size_t p = 0; p < 2; ++p)
-      sorter.merge_partition_blocks(p, [&](std::span<const BandKey> block) {
+      sorter.merge_partition_blocks(p, [&](std::span<const std::uint64_t> block) {
         ASSERT_FALSE(block.empty());
         if (budget < (1u << 20)) {
           ASSERT_LE(block.size(), 4096u);
         }
         ++blocks;
-        out.insert(out.end(), block.begin(), block.end());
+        for (const std::uint64_t packed : block) out.push_back(BandKey::unpacked(p, packed));
       });
     expect_same_order(out, expected, budget);
     if (budget < (1u << 20)) {
