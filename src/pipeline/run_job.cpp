@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "io/atomic_file.h"
 #include "pipeline/candidate_stage.h"
@@ -134,9 +135,18 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
 
   progress.stage("write");
   SpoolReader spool = SpoolReader::open(pass_one.spool);
+  // The work files' pages are freed on a thread of their own while the outputs are fsynced,
+  // instead of when the process closes them, at its end, on one thread.
+  std::jthread release_work_files;
   write_corpus_and_audit(table, outcome, spool,
                          {patch_reader ? &*patch_reader : nullptr, [&](std::uint64_t doc) { return recurring.affects(doc); }},
-                         *sketches, options.out_dir, options.force, summary);
+                         *sketches, options.out_dir, options.force, summary, [&] {
+                           release_work_files = std::jthread([&] {
+                             pass_one.spool.release();
+                             pass_one.sketches.release();
+                             if (patches) patches->release();
+                           });
+                         });
   summary.input_problems = diagnostics.counts();
   clock.lap("write", summary);
   clock.finish(summary);

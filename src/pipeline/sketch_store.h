@@ -45,6 +45,8 @@ class SketchWriter {
   // Makes a temporary store's records readable (SketchReader::open(writer)).
   void flush() { file_.flush(); }
   void finish() { file_.finish(); }
+  // A temporary store read for the last time: see FormatWriter::release_temporary().
+  void release() { file_.release_temporary(); }
   const FormatWriter& file() const { return file_; }
 
  private:

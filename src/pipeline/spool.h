@@ -33,6 +33,8 @@ class SpoolWriter {
   void write(std::string_view text);
   void end_record() { file_.end_record(); }
   void finish() { file_.finish(); }
+  // A temporary spool read for the last time: see FormatWriter::release_temporary().
+  void release() { file_.release_temporary(); }
   const FormatWriter& file() const { return file_; }
 
  private:

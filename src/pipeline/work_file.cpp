@@ -91,6 +91,10 @@ void FormatWriter::finish() {
   flush();
 }
 
+void FormatWriter::release_temporary() {
+  if (temporary_ != nullptr) static_cast<void>(::ftruncate(::fileno(temporary_), 0));
+}
+
 int FormatWriter::temporary_fd() const {
   if (temporary_ == nullptr) throw WorkFileError(path_.string() + ": not a temporary file");
   return ::fileno(temporary_);

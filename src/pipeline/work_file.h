@@ -82,6 +82,11 @@ class FormatWriter {
   void finish();
   // The descriptor of a temporary file, for FormatReader.
   int temporary_fd() const;
+  // Empties a temporary file that nothing will read again, freeing its pages now rather than when
+  // it is closed (on seed 11 the spool's 134 MB took 15 ms to free, on one thread at the end of a
+  // run): a caller can have that done on another thread meanwhile. Best effort: a file that
+  // cannot be truncated is freed when closed, as before.
+  void release_temporary();
   const std::filesystem::path& path() const { return path_; }
 
  private:

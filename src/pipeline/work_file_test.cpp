@@ -1,6 +1,7 @@
 #include "pipeline/work_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <vector>
@@ -124,6 +125,20 @@ TEST(WorkFile, TemporaryFilesHaveNoNameAndReadBackUnfinishedOrFinished) {
   ASSERT_TRUE(finished.read_record(value));
   EXPECT_EQ(value, 5u);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(WorkFile, ReleasedTemporaryFileHoldsNothing) {
+  TestTempDir dir;
+  FormatWriter writer(dir.path() / "temp.bin", kTestFormat, FormatWriter::Kind::kTemporary);
+  for (std::uint64_t i = 0; i < 100'000; ++i) writer.write_record(i);
+  writer.finish();
+  struct stat before {};
+  ASSERT_EQ(::fstat(writer.temporary_fd(), &before), 0);
+  EXPECT_GT(before.st_size, 800'000);
+  writer.release_temporary();
+  struct stat after {};
+  ASSERT_EQ(::fstat(writer.temporary_fd(), &after), 0);
+  EXPECT_EQ(after.st_size, 0);
 }
 
 // The writer buffers a temporary file itself: writes smaller than its buffer, filling it

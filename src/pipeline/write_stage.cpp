@@ -172,7 +172,8 @@ void prepare_output_folder(const std::filesystem::path& out_dir, bool force) {
 
 void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcome>& outcome, SpoolReader& spool,
                             const SpoolPatches& patches, const SketchReader& sketches,
-                            const std::filesystem::path& out_dir, bool force, RunSummary& summary) {
+                            const std::filesystem::path& out_dir, bool force, RunSummary& summary,
+                            const std::function<void()>& read_all) {
   AtomicFile corpus(out_dir / "corpus.jsonl", force);
   AtomicFile audit(out_dir / "audit.jsonl", force);
   const auto n = static_cast<std::uint32_t>(table.size());
@@ -243,6 +244,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
     ++summary.clusters;
     ++summary.clusters_by_size[size];
   }
+  if (read_all) read_all();
   corpus.commit();
   audit.commit();
 }
