@@ -11,11 +11,13 @@
 namespace newsdedup {
 namespace {
 
-// 262,144 slots of 8 bytes: 2 MiB a thread. On seed 11 (one thread), a table of 65,536 slots
-// missed 408 K of 885 K lookups, 262,144 slots 273 K: most paragraphs seen before had been
-// pushed out of the smaller one by others, and each miss costs classify_furniture() (some 900
-// instructions) or, for furniture, a full description instead of a light one.
-constexpr unsigned kSlotBits = 18;
+// 524,288 slots of 8 bytes: 4 MiB a thread. On seed 11 (one thread), a table of 65,536 slots
+// missed 408 K of 885 K lookups, 262,144 slots 273 K, 524,288 slots 241 K: most paragraphs seen
+// before had been pushed out of the smaller ones by others, and each miss costs
+// classify_furniture() (some 900 instructions) or, for furniture, a full description instead of
+// a light one (seed 11: 30 M instructions fewer with 524,288 slots than with 262,144, of 7.0 G;
+// the table's lines are missed in cache either way).
+constexpr unsigned kSlotBits = 19;
 constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
 
 // Paragraphs of up to this many bytes are looked up before they are described (PageFurniture).

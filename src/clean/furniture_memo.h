@@ -3,7 +3,7 @@
 // A site prints the same menus, footers, prompts and captions on every page, and the copies of a
 // syndicated story share its paragraphs, so most paragraphs of a crawl have been classified
 // before. A verdict depends on the paragraph's text alone, so remembering it changes nothing but
-// the time. Each thread keeps its own direct-mapped table of 262,144 verdicts (2 MiB) keyed by a
+// the time. Each thread keeps its own direct-mapped table of 524,288 verdicts (4 MiB) keyed by a
 // 64-bit hash of the text; a new paragraph takes the slot of whatever was there. A wrong verdict
 // would need two texts whose 64-bit hashes agree. A paragraph of more than kMaxPhraseRuleWords
 // words is classified directly: it is rarely seen again, and the rules left for it cost less than
