@@ -44,8 +44,10 @@ std::uint64_t SpilledStrings::append(std::string_view text) {
   if (text.size() > std::numeric_limits<Length>::max()) fail("string too long", EFBIG);
   const std::uint64_t handle = size();
   const auto length = static_cast<Length>(text.size());
-  pending_.append(reinterpret_cast<const char*>(&length), sizeof length);
-  pending_.append(text);
+  const std::size_t at = pending_.size();
+  pending_.resize(at + sizeof length + text.size());
+  std::memcpy(pending_.data() + at, &length, sizeof length);
+  if (!text.empty()) std::memcpy(pending_.data() + at + sizeof length, text.data(), text.size());
   // Flushing only between strings keeps each string wholly in the file or wholly in memory.
   if (pending_.size() >= kFlushBytes) flush();
   return handle;
@@ -56,7 +58,7 @@ void SpilledStrings::read(std::uint64_t handle, std::string& out) const {
   if (handle >= flushed_) {
     const std::size_t at = handle - flushed_;
     std::memcpy(&length, pending_.data() + at, sizeof length);
-    out.assign(pending_, at + sizeof length, length);
+    out.assign(pending_.data() + at + sizeof length, length);
     return;
   }
   read_file(handle, reinterpret_cast<char*>(&length), sizeof length);
