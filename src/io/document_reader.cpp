@@ -3,8 +3,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
-#include <iterator>
 #include <stdexcept>
 #include <system_error>
 
@@ -58,6 +58,13 @@ std::string quoted_id(std::string_view id) {
   std::size_t cut = kMax;
   while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
   return fmt::format("\"{}...\" ({} bytes)", id.substr(0, cut), id.size());
+}
+
+// Appends "FILE:LINE", as fmt's "{}:{}" would, without parsing a format string per document.
+void append_location(std::string& out, std::string_view file, std::uint64_t line) {
+  char digits[20];
+  const char* const end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  out.append(file).append(1, ':').append(digits, static_cast<std::size_t>(end - digits));
 }
 
 void report_utf8_repairs(Diagnostics& diagnostics, const Document& doc) {
@@ -153,7 +160,7 @@ class DocumentReader::FileCursor {
       if (is_blank(*line)) continue;
       ++documents_;
       clear_fields(doc);
-      fmt::format_to(std::back_inserter(doc.source), "{}:{}", name_, lines_->line_number());
+      append_location(doc.source, name_, lines_->line_number());
       doc.input_bytes = lines_->line_bytes();
       if (lines_->line_number() == 1 && line->starts_with(kBom)) line->remove_prefix(kBom.size());
       const std::string_view problem_kind = parser_->parse(*line, doc);
