@@ -26,17 +26,15 @@ int create_unnamed_descriptor(const std::filesystem::path& folder, std::string_v
   return named;
 }
 
-std::FILE* create_unnamed_file(const std::filesystem::path& path) {
+UnnamedFile UnnamedFile::create(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
   const int fd = create_unnamed_descriptor(folder, path.filename().string() + ".");
-  std::FILE* file = fd >= 0 ? ::fdopen(fd, "w+b") : nullptr;
-  if (file == nullptr) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    errno = error;
-    throw_file_error(path, "cannot create temporary file");
-  }
-  return file;
+  if (fd < 0) throw_file_error(path, "cannot create temporary file");
+  return UnnamedFile(fd);
+}
+
+UnnamedFile::~UnnamedFile() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void throw_file_error(const std::filesystem::path& path, std::string_view what) {

@@ -1,11 +1,13 @@
 #include "io/unnamed_file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include "io/atomic_file.h"
 #include "io/test_temp_dir.h"
@@ -28,14 +30,18 @@ TEST(UnnamedFile, DescriptorIsReadWriteAndLeavesNoName) {
   ::close(fd);
 }
 
-TEST(UnnamedFile, FileIsWritableAndLeavesNoName) {
+TEST(UnnamedFile, FileIsWritableLeavesNoNameAndIsClosedByItsLastHandle) {
   TestTempDir dir;
-  std::FILE* file = create_unnamed_file(dir.path() / "work.bin");
-  ASSERT_NE(file, nullptr);
-  EXPECT_GE(std::fputs("abc", file), 0);
-  EXPECT_EQ(std::fflush(file), 0);
+  UnnamedFile file = UnnamedFile::create(dir.path() / "work.bin");
+  ASSERT_GE(file.fd(), 0);
+  EXPECT_EQ(::write(file.fd(), "abc", 3), 3);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
-  std::fclose(file);
+  const int fd = file.fd();
+  UnnamedFile moved = std::move(file);
+  EXPECT_EQ(file.fd(), -1);
+  EXPECT_EQ(moved.fd(), fd);
+  moved = UnnamedFile();
+  EXPECT_EQ(::fcntl(fd, F_GETFD), -1);  // closed with the handle that held it
 }
 
 TEST(UnnamedFile, MissingFolderThrowsNamingTheFile) {
@@ -43,7 +49,7 @@ TEST(UnnamedFile, MissingFolderThrowsNamingTheFile) {
   const std::filesystem::path path = dir.path() / "missing" / "work.bin";
   EXPECT_LT(create_unnamed_descriptor(path.parent_path(), "stem-"), 0);
   try {
-    create_unnamed_file(path);
+    UnnamedFile::create(path);
     FAIL() << "no error";
   } catch (const OutputError& e) {
     EXPECT_NE(std::string(e.what()).find(path.string() + ": cannot create temporary file"), std::string::npos) << e.what();

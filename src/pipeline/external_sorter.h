@@ -32,7 +32,6 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <queue>
@@ -45,6 +44,7 @@
 
 #include "io/pread_fully.h"
 #include "io/unnamed_file.h"
+#include "io/write_fully.h"
 #include "pipeline/hash_radix_sort.h"
 
 namespace newsdedup {
@@ -74,9 +74,6 @@ class ExternalSorter {
         name_(std::move(name)),
         parts_(kPartitioned ? std::max<std::size_t>(partitions, 1) : 1),
         part_capacity_(std::max<std::uint64_t>(budget_bytes / sizeof(Stored) / parts_.size(), kMinCapacity)) {}
-  ~ExternalSorter() {
-    for (std::FILE* run : runs_) std::fclose(run);
-  }
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
@@ -162,8 +159,8 @@ class ExternalSorter {
   // (so that several readers may read one run at once).
   class RunReader {
    public:
-    RunReader(std::FILE* file, std::filesystem::path path, std::uint64_t begin, std::uint64_t end, std::size_t chunk)
-        : path_(std::move(path)), chunk_(chunk), fd_(::fileno(file)), next_(begin), end_(end) {}
+    RunReader(const UnnamedFile& file, std::filesystem::path path, std::uint64_t begin, std::uint64_t end, std::size_t chunk)
+        : path_(std::move(path)), chunk_(chunk), fd_(file.fd()), next_(begin), end_(end) {}
     RunReader(const RunReader&) = delete;
     RunReader& operator=(const RunReader&) = delete;
 
@@ -286,24 +283,22 @@ class ExternalSorter {
   void spill() {
     sort_parts();
     const auto path = folder_ / run_name(runs_.size());
-    std::FILE* file = create_unnamed_file(path);
-    runs_.push_back(file);
+    const UnnamedFile& file = runs_.emplace_back(UnnamedFile::create(path));
     std::vector<std::uint64_t>& starts = run_starts_.emplace_back(1, 0);
     for (std::vector<Stored>& part : parts_) {
       starts.push_back(starts.back() + part.size());
-      const bool written = std::fwrite(part.data(), sizeof(Stored), part.size(), file) == part.size();
-      if (!written) throw_file_error(path, "cannot write temporary file (is the disk full?)");
+      if (!write_fully(file.fd(), part.data(), part.size() * sizeof(Stored)))
+        throw_file_error(path, "cannot write temporary file (is the disk full?)");
       bytes_spilled_ += part.size() * sizeof(Stored);
       part.clear();
     }
-    if (std::fflush(file) != 0) throw_file_error(path, "cannot write temporary file (is the disk full?)");
   }
 
   std::filesystem::path folder_;
   std::string name_;
   std::vector<std::vector<Stored>> parts_;  // one for records without partitions
   std::uint64_t part_capacity_;
-  std::vector<std::FILE*> runs_;
+  std::vector<UnnamedFile> runs_;
   std::vector<std::vector<std::uint64_t>> run_starts_;  // per run: where each partition starts, and its end
   std::uint64_t count_ = 0;
   std::uint64_t bytes_spilled_ = 0;

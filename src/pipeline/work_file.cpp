@@ -31,8 +31,8 @@ struct Footer {
 static_assert(sizeof(Header) == kWorkFileHeaderBytes && sizeof(Footer) == kWorkFileFooterBytes);
 
 // Writes to a temporary file, whose failure is most likely a full disk.
-void write_temporary(std::FILE* file, const void* data, std::size_t bytes, const std::filesystem::path& path) {
-  if (!write_fully(::fileno(file), data, bytes)) throw_file_error(path, "cannot write temporary file (is the disk full?)");
+void write_temporary(const UnnamedFile& file, const void* data, std::size_t bytes, const std::filesystem::path& path) {
+  if (!write_fully(file.fd(), data, bytes)) throw_file_error(path, "cannot write temporary file (is the disk full?)");
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ FormatWriter::FormatWriter(std::filesystem::path path, const FileFormat& format,
   if (kind == Kind::kPersistent) {
     persistent_ = std::make_unique<AtomicFile>(path_, overwrite);
   } else {
-    temporary_ = create_unnamed_file(path_);
+    temporary_ = UnnamedFile::create(path_);
     buffer_ = std::make_unique_for_overwrite<char[]>(kBufferBytes);
   }
   Header header{};
@@ -52,9 +52,7 @@ FormatWriter::FormatWriter(std::filesystem::path path, const FileFormat& format,
   write(&header, sizeof header);
 }
 
-FormatWriter::~FormatWriter() {
-  if (temporary_ != nullptr) std::fclose(temporary_);
-}
+FormatWriter::~FormatWriter() = default;
 
 void FormatWriter::write_through(const void* data, std::size_t bytes) {
   if (bytes == 0) return;
@@ -79,7 +77,7 @@ void FormatWriter::drain() {
 }
 
 void FormatWriter::flush() {
-  if (temporary_ != nullptr) drain();
+  if (temporary_.fd() >= 0) drain();
 }
 
 void FormatWriter::finish() {
@@ -92,12 +90,12 @@ void FormatWriter::finish() {
 }
 
 void FormatWriter::release_temporary() {
-  if (temporary_ != nullptr) static_cast<void>(::ftruncate(::fileno(temporary_), 0));
+  if (temporary_.fd() >= 0) static_cast<void>(::ftruncate(temporary_.fd(), 0));
 }
 
 int FormatWriter::temporary_fd() const {
-  if (temporary_ == nullptr) throw WorkFileError(path_.string() + ": not a temporary file");
-  return ::fileno(temporary_);
+  if (temporary_.fd() < 0) throw WorkFileError(path_.string() + ": not a temporary file");
+  return temporary_.fd();
 }
 
 FormatReader::FormatReader(std::filesystem::path path, int fd, bool owned)

@@ -16,7 +16,6 @@
 
 #include <bit>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -25,6 +24,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "io/unnamed_file.h"
 
 namespace newsdedup {
 
@@ -97,7 +98,7 @@ class FormatWriter {
 
   std::filesystem::path path_;
   std::unique_ptr<AtomicFile> persistent_;
-  std::FILE* temporary_ = nullptr;   // owned for closing only: written with write(2)
+  UnnamedFile temporary_;  // fd -1 for a persistent file
   std::unique_ptr<char[]> buffer_;  // temporary files only
   std::size_t buffered_ = 0;
   std::uint64_t offset_ = 0;
