@@ -86,16 +86,21 @@ ShingleView SketchReader::read(std::uint64_t offset, ShingleBuffer& buffer) cons
 }
 
 std::string SketchReader::read_id(std::uint64_t offset) const {
+  std::string id;
+  read_id(offset, id);
+  return id;
+}
+
+void SketchReader::read_id(std::uint64_t offset, std::string& id) const {
   std::array<char, 512> block;
   const std::span<const char> bytes = bytes_from(offset, block);
   const Header header = read_header(offset, bytes);
-  std::string id(header.id_bytes, '\0');
-  if (sizeof header + id.size() <= bytes.size()) {
-    std::memcpy(id.data(), bytes.data() + sizeof header, id.size());
+  if (sizeof header + header.id_bytes <= bytes.size()) {
+    id.assign(bytes.data() + sizeof header, header.id_bytes);
   } else {
+    id.resize(header.id_bytes);
     file_.read_at(offset + sizeof header, id.data(), id.size());
   }
-  return id;
 }
 
 }  // namespace newsdedup

@@ -73,6 +73,8 @@ class SketchReader {
   // is read into again.
   ShingleView read(std::uint64_t offset, ShingleBuffer& buffer) const;
   std::string read_id(std::uint64_t offset) const;
+  // The same into `id`, whose buffer is reused.
+  void read_id(std::uint64_t offset, std::string& id) const;
 
  private:
   struct Header {

@@ -12,6 +12,7 @@
 #include "pipeline/json_writer.h"
 #include "pipeline/object_pool.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/representative_ids.h"
 
 namespace newsdedup {
 namespace {
@@ -89,7 +90,7 @@ void append_audit_line(std::string& line, std::string_view id, std::string_view 
 
 // Each document's status, its corpus line when kept, and its audit line.
 void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Outcome>& outcome,
-             const SketchReader& sketches) {
+             const RepresentativeIds& representatives) {
   std::uint64_t corpus_bytes = 0;
   std::uint64_t audit_bytes = 0;
   for (const SpoolRecord& record : batch.records) {
@@ -100,7 +101,8 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
   batch.audit.reserve(audit_bytes);
   batch.statuses.reserve(batch.records.size());
   std::uint32_t named = kNoDocument;  // the representative whose id is in `representative_id`
-  std::string representative_id;
+  std::string_view representative_id;
+  std::string read_id;  // where `representative_id` was read from the sketches, if it was
   for (std::uint32_t k = 0; k < batch.records.size(); ++k) {
     const SpoolRecord& record = batch.records[k];
     const std::uint32_t i = batch.first + k;
@@ -117,7 +119,7 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
       representative_id = record[kId];
       named = i;
     } else if (named != rep) {
-      representative_id = sketches.read_id(table.sketch_offsets[rep]);
+      representative_id = representatives.id(rep, read_id);
       named = rep;
     }
     append_audit_line(batch.audit, record[kId], record[kDetails], status, rep != i, representative_id, outcome[i]);
@@ -178,6 +180,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
   AtomicFile audit(out_dir / "audit.jsonl", force);
   const auto n = static_cast<std::uint32_t>(table.size());
   std::vector<std::uint32_t> cluster_size(n, 0);
+  const RepresentativeIds representatives(table, outcome, sketches, RepresentativeIds::default_max_id_bytes(n));
   std::uint32_t next = 0;  // the next document to read from the spool
   ObjectPool<WriteBatch> pool;  // at most kWriteTokens batches
   // Reading the spool, composing the lines and writing them overlap: a batch is read while the
@@ -225,7 +228,7 @@ void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcom
           tbb::make_filter<std::shared_ptr<WriteBatch>, std::shared_ptr<WriteBatch>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<WriteBatch> batch) {
-                compose(*batch, table, outcome, sketches);
+                compose(*batch, table, outcome, representatives);
                 return batch;
               }) &
           tbb::make_filter<std::shared_ptr<WriteBatch>, void>(
