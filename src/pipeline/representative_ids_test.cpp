@@ -33,7 +33,7 @@ TEST(RepresentativeIds, HoldsTheRepresentativesIdsUpToTheBoundAndReadsTheRest) {
     const SketchReader sketches = SketchReader::open(dir.path() / "sketches.bin", resident);
     for (const std::uint64_t bound : {std::uint64_t{0}, std::uint64_t{10}, std::uint64_t{1000}}) {
       const RepresentativeIds representatives(table, outcome, sketches, bound);
-      EXPECT_EQ(representatives.held(), bound == 0 ? 0u : bound == 10 ? 1u : 2u) << bound;
+      EXPECT_EQ(representatives.held_bytes(), bound == 0 ? 0u : bound == 10 ? 3u : 703u) << bound;
       std::string scratch;
       EXPECT_EQ(representatives.id(1, scratch), "one") << bound;
       EXPECT_EQ(representatives.id(4, scratch), ids[4]) << bound;

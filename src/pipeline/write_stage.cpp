@@ -103,9 +103,15 @@ void compose(WriteBatch& batch, const DocumentTable& table, const std::vector<Ou
   std::uint32_t named = kNoDocument;  // the representative whose id is in `representative_id`
   std::string_view representative_id;
   std::string read_id;  // where `representative_id` was read from the sketches, if it was
-  for (std::uint32_t k = 0; k < batch.records.size(); ++k) {
+  // Representatives' ids are looked up at random: their misses are started ahead.
+  constexpr std::uint32_t kSlotAhead = 16;
+  constexpr std::uint32_t kIdAhead = 8;
+  const auto records = static_cast<std::uint32_t>(batch.records.size());
+  for (std::uint32_t k = 0; k < records; ++k) {
     const SpoolRecord& record = batch.records[k];
     const std::uint32_t i = batch.first + k;
+    if (k + kSlotAhead < records) representatives.prefetch_slot(outcome[i + kSlotAhead].representative);
+    if (k + kIdAhead < records) representatives.prefetch_id(outcome[i + kIdAhead].representative);
     const DocumentStatus status = status_of(table, outcome, i);
     batch.statuses.push_back(status);
     const std::uint32_t rep = outcome[i].representative;
