@@ -63,6 +63,16 @@ constexpr std::size_t kWriteBatchDocuments = 1024;
 constexpr std::size_t kWriteBatchBytes = 1 << 20;
 constexpr std::size_t kWriteTokens = 4;
 
+// A similarity as JsonLine::number() writes it: 1 written directly, since most duplicates are
+// whole copies (seed 11: 64% of the similarities, 88% of the containments).
+void append_score(JsonLine& line, float score) {
+  if (score == 1.0f) {
+    line.raw('1');
+  } else {
+    line.number(score);
+  }
+}
+
 // The audit line's own fields are built in one JsonLine (one copy into `line`, where a string
 // appended at a time went through a JsonLine each); the details from the spool follow as they are.
 void append_audit_line(std::string& line, std::string_view id, std::string_view details, DocumentStatus status,
@@ -77,10 +87,10 @@ void append_audit_line(std::string& line, std::string_view id, std::string_view 
     head.string_member("duplicate_of", representative_id);
     head.raw(',');
     head.key("similarity");
-    head.number(outcome.jaccard);
+    append_score(head, outcome.jaccard);
     head.raw(',');
     head.key("containment");
-    head.number(outcome.containment);
+    append_score(head, outcome.containment);
   }
   head.raw(',');
   line += head.view();
