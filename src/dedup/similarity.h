@@ -28,6 +28,12 @@ struct ShingleView {
 
 Similarity compare_shingles(const ShingleView& a, const ShingleView& b);
 
+// How many keys two ascending, distinct key arrays share: four keys a step with SSE2, and the
+// one-key merge without (and for the tails); count_shared_by_merge() is that merge alone, which
+// the tests compare it with.
+std::uint32_t count_shared(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+std::uint32_t count_shared_by_merge(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+
 // Two documents are copies when their texts agree (Jaccard at least `threshold`, or the
 // shorter contained in the longer) and their figures agree: at most `max_missing_numbers`
 // of the shorter one's figures may be absent from the longer, so templated reports that

@@ -1,5 +1,7 @@
 #include "pipeline/cluster_stage.h"
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "dedup/clusterer.h"
@@ -7,6 +9,20 @@
 
 namespace newsdedup {
 namespace {
+
+// Calls `use` with each pair of `candidates` in file order: read a few hundred at a time, where
+// a read per pair cost as much as the clusterer's add(). A record cut short at the end fails
+// as read_record() fails.
+template <typename Use>
+void for_each_pair(FormatReader& candidates, Use&& use) {
+  std::array<CandidatePair, 512> chunk;
+  while (const auto whole = std::min<std::uint64_t>(chunk.size(), candidates.remaining() / sizeof(CandidatePair))) {
+    candidates.read(chunk.data(), static_cast<std::size_t>(whole) * sizeof(CandidatePair));
+    for (std::size_t k = 0; k < whole; ++k) use(chunk[k]);
+  }
+  CandidatePair cut;
+  if (candidates.read_record(cut)) candidates.fail("a record runs past the end of the file (truncated or corrupt)");
+}
 
 // Feeds every pair of `candidates` to the clusterer in visit order.
 void stream_pairs(FormatReader& candidates, const VisitOrder& visit, bool resort, std::uint64_t memory_bytes,
@@ -18,21 +34,21 @@ void stream_pairs(FormatReader& candidates, const VisitOrder& visit, bool resort
     if (p.doc >= documents || p.candidate >= documents) candidates.fail(kNotClustered);
     return visit.rank[p.doc] != kNoDocument && visit.rank[p.candidate] != kNoDocument;
   };
-  CandidatePair pair;
   try {
     if (!resort) {
-      while (candidates.read_record(pair)) {
+      for_each_pair(candidates, [&](const CandidatePair& pair) {
         if (!ranked(pair)) candidates.fail(kNotClustered);
         if (visit.rank[pair.doc] < visit.rank[pair.candidate]) throw std::invalid_argument("a candidate visited later");
         clusterer.add(visit.rank[pair.doc], visit.rank[pair.candidate]);
-      }
+      });
       return;
     }
     // The cross-corpus pass takes the documents it cleaned below the comparable minimum out of
     // the visit order; their pairs are dropped, not refused.
     PairSorter sorted(candidates.path().parent_path(), candidates.path().filename().string() + "-resorted", memory_bytes);
-    while (candidates.read_record(pair))
+    for_each_pair(candidates, [&](const CandidatePair& pair) {
       if (ranked(pair)) sorted.add(visit.pack(pair.doc, pair.candidate));
+    });
     sorted.merge([&](std::uint64_t packed) {
       clusterer.add(static_cast<std::uint32_t>(packed >> 32), static_cast<std::uint32_t>(packed));
     });

@@ -124,6 +124,8 @@ TEST(JsonWriter, NumbersAreWrittenAsFmtWritesThem) {
   for (const double value : {0.0, -0.0, -0.00001, 0.00004, 0.00005, 12.0, 50.0, 999999.99995, 1e6, 1e10, 123456789.12345,
                              1e15, 1e16, 1e17, -3.5})
     EXPECT_EQ(written(value), expected(value)) << value;
+  // The write stage writes a score of exactly 1 as "1" without calling it (write_stage.cpp).
+  EXPECT_EQ(written(static_cast<double>(1.0f)), "1");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,55 @@ TEST(SketchStore, RefusesAFileOfTheEarlierVersion) {
   FormatWriter old(dir.path() / "sketches.bin", FileFormat{"NDD-SKCH", 1, 0}, FormatWriter::Kind::kPersistent);
   old.finish();
   EXPECT_THROW(SketchReader::open(dir.path() / "sketches.bin", kResident), WorkFileError);
+}
+
+// Version 2 did not pad the id: its arrays would be read from the wrong place, so its files are
+// refused, the message naming both versions.
+TEST(SketchStore, RefusesAVersion2FileNamingTheVersions) {
+  TestTempDir dir;
+  FormatWriter old(dir.path() / "sketches.bin", FileFormat{"NDD-SKCH", 2, 0}, FormatWriter::Kind::kPersistent);
+  old.finish();
+  try {
+    SketchReader::open(dir.path() / "sketches.bin", kResident);
+    ADD_FAILURE() << "read a version 2 file";
+  } catch (const WorkFileError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("sketches.bin"), std::string::npos) << what;
+    EXPECT_NE(what.find("format version 2, this program reads version 3"), std::string::npos) << what;
+  }
+}
+
+// Ids of every length modulo 4 are padded so that each record, and its arrays, start on a
+// multiple of 4: mapped records are viewed in place, and agree with those read with pread.
+TEST(SketchStore, PadsIdsSoThatMappedArraysAreViewedInPlace) {
+  TestTempDir dir;
+  SketchWriter writer(dir.path() / "sketches.bin", FormatWriter::Kind::kPersistent);
+  std::vector<std::uint64_t> offsets;
+  const std::vector<std::uint32_t> shingles = {7, 9, 11}, numbers = {1};
+  for (std::size_t length = 0; length < 9; ++length) {
+    offsets.push_back(writer.append(std::string(length, 'i'), shingles, numbers));
+    EXPECT_EQ(offsets.back() % 4, 0u) << length;
+  }
+  writer.finish();
+  const SketchReader mapped = SketchReader::open(dir.path() / "sketches.bin", kResident);
+  const SketchReader unmapped = SketchReader::open(dir.path() / "sketches.bin", 1);
+  for (std::size_t length = 0; length < 9; ++length) {
+    ShingleBuffer buffer;
+    const ShingleView view = mapped.read(offsets[length], buffer);
+    EXPECT_TRUE(buffer.shingles.empty() && buffer.numbers.empty()) << "copied out of the map";
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(view.shingles.data()) % alignof(std::uint32_t), 0u);
+    EXPECT_EQ(as_vector(view.shingles), shingles) << length;
+    EXPECT_EQ(as_vector(view.numbers), numbers) << length;
+    EXPECT_EQ(mapped.read_id(offsets[length]), std::string(length, 'i'));
+    const ShingleView read = unmapped.read(offsets[length], buffer);
+    EXPECT_EQ(as_vector(read.shingles), shingles) << length;
+    EXPECT_EQ(as_vector(read.numbers), numbers) << length;
+    EXPECT_EQ(unmapped.read_id(offsets[length]), std::string(length, 'i'));
+  }
+  // An offset off a multiple of 4 names no record (a corrupt documents.bin).
+  ShingleBuffer buffer;
+  EXPECT_THROW(mapped.read(offsets[1] + 2, buffer), WorkFileError);
+  EXPECT_THROW(unmapped.read_id(offsets[1] + 2), WorkFileError);
 }
 
 TEST(SketchStore, TemporaryStoreLeavesNoFileAndIsReadWhileWritten) {

@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <utility>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace newsdedup {
 
@@ -29,22 +34,74 @@ std::size_t SpoolReader::append(std::string& text) {
   return size;
 }
 
+SpoolWindow::SpoolWindow(SpoolWindow&& other) noexcept
+    : base_(std::exchange(other.base_, nullptr)), length_(std::exchange(other.length_, 0)) {}
+
+SpoolWindow& SpoolWindow::operator=(SpoolWindow&& other) noexcept {
+  if (this == &other) return *this;
+  unmap();
+  base_ = std::exchange(other.base_, nullptr);
+  length_ = std::exchange(other.length_, 0);
+  return *this;
+}
+
+const char* SpoolWindow::map(int fd, std::uint64_t from, std::size_t size) {
+  unmap();
+  static const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  const std::uint64_t start = from - from % page;
+  const std::uint64_t length = from - start + size;
+  if (fd < 0 || size == 0 || length > SIZE_MAX || start > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
+    return nullptr;
+  // Populated at once: the block is read whole, and one call maps its pages where a fault each
+  // would.
+  void* base = ::mmap(nullptr, static_cast<std::size_t>(length), PROT_READ, MAP_SHARED | MAP_POPULATE, fd,
+                      static_cast<off_t>(start));
+  if (base == MAP_FAILED) return nullptr;
+  base_ = base;
+  length_ = static_cast<std::size_t>(length);
+  return static_cast<const char*>(base) + (from - start);
+}
+
+void SpoolWindow::unmap() {
+  if (base_ != nullptr) ::munmap(base_, length_);
+  base_ = nullptr;
+  length_ = 0;
+}
+
+const char* SpoolReader::load(SpoolBlock& block, std::uint64_t from, std::size_t size) {
+  if (map_blocks_) {
+    if (const char* mapped = block.window.map(file_.descriptor(), from, size)) return mapped;
+  }
+  if (size > block.capacity) {
+    block.capacity = std::max(size, 2 * block.capacity);
+    block.bytes.reset(new char[block.capacity]);  // no zeroing: every byte viewed is read first
+  }
+  if (size > 0) file_.read_at(from, block.bytes.get(), size);
+  return block.bytes.get();
+}
+
 std::size_t SpoolReader::read_records(std::size_t max_records, std::size_t bytes, std::size_t strings_per_record,
                                       SpoolBlock& block) {
   block.strings.clear();
   const std::uint64_t end = kWorkFileHeaderBytes + file_.data_bytes();
-  // One read of what the block can take; a record it cuts is read again by the next call.
+  // One read (or map) of what the block can take; a record it cuts is read again by the next call.
   std::size_t filled = static_cast<std::size_t>(std::min<std::uint64_t>(std::max(bytes, block.capacity), end - next_record_));
-  const auto reserve = [&](std::size_t size) {
-    if (size <= block.capacity) return;
-    block.capacity = std::max(size, 2 * block.capacity);
-    block.bytes.reset(new char[block.capacity]);  // no zeroing: every byte viewed is read first
-  };
-  reserve(filled);
-  if (filled > 0) file_.read_at(next_record_, block.bytes.get(), filled);
+  const char* data = load(block, next_record_, filled);
   std::size_t records = 0;
   std::size_t at = 0;  // start of the record being parsed, in the block
+  // A mapped block is not in the cache, and each record's lengths are found from the one before:
+  // a miss after a miss. Its lines are prefetched in order ahead of the parse instead, four a
+  // step (a prefetch past the block's end is harmless: it never faults).
+  constexpr std::size_t kLine = 64;
+  constexpr std::size_t kPrefetchAhead = 8192;
+  std::size_t prefetched = 0;
   while (records < max_records && next_record_ + at < end && (records == 0 || at < bytes)) {
+    for (const std::size_t until = std::min(at + kPrefetchAhead, filled); prefetched < until; prefetched += 4 * kLine) {
+      __builtin_prefetch(data + prefetched);
+      __builtin_prefetch(data + prefetched + kLine);
+      __builtin_prefetch(data + prefetched + 2 * kLine);
+      __builtin_prefetch(data + prefetched + 3 * kLine);
+    }
     std::size_t cursor = at;
     bool whole = true;
     for (std::size_t s = 0; s < strings_per_record && whole; ++s) {
@@ -53,7 +110,7 @@ std::size_t SpoolReader::read_records(std::size_t max_records, std::size_t bytes
         whole = false;
         break;
       }
-      std::memcpy(&size, block.bytes.get() + cursor, sizeof size);
+      std::memcpy(&size, data + cursor, sizeof size);
       // Checked before any allocation: a corrupt length could ask for 4 GiB.
       if (size > end - (next_record_ + cursor + sizeof size))
         file_.fail("a record runs past the end of the file (truncated or corrupt)");
@@ -73,15 +130,14 @@ std::size_t SpoolReader::read_records(std::size_t max_records, std::size_t bytes
           file_.fail("a record runs past the end of the file (truncated or corrupt)");
         need += sizeof size + size;
       }
-      reserve(static_cast<std::size_t>(need));
       filled = static_cast<std::size_t>(need);
-      file_.read_at(next_record_, block.bytes.get(), filled);
+      data = load(block, next_record_, filled);
       continue;
     }
     for (std::size_t s = 0; s < strings_per_record; ++s) {
       std::uint32_t size = 0;
-      std::memcpy(&size, block.bytes.get() + at, sizeof size);
-      block.strings.emplace_back(block.bytes.get() + at + sizeof size, size);
+      std::memcpy(&size, data + at, sizeof size);
+      block.strings.emplace_back(data + at + sizeof size, size);
       at += sizeof size + size;
     }
     ++records;

@@ -3,7 +3,8 @@
 //
 // The spool is read back in input order and merged with each document's outcome: kept
 // documents go to corpus.jsonl, every document gets an audit line naming its status, its
-// cluster (the representative's id, read from the sketches) and its evidence. Batches of
+// cluster (the representative's id, read from the sketches once per representative:
+// pipeline/representative_ids.h) and its evidence. Batches of
 // documents go through a oneTBB pipeline, so that reading the spool, composing the lines (in
 // parallel) and writing them, in order, overlap; a few batches of about a MiB are in memory at
 // once. report.json is written last, so that its "complete": true vouches for the other two.
