@@ -29,7 +29,13 @@ using Signature = std::array<std::uint32_t, kSignatureSize>;
 
 class MinHashBins {
  public:
-  MinHashBins() { values_.fill(kEmptyBin); }
+  MinHashBins() { clear(); }
+
+  // As made: no shingle added. In place, where assigning a new one built it and then copied it.
+  void clear() {
+    values_.fill(kEmptyBin);
+    filled_.fill(false);
+  }
 
   // `shingle` must be a well-mixed 64-bit hash: its top bits pick the bin, its low 32 bits
   // compete for the bin's minimum.

@@ -277,16 +277,28 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   // the text from there on, and the words are hashed in two calls instead of one a paragraph
   // (a dateline ends at a separator and a paragraph at a line break: no word is cut).
   std::size_t story_begin = body.size();
-  bool note_in_story = false;
+  std::size_t story_paragraph_end = body.size();
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
     const std::string_view paragraph = body.substr(start, end - start);
-    if (!paragraph.empty() && is_editorial_note(paragraph)) {
-      note_in_story |= story_begin < body.size();
-    } else if (!paragraph.empty() && story_begin == body.size()) {
+    if (!paragraph.empty() && !is_editorial_note(paragraph)) {
       story_begin = end - strip_leading_dateline(paragraph).size();
+      story_paragraph_end = end;
+      break;
     }
     start = end + 1;
+  }
+  // A note after it opens its paragraph with '(': looked for among the parentheses of the rest,
+  // which are few, instead of paragraph by paragraph (a search for each line break).
+  bool note_in_story = false;
+  for (std::size_t at = body.find('(', story_paragraph_end); at != std::string_view::npos; at = body.find('(', at + 1)) {
+    if (body[at - 1] != '\n') continue;  // `at` is past the story's paragraph, so not 0
+    const std::size_t end = std::min(body.find('\n', at), body.size());
+    if (is_editorial_note(body.substr(at, end - at))) {
+      note_in_story = true;
+      break;
+    }
+    at = end;
   }
   std::size_t word_count = 0;
   std::span<const std::uint64_t> words;
@@ -327,7 +339,7 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   // The MinHash bins are filled as the grams are hashed (a repeated gram changes nothing).
   MinHashBins& bins = set.bins;
-  bins = MinHashBins();
+  bins.clear();
   if (words.empty()) return;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
