@@ -270,12 +270,13 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   thread_local ShingleHashes grams;
   figures.clear();
   // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
-  // cut in two at its dateline, or the body cut in two.
+  // cut in two at its dateline, or the body (in one call that counts the words before the story).
   if (all_words.size() < max_words(body.size()) + 1) all_words.resize(max_words(body.size()) + 1);
   // Where the story starts: the first paragraph that is neither empty nor a note, less its
   // dateline. Notes before it hold no story words, so without a note after it the story is
-  // the text from there on, and the words are hashed in two calls instead of one a paragraph
-  // (a dateline ends at a separator and a paragraph at a line break: no word is cut).
+  // the text from there on, and the words are hashed in one call, told where the story starts,
+  // instead of one a paragraph (a dateline ends at a separator and a paragraph at a line break:
+  // no word is cut).
   std::size_t story_begin = body.size();
   std::size_t story_paragraph_end = body.size();
   for (std::size_t start = 0; start < body.size();) {
@@ -303,8 +304,8 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   std::size_t word_count = 0;
   std::span<const std::uint64_t> words;
   if (!note_in_story) {
-    const std::size_t before_story = write_word_hashes(body.substr(0, story_begin), all_words.data());
-    word_count = before_story + write_word_hashes(body.substr(story_begin), all_words.data() + before_story);
+    std::size_t before_story = 0;
+    word_count = write_word_hashes(body, story_begin, all_words.data(), before_story);
     words = std::span<const std::uint64_t>(all_words.data() + before_story, word_count - before_story);
     collect_figures(body.substr(story_begin), figures);
   } else {  // paragraph by paragraph, the notes' words left out of the story's

@@ -190,6 +190,12 @@ inline std::size_t lowest_set_bit(std::uint64_t bits) {
   return static_cast<std::uint32_t>(std::countr_zero(bits));
 }
 
+// The same as a 32-bit offset, for arithmetic that stays in 32 bits.
+inline std::uint32_t lowest_bit_offset(std::uint64_t bits) {
+  if (bits == 0) __builtin_unreachable();
+  return static_cast<std::uint32_t>(std::countr_zero(bits));
+}
+
 // Whether every character of `text` beyond ASCII separates words (curly quotes, dashes, no-break
 // spaces, bullets: what English news text holds), or is a byte that is not UTF-8, which
 // for_each_word() skips as a separator too. (describe() has a check of its own: its words
@@ -252,7 +258,25 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
 // (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
 // separate words there, as the characters they belong to do (only_separators_beyond_ascii).
 // npos, with nothing useful written, when a word holds a character beyond ASCII.
-std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
+// How many runs of set bits (words) of the masks `alphanumeric` start before bit `split`: the
+// start bits below it, counted one by one (a dateline's few words, most often).
+std::size_t words_starting_before(const std::uint64_t* alphanumeric, std::size_t split) {
+  std::size_t count = 0;
+  std::uint64_t open = 0;
+  for (std::size_t block = 0; 64 * block < split; ++block) {
+    const std::uint64_t bits = alphanumeric[block];
+    std::uint64_t starts = bits & ~((bits << 1) | open);
+    if (const std::size_t rest = split - 64 * block; rest < 64) starts &= (std::uint64_t{1} << rest) - 1;
+    for (; starts != 0; starts &= starts - 1) ++count;
+    open = bits >> 63;
+  }
+  return count;
+}
+
+// With `split` below npos, also sets `words_before` to the number of words that start before
+// byte `split` (see the public overload).
+std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out, std::size_t split,
+                                    std::size_t& words_before) {
   constexpr std::size_t kPadding = 64;  // a last block of up to 64 bytes
   thread_local std::vector<char> lower;
   thread_local std::vector<std::uint64_t> alphanumeric;
@@ -261,6 +285,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
   if (alphanumeric.size() < blocks) alphanumeric.resize(blocks);
   if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
     return std::string_view::npos;
+  if (split != std::string_view::npos) words_before = words_starting_before(alphanumeric.data(), split);
   const char* const words = lower.data();
   const AbbreviationHashes& abbreviations = abbreviation_hashes();
   std::uint64_t* written = out;
@@ -279,10 +304,14 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
       *written++ = canonical_lower_hash(abbreviations, words + open_start, end - open_start);
       ends &= ends - 1;
     }
+    // A word within the block: its bytes from the block's start, its size a difference of bit
+    // offsets (below 64), taken in 32 bits: no widening of each offset, no add of the block's
+    // offset to each.
+    const char* const block_words = words + base;
     for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
-      const std::size_t start = base + lowest_set_bit(starts);
-      const std::size_t end = base + lowest_set_bit(ends);
-      *written++ = canonical_lower_hash(abbreviations, words + start, end - start);
+      const std::uint32_t start = lowest_bit_offset(starts);
+      const std::uint32_t size = lowest_bit_offset(ends) - start;
+      *written++ = canonical_lower_hash(abbreviations, block_words + start, size);
     }
     if (starts != 0) open_start = base + lowest_set_bit(starts);
     open = bits >> 63;
@@ -297,12 +326,27 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
   if (text.empty()) return 0;  // the text before a body's story, most often: no block to classify
 #if defined(__SSE2__)
-  if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
+  std::size_t no_split = 0;
+  if (const std::size_t count = write_ascii_word_hashes(text, out, std::string_view::npos, no_split);
+      count != std::string_view::npos)
+    return count;
 #endif
   std::uint64_t* written = out;
   const AbbreviationHashes& abbreviations = abbreviation_hashes();
   for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { *written++ = hash_word(abbreviations, word); });
   return static_cast<std::size_t>(written - out);
+}
+
+std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before) {
+#if defined(__SSE2__)
+  if (!text.empty()) {
+    if (const std::size_t count = write_ascii_word_hashes(text, out, split, words_before); count != std::string_view::npos)
+      return count;
+  }
+#endif
+  // A text with words beyond ASCII: each part on its own (either may still be ASCII).
+  words_before = write_word_hashes(text.substr(0, split), out);
+  return words_before + write_word_hashes(text.substr(split), out + words_before);
 }
 
 void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {

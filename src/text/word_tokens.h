@@ -25,6 +25,12 @@ constexpr std::size_t max_words(std::size_t bytes) { return (bytes + 1) / 2; }
 // buffer, without a capacity check per word.
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out);
 
+// write_word_hashes() of `text`, and in `words_before` how many of those words start before
+// byte `split`, where no word crosses `split` (the byte before it is no letter or digit): the
+// same as write_word_hashes() of text.substr(0, split) and then of text.substr(split), in one
+// pass (shingle_body() cuts a body at its story's start, past a dateline, in each body).
+std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before);
+
 // A word of a text: its canonical hash and where it stands in the text.
 struct WordSpan {
   std::uint64_t hash = 0;
