@@ -9,12 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <span>
 #include <utility>
 
 #include "text/byte_blocks.h"
 #include "text/dateline.h"
-#include "text/swar.h"
 #include "text/word_tokens.h"
 
 #if defined(__SSE2__)
@@ -66,41 +66,47 @@ std::size_t figure_end(std::string_view text, std::size_t digits_end) {
   return end;
 }
 
+// Bit i % 64 of digits[i / 64]: byte i of `text` is an ASCII digit (the bits past its end clear).
+void digit_masks(std::string_view text, std::vector<std::uint64_t>& digits) {
+  digits.assign(text.size() / 64 + 1, 0);
 #if defined(__SSE2__)
-// Bit i: byte i of the 64 at `block` is an ASCII digit. A byte is a digit when, moved by
-// 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-std::uint64_t digit_mask(const char* block) {
-  return block_mask(block, [](__m128i bytes) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
-  });
-}
-
-// The figures of `text`, from one pass of digit masks, 64 bytes at a time: figures are sparse,
-// and a figure's first digits are a run of the mask's bits. (Looking for each figure's first
-// digit from the end of the one before scanned its block again, through a call.)
-void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  const std::size_t whole_blocks_end = text.size() & ~std::size_t{63};
-  // The digits of the block at `base`, the last one read from a copy padded with bytes that are
-  // not digits.
-  const auto digits_at = [&](std::size_t base) {
-    if (base < whole_blocks_end) return digit_mask(text.data() + base);
-    char tail[64] = {};
-    std::memcpy(tail, text.data() + base, text.size() - base);
-    return digit_mask(tail);
+  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+  const auto digit_mask = [](const char* block) {
+    return block_mask(block, [](__m128i bytes) {
+      return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                            _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+    });
   };
   std::size_t base = 0;
-  std::uint64_t digits = text.empty() ? 0 : digits_at(0);  // those at or after the scan
+  for (; text.size() - base >= 64; base += 64) digits[base / 64] = digit_mask(text.data() + base);
+  char tail[64] = {};
+  std::memcpy(tail, text.data() + base, text.size() - base);
+  digits[base / 64] = digit_mask(tail);
+#else
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (is_digit(text[i])) digits[i / 64] |= std::uint64_t{1} << (i % 64);
+#endif
+}
+
+// The figures of text.substr(begin) (no figure crosses `begin`), from the masks of the text's
+// digits (digit_masks(), or the tokenizer's, which classifies every byte anyway): figures are
+// sparse, and a figure's first digits are a run of the masks' bits. (Looking for each figure's
+// first digit from the end of the one before scanned its block again, through a call.)
+void collect_figures(std::string_view text, std::size_t begin, const std::uint64_t* digit_masks,
+                     std::vector<std::uint32_t>& out) {
+  if (begin >= text.size()) return;
+  std::size_t base = begin & ~std::size_t{63};
+  std::uint64_t digits = digit_masks[base / 64] & (~std::uint64_t{0} << (begin - base));  // those at or after the scan
   for (;;) {
     while (digits == 0) {
       base += 64;
       if (base >= text.size()) return;
-      digits = digits_at(base);
+      digits = digit_masks[base / 64];
     }
     const auto offset = static_cast<unsigned>(std::countr_zero(digits));
     const std::size_t start = base + offset;
     // The run of digits from `start`, to the block's end at most; a run that reaches it goes on
-    // a byte at a time (the padding of the last block holds no digits).
+    // a byte at a time (the bits past the text are clear).
     std::size_t digits_end = start + static_cast<std::size_t>(std::countr_zero(~(digits >> offset)));
     while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
     const std::size_t end = figure_end(text, digits_end);
@@ -108,44 +114,11 @@ void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
     if (end - base >= 64) {
       base = end & ~std::size_t{63};
       if (base >= text.size()) return;
-      digits = digits_at(base);
+      digits = digit_masks[base / 64];
     }
     digits &= ~std::uint64_t{0} << (end - base);
   }
 }
-#else
-using swar::kHighBits;
-using swar::kOnes;
-
-// The high bit of each byte of `block` that is an ASCII digit. Per byte, on its low seven bits
-// (no carry or borrow crosses bytes): adding 0x7F - '0' + 1 sets the high bit when the byte is
-// at least '0'; subtracting from 0x7F + '9' + 1 leaves it set when the byte is at most '9'.
-// Bytes with their own high bit set are not digits.
-constexpr std::uint64_t digit_bytes(std::uint64_t block) {
-  const std::uint64_t low = block & ~kHighBits;
-  const std::uint64_t at_least_0 = low + (0x7F - '0' + 1) * kOnes;
-  const std::uint64_t at_most_9 = (0x7F + '9' + 1) * kOnes - low;
-  return at_least_0 & at_most_9 & ~block & kHighBits;
-}
-
-// The figures of `text`, eight bytes at a time between them.
-void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  const auto next_digit = [&](std::size_t i) {
-    for (; i + 8 <= text.size(); i += 8) {
-      if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
-        return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
-    }
-    while (i < text.size() && !is_digit(text[i])) ++i;
-    return i;
-  };
-  for (std::size_t i = next_digit(0); i < text.size(); i = next_digit(i)) {
-    const std::size_t start = i;
-    while (i < text.size() && is_digit(text[i])) ++i;
-    i = figure_end(text, i);
-    add_figure(text, start, i, out);
-  }
-}
-#endif
 
 // Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
 // order are few and near their places, so an insertion sort moves few and its branches rarely
@@ -268,6 +241,7 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
   thread_local ShingleHashes grams;
+  thread_local std::vector<std::uint64_t> digits;  // bit masks of the text's digits
   figures.clear();
   // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
   // cut in two at its dateline, or the body (in one call that counts the words before the story).
@@ -305,9 +279,10 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   std::span<const std::uint64_t> words;
   if (!note_in_story) {
     std::size_t before_story = 0;
-    word_count = write_word_hashes(body, story_begin, all_words.data(), before_story);
+    digits.resize(body.size() / 64 + 1);
+    word_count = write_word_hashes(body, story_begin, all_words.data(), before_story, digits.data());
     words = std::span<const std::uint64_t>(all_words.data() + before_story, word_count - before_story);
-    collect_figures(body.substr(story_begin), figures);
+    collect_figures(body, story_begin, digits.data(), figures);
   } else {  // paragraph by paragraph, the notes' words left out of the story's
     note_free_words.clear();
     bool first = true;
@@ -328,7 +303,8 @@ void shingle_body(std::string_view body, ShingleSet& set) {
       const std::size_t story_start = word_count;
       word_count += write_word_hashes(story, all_words.data() + word_count);
       if (!in_story) continue;
-      collect_figures(story, figures);
+      digit_masks(story, digits);
+      collect_figures(story, 0, digits.data(), figures);
       note_free_words.insert(note_free_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start),
                              all_words.begin() + static_cast<std::ptrdiff_t>(word_count));
     }

@@ -5,11 +5,13 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "text/byte_blocks.h"
@@ -215,7 +217,11 @@ bool only_separators_beyond_ascii(std::string_view text) {
 // and spaces follow it up to a whole block of 64), and sets a bit in `alphanumeric` (one word
 // per block) for each letter or digit of `text`; returns whether any byte is above 0x7F. One
 // pass, 16 bytes a step: lowercasing and classifying are the same loads.
-bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
+// With `digits` (not null), also sets a bit there for each ASCII digit (a compare the letters
+// and digits test makes anyway).
+// (A template parameter: the test is made once a call, not at each step.)
+template <bool kWithDigits>
+bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric, std::uint64_t* digits) {
   // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
   // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
   // test both ends).
@@ -226,6 +232,7 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
   const auto classify = [&](const char* from, char* to) {  // the 64 bytes at `from`
     __m128i any = _mm_setzero_si128();
     std::uint64_t bits = 0;
+    std::uint64_t digit_bits = 0;
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
       any = _mm_or_si128(any, bytes);
@@ -235,29 +242,30 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
       const __m128i lowered = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
       const __m128i letter = in_range(lowered, 'a', 26);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
-      const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
+      const __m128i digit = in_range(bytes, '0', 10);
+      const __m128i word = _mm_or_si128(letter, digit);
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
+      if constexpr (kWithDigits)
+        digit_bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(digit))} << (16 * part);
     }
-    return std::pair{bits, _mm_movemask_epi8(any) != 0};
+    return std::tuple{bits, digit_bits, _mm_movemask_epi8(any) != 0};
   };
   bool high = false;
   std::size_t base = 0;
   for (; text.size() - base >= 64; base += 64) {
-    const auto [bits, block_high] = classify(text.data() + base, lower + base);
+    const auto [bits, digit_bits, block_high] = classify(text.data() + base, lower + base);
     alphanumeric[base / 64] = bits;
+    if constexpr (kWithDigits) digits[base / 64] = digit_bits;
     high |= block_high;
   }
   char tail[64] = {};
   std::memcpy(tail, text.data() + base, text.size() - base);
-  const auto [bits, block_high] = classify(tail, lower + base);
+  const auto [bits, digit_bits, block_high] = classify(tail, lower + base);
   alphanumeric[base / 64] = bits;
+  if constexpr (kWithDigits) digits[base / 64] = digit_bits;
   return high || block_high;
 }
 
-// write_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
-// (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
-// separate words there, as the characters they belong to do (only_separators_beyond_ascii).
-// npos, with nothing useful written, when a word holds a character beyond ASCII.
 // How many runs of set bits (words) of the masks `alphanumeric` start before bit `split`: the
 // start bits below it, counted one by one (a dateline's few words, most often).
 std::size_t words_starting_before(const std::uint64_t* alphanumeric, std::size_t split) {
@@ -273,17 +281,23 @@ std::size_t words_starting_before(const std::uint64_t* alphanumeric, std::size_t
   return count;
 }
 
+// write_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
+// (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
+// separate words there, as the characters they belong to do (only_separators_beyond_ascii).
+// npos, with nothing useful written, when a word holds a character beyond ASCII.
 // With `split` below npos, also sets `words_before` to the number of words that start before
-// byte `split` (see the public overload).
+// byte `split`; with `digits`, sets its bits for the digits of `text` (see the public overloads).
 std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out, std::size_t split,
-                                    std::size_t& words_before) {
+                                    std::size_t& words_before, std::uint64_t* digits) {
   constexpr std::size_t kPadding = 64;  // a last block of up to 64 bytes
   thread_local std::vector<char> lower;
   thread_local std::vector<std::uint64_t> alphanumeric;
   const std::size_t blocks = text.size() / 64 + 1;
   if (lower.size() < text.size() + kPadding) lower.resize(text.size() + kPadding);
   if (alphanumeric.size() < blocks) alphanumeric.resize(blocks);
-  if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
+  const bool high = digits != nullptr ? lowercase_and_classify<true>(text, lower.data(), alphanumeric.data(), digits)
+                                      : lowercase_and_classify<false>(text, lower.data(), alphanumeric.data(), digits);
+  if (high && !only_separators_beyond_ascii(text))
     return std::string_view::npos;
   if (split != std::string_view::npos) words_before = words_starting_before(alphanumeric.data(), split);
   const char* const words = lower.data();
@@ -327,7 +341,7 @@ std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
   if (text.empty()) return 0;  // the text before a body's story, most often: no block to classify
 #if defined(__SSE2__)
   std::size_t no_split = 0;
-  if (const std::size_t count = write_ascii_word_hashes(text, out, std::string_view::npos, no_split);
+  if (const std::size_t count = write_ascii_word_hashes(text, out, std::string_view::npos, no_split, nullptr);
       count != std::string_view::npos)
     return count;
 #endif
@@ -337,12 +351,19 @@ std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
   return static_cast<std::size_t>(written - out);
 }
 
-std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before) {
+std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before,
+                              std::uint64_t* digits) {
 #if defined(__SSE2__)
-  if (!text.empty()) {
-    if (const std::size_t count = write_ascii_word_hashes(text, out, split, words_before); count != std::string_view::npos)
-      return count;
-  }
+  if (text.empty()) {
+    digits[0] = 0;
+  } else if (const std::size_t count = write_ascii_word_hashes(text, out, split, words_before, digits);
+             count != std::string_view::npos) {
+    return count;
+  }  // else the digits are set: the bytes were classified before a word beyond ASCII was found
+#else
+  std::fill_n(digits, text.size() / 64 + 1, std::uint64_t{0});
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] >= '0' && text[i] <= '9') digits[i / 64] |= std::uint64_t{1} << (i % 64);
 #endif
   // A text with words beyond ASCII: each part on its own (either may still be ASCII).
   words_before = write_word_hashes(text.substr(0, split), out);

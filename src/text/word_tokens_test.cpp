@@ -164,7 +164,7 @@ bool ascii_word_byte(char c) {
 }
 
 // One pass told where a text splits gives the words of the two parts hashed one after the
-// other, and the first part's count: random texts (ASCII, and with characters beyond it in
+// other, the first part's count and the text's digits: random texts (ASCII, and with characters beyond it in
 // either part) split at every byte that follows a separator, across blocks.
 TEST(WordTokens, ASplitTextGivesTheWordsOfItsTwoParts) {
   std::mt19937 random(13);
@@ -181,9 +181,14 @@ TEST(WordTokens, ASplitTextGivesTheWordsOfItsTwoParts) {
       for (const std::uint64_t hash : general_path(text.substr(split))) expected.push_back(hash);
       std::vector<std::uint64_t> written(max_words(text.size()) + 1);
       std::size_t before = 0;
-      written.resize(write_word_hashes(text, split, written.data(), before));
+      std::vector<std::uint64_t> digits(text.size() / 64 + 1, ~std::uint64_t{0});
+      written.resize(write_word_hashes(text, split, written.data(), before, digits.data()));
       ASSERT_EQ(written, expected) << text << " / " << split;
       ASSERT_EQ(before, expected_before) << text << " / " << split;
+      std::vector<std::uint64_t> expected_digits(digits.size(), 0);
+      for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] >= '0' && text[i] <= '9') expected_digits[i / 64] |= std::uint64_t{1} << (i % 64);
+      ASSERT_EQ(digits, expected_digits) << text;
     }
   }
 }
