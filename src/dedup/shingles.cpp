@@ -108,7 +108,8 @@ void collect_figures(std::string_view text, std::size_t begin, const std::uint64
     // The run of digits from `start`, to the block's end at most; a run that reaches it goes on
     // a byte at a time (the bits past the text are clear).
     std::size_t digits_end = start + static_cast<std::size_t>(std::countr_zero(~(digits >> offset)));
-    while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+    if (digits_end - base == 64)
+      while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
     const std::size_t end = figure_end(text, digits_end);
     add_figure(text, start, end, out);
     if (end - base >= 64) {
