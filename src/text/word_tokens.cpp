@@ -214,7 +214,7 @@ bool only_separators_beyond_ascii(std::string_view text) {
 }
 
 // Lowercases the letters of `text` into `lower`, keeping its digits (its other bytes may change,
-// and spaces follow it up to a whole block of 64), and sets a bit in `alphanumeric` (one word
+// and bytes past it in `lower`, up to a whole block of 64, may or may not be written), and sets a bit in `alphanumeric` (one word
 // per block) for each letter or digit of `text`; returns whether any byte is above 0x7F. One
 // pass, 16 bytes a step: lowercasing and classifying are the same loads.
 // With `digits` (not null), also sets a bit there for each ASCII digit (a compare the letters
@@ -258,12 +258,30 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
     if constexpr (kWithDigits) digits[base / 64] = digit_bits;
     high |= block_high;
   }
-  char tail[64] = {};
-  std::memcpy(tail, text.data() + base, text.size() - base);
-  const auto [bits, digit_bits, block_high] = classify(tail, lower + base);
+  // The last, partial block: in a text of a block or more, its last 64 bytes classified again
+  // (the bytes before the block lowercased the same twice), the masks shifted down to the
+  // block; in a shorter one, from a copy padded with zeros (a memcpy call the other way
+  // avoids). Either way the bits past the text are clear.
+  const std::size_t rest = text.size() - base;
+  std::uint64_t bits = 0;
+  std::uint64_t digit_bits = 0;
+  if (rest > 0 && base > 0) {
+    const std::size_t from = text.size() - 64;
+    const auto [last_bits, last_digit_bits, last_high] = classify(text.data() + from, lower + from);
+    bits = last_bits >> (64 - rest);
+    digit_bits = last_digit_bits >> (64 - rest);
+    high |= last_high;
+  } else if (rest > 0) {
+    char tail[64] = {};
+    std::memcpy(tail, text.data(), rest);
+    const auto [tail_bits, tail_digit_bits, tail_high] = classify(tail, lower);
+    bits = tail_bits;
+    digit_bits = tail_digit_bits;
+    high |= tail_high;
+  }
   alphanumeric[base / 64] = bits;
   if constexpr (kWithDigits) digits[base / 64] = digit_bits;
-  return high || block_high;
+  return high;
 }
 
 // How many runs of set bits (words) of the masks `alphanumeric` start before bit `split`: the
