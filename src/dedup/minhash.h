@@ -21,6 +21,11 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsdedup {
 
@@ -29,7 +34,25 @@ using Signature = std::array<std::uint32_t, kSignatureSize>;
 
 class MinHashBins {
  public:
-  MinHashBins() { values_.fill(kEmptyBin); }
+  MinHashBins() { clear(); }
+
+  // As made: no shingle added. In place, where assigning a new one built it and then copied it;
+  // with SSE2 in 40 stores of 16 bytes, where the compiler's fills were string stores of 8
+  // (once a body).
+  void clear() {
+#if defined(__SSE2__)
+    // Written out, not a loop, which the compiler would turn back into a fill.
+    static_assert(kEmptyBin == 0xFFFFFFFFu && kSignatureSize == 128);
+    [this]<std::size_t... kPart>(std::index_sequence<kPart...>) {
+      ((_mm_storeu_si128(reinterpret_cast<__m128i*>(values_.data()) + kPart, _mm_set1_epi32(-1))), ...);
+      ((kPart < 8 ? _mm_storeu_si128(reinterpret_cast<__m128i*>(filled_.data()) + kPart, _mm_setzero_si128())
+                  : void()), ...);
+    }(std::make_index_sequence<kSignatureSize / 4>());
+#else
+    values_.fill(kEmptyBin);
+    filled_.fill(false);
+#endif
+  }
 
   // `shingle` must be a well-mixed 64-bit hash: its top bits pick the bin, its low 32 bits
   // compete for the bin's minimum.

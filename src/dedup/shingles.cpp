@@ -9,12 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <span>
 #include <utility>
 
 #include "text/byte_blocks.h"
 #include "text/dateline.h"
-#include "text/swar.h"
 #include "text/word_tokens.h"
 
 #if defined(__SSE2__)
@@ -66,102 +66,76 @@ std::size_t figure_end(std::string_view text, std::size_t digits_end) {
   return end;
 }
 
+// Bit i % 64 of digits[i / 64]: byte i of `text` is an ASCII digit (the bits past its end clear).
+void digit_masks(std::string_view text, std::vector<std::uint64_t>& digits) {
+  digits.assign(text.size() / 64 + 1, 0);
 #if defined(__SSE2__)
-// Bit i: byte i of the 64 at `block` is an ASCII digit. A byte is a digit when, moved by
-// 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-std::uint64_t digit_mask(const char* block) {
-  return block_mask(block, [](__m128i bytes) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
-  });
-}
-
-// The figures of `text`, from one pass of digit masks, 64 bytes at a time: figures are sparse,
-// and a figure's first digits are a run of the mask's bits. (Looking for each figure's first
-// digit from the end of the one before scanned its block again, through a call.)
-void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  const std::size_t whole_blocks_end = text.size() & ~std::size_t{63};
-  // The digits of the block at `base`, the last one read from a copy padded with bytes that are
-  // not digits.
-  const auto digits_at = [&](std::size_t base) {
-    if (base < whole_blocks_end) return digit_mask(text.data() + base);
-    char tail[64] = {};
-    std::memcpy(tail, text.data() + base, text.size() - base);
-    return digit_mask(tail);
+  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
+  const auto digit_mask = [](const char* block) {
+    return block_mask(block, [](__m128i bytes) {
+      return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                            _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
+    });
   };
   std::size_t base = 0;
-  std::uint64_t digits = text.empty() ? 0 : digits_at(0);  // those at or after the scan
+  for (; text.size() - base >= 64; base += 64) digits[base / 64] = digit_mask(text.data() + base);
+  char tail[64] = {};
+  std::memcpy(tail, text.data() + base, text.size() - base);
+  digits[base / 64] = digit_mask(tail);
+#else
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (is_digit(text[i])) digits[i / 64] |= std::uint64_t{1} << (i % 64);
+#endif
+}
+
+// The figures of text.substr(begin) (no figure crosses `begin`), from the masks of the text's
+// digits (digit_masks(), or the tokenizer's, which classifies every byte anyway): figures are
+// sparse, and a figure's first digits are a run of the masks' bits. (Looking for each figure's
+// first digit from the end of the one before scanned its block again, through a call.)
+void collect_figures(std::string_view text, std::size_t begin, const std::uint64_t* digit_masks,
+                     std::vector<std::uint32_t>& out) {
+  if (begin >= text.size()) return;
+  std::size_t base = begin & ~std::size_t{63};
+  std::uint64_t digits = digit_masks[base / 64] & (~std::uint64_t{0} << (begin - base));  // those at or after the scan
   for (;;) {
     while (digits == 0) {
       base += 64;
       if (base >= text.size()) return;
-      digits = digits_at(base);
+      digits = digit_masks[base / 64];
     }
     const auto offset = static_cast<unsigned>(std::countr_zero(digits));
     const std::size_t start = base + offset;
     // The run of digits from `start`, to the block's end at most; a run that reaches it goes on
-    // a byte at a time (the padding of the last block holds no digits).
+    // a byte at a time (the bits past the text are clear).
     std::size_t digits_end = start + static_cast<std::size_t>(std::countr_zero(~(digits >> offset)));
-    while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+    if (digits_end - base == 64)
+      while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
     const std::size_t end = figure_end(text, digits_end);
     add_figure(text, start, end, out);
     if (end - base >= 64) {
       base = end & ~std::size_t{63};
       if (base >= text.size()) return;
-      digits = digits_at(base);
+      digits = digit_masks[base / 64];
     }
     digits &= ~std::uint64_t{0} << (end - base);
   }
 }
-#else
-using swar::kHighBits;
-using swar::kOnes;
-
-// The high bit of each byte of `block` that is an ASCII digit. Per byte, on its low seven bits
-// (no carry or borrow crosses bytes): adding 0x7F - '0' + 1 sets the high bit when the byte is
-// at least '0'; subtracting from 0x7F + '9' + 1 leaves it set when the byte is at most '9'.
-// Bytes with their own high bit set are not digits.
-constexpr std::uint64_t digit_bytes(std::uint64_t block) {
-  const std::uint64_t low = block & ~kHighBits;
-  const std::uint64_t at_least_0 = low + (0x7F - '0' + 1) * kOnes;
-  const std::uint64_t at_most_9 = (0x7F + '9' + 1) * kOnes - low;
-  return at_least_0 & at_most_9 & ~block & kHighBits;
-}
-
-// The figures of `text`, eight bytes at a time between them.
-void collect_figures(std::string_view text, std::vector<std::uint32_t>& out) {
-  const auto next_digit = [&](std::size_t i) {
-    for (; i + 8 <= text.size(); i += 8) {
-      if (const std::uint64_t digits = digit_bytes(swar::load8(text.data() + i)); digits != 0)
-        return i + static_cast<std::size_t>(std::countr_zero(digits)) / 8;
-    }
-    while (i < text.size() && !is_digit(text[i])) ++i;
-    return i;
-  };
-  for (std::size_t i = next_digit(0); i < text.size(); i = next_digit(i)) {
-    const std::size_t start = i;
-    while (i < text.size() && is_digit(text[i])) ++i;
-    i = figure_end(text, i);
-    add_figure(text, start, i, out);
-  }
-}
-#endif
 
 // Puts the hashes of `sorted`, which are in order of their top bits, in order: hashes out of
 // order are few and near their places, so an insertion sort moves few and its branches rarely
 // go the other way. Returns whether two hashes are equal (they end up side by side, and an
 // equal one stops next to its twin): most bodies repeat no shingle, and need no std::unique.
-// A hash above the one before it, the usual case, is one compare (two are taken a step): an
-// equal one is rare enough to take the other branch, where the repeat is noted.
+// A hash above the one before it, the usual case, is one compare (four a step, unrolled by the
+// compiler: tighter than a pair tested by hand): an equal one is rare enough to take the other
+// branch, where the repeat is noted.
 bool insertion_sort(ShingleHashes& sorted) {
   if (sorted.size() < 2) return false;
   bool repeats = false;
   std::uint64_t* const first = sorted.data();
   std::uint64_t* const last = first + sorted.size();
-  // Puts *at in place among the hashes before it, which are in order.
+  // Puts *at, not above the hash before it, in place among the hashes before it, which are in order.
   const auto place = [&](std::uint64_t* at) {
     const std::uint64_t h = *at;
-    if (at[-1] < h) return;
     if (at[-1] == h) {
       repeats = true;
       return;
@@ -171,19 +145,30 @@ bool insertion_sort(ShingleHashes& sorted) {
     *to = h;
     repeats |= to != first && to[-1] == h;
   };
-  std::uint64_t* at = first + 1;
-  for (; last - at >= 2; at += 2) {
-    if (at[-1] < at[0] && at[0] < at[1]) [[likely]]
+#pragma GCC unroll 4
+  for (std::uint64_t* at = first + 1; at != last; ++at) {
+    if (at[-1] < at[0]) [[likely]]
       continue;
     place(at);
-    place(at + 1);
   }
-  if (at != last) place(at);
   return repeats;
 }
 
 // How many of a list's hashes have each top byte; a count wraps beyond 65,535 hashes (then unused).
 using DigitCounts = std::array<std::uint16_t, 256>;
+
+// Zeroes `counts`: with SSE2 in 32 stores of 16 bytes, where the compiler's fill was 64 string
+// stores of 8 (once a body).
+void zero(DigitCounts& counts) {
+#if defined(__SSE2__)
+  // Written out, not a loop, which the compiler would turn back into a fill.
+  [&]<std::size_t... kPart>(std::index_sequence<kPart...>) {
+    ((_mm_store_si128(reinterpret_cast<__m128i*>(counts.data()) + kPart, _mm_setzero_si128())), ...);
+  }(std::make_index_sequence<sizeof(DigitCounts) / 16>());
+#else
+  counts.fill(0);
+#endif
+}
 
 // The start of each of 256 buckets in a list sorted by bucket, from the buckets' sizes (below
 // 2^16): an exclusive prefix sum. With SSE2, eight 16-bit counts a step, where one a step was
@@ -191,6 +176,7 @@ using DigitCounts = std::array<std::uint16_t, 256>;
 void bucket_starts(DigitCounts& counts) {
 #if defined(__SSE2__)
   __m128i carry = _mm_setzero_si128();  // the total of the buckets before, in every lane
+#pragma GCC unroll 4  // the loop's own count, compare and branch were 3 of 18 instructions a step
   for (std::size_t base = 0; base < counts.size(); base += 8) {
     auto* const at = reinterpret_cast<__m128i*>(counts.data() + base);
     const __m128i own = _mm_loadu_si128(at);
@@ -227,12 +213,9 @@ bool sort_hashes(ShingleHashes& grams, DigitCounts& top_bytes, ShingleHashes& so
     bucket_starts(top_bytes);
     const std::uint64_t* const from = grams.data();
     std::uint64_t* const to = sorted.data();
-    std::size_t i = 0;
-    for (; i + 2 <= grams.size(); i += 2) {  // two a step: the loop's own instructions were a third
-      to[top_bytes[from[i] >> 56]++] = from[i];
-      to[top_bytes[from[i + 1] >> 56]++] = from[i + 1];
-    }
-    if (i < grams.size()) to[top_bytes[from[i] >> 56]++] = from[i];
+    // Four a step, unrolled by the compiler: the loop's own instructions were a third.
+#pragma GCC unroll 4
+    for (std::size_t i = 0; i < grams.size(); ++i) to[top_bytes[from[i] >> 56]++] = from[i];
   } else {
     const auto pass = [](const ShingleHashes& from, ShingleHashes& to, int shift) {
       std::array<std::size_t, 257> start{};
@@ -268,33 +251,48 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   thread_local std::vector<std::uint64_t> note_free_words;
   thread_local std::vector<std::uint32_t> figures;
   thread_local ShingleHashes grams;
+  thread_local std::vector<std::uint64_t> digits;  // bit masks of the text's digits
   figures.clear();
   // Room for max_words() of each piece written: the pieces are a body's paragraphs, one of them
-  // cut in two at its dateline, or the body cut in two.
+  // cut in two at its dateline, or the body (in one call that counts the words before the story).
   if (all_words.size() < max_words(body.size()) + 1) all_words.resize(max_words(body.size()) + 1);
   // Where the story starts: the first paragraph that is neither empty nor a note, less its
   // dateline. Notes before it hold no story words, so without a note after it the story is
-  // the text from there on, and the words are hashed in two calls instead of one a paragraph
-  // (a dateline ends at a separator and a paragraph at a line break: no word is cut).
+  // the text from there on, and the words are hashed in one call, told where the story starts,
+  // instead of one a paragraph (a dateline ends at a separator and a paragraph at a line break:
+  // no word is cut).
   std::size_t story_begin = body.size();
-  bool note_in_story = false;
+  std::size_t story_paragraph_end = body.size();
   for (std::size_t start = 0; start < body.size();) {
     const std::size_t end = std::min(body.find('\n', start), body.size());
     const std::string_view paragraph = body.substr(start, end - start);
-    if (!paragraph.empty() && is_editorial_note(paragraph)) {
-      note_in_story |= story_begin < body.size();
-    } else if (!paragraph.empty() && story_begin == body.size()) {
+    if (!paragraph.empty() && !is_editorial_note(paragraph)) {
       story_begin = end - strip_leading_dateline(paragraph).size();
+      story_paragraph_end = end;
+      break;
     }
     start = end + 1;
+  }
+  // A note after it opens its paragraph with '(': looked for among the parentheses of the rest,
+  // which are few, instead of paragraph by paragraph (a search for each line break).
+  bool note_in_story = false;
+  for (std::size_t at = body.find('(', story_paragraph_end); at != std::string_view::npos; at = body.find('(', at + 1)) {
+    if (body[at - 1] != '\n') continue;  // `at` is past the story's paragraph, so not 0
+    const std::size_t end = std::min(body.find('\n', at), body.size());
+    if (is_editorial_note(body.substr(at, end - at))) {
+      note_in_story = true;
+      break;
+    }
+    at = end;
   }
   std::size_t word_count = 0;
   std::span<const std::uint64_t> words;
   if (!note_in_story) {
-    const std::size_t before_story = write_word_hashes(body.substr(0, story_begin), all_words.data());
-    word_count = before_story + write_word_hashes(body.substr(story_begin), all_words.data() + before_story);
+    std::size_t before_story = 0;
+    digits.resize(body.size() / 64 + 1);
+    word_count = write_word_hashes(body, story_begin, all_words.data(), before_story, digits.data());
     words = std::span<const std::uint64_t>(all_words.data() + before_story, word_count - before_story);
-    collect_figures(body.substr(story_begin), figures);
+    collect_figures(body, story_begin, digits.data(), figures);
   } else {  // paragraph by paragraph, the notes' words left out of the story's
     note_free_words.clear();
     bool first = true;
@@ -315,7 +313,8 @@ void shingle_body(std::string_view body, ShingleSet& set) {
       const std::size_t story_start = word_count;
       word_count += write_word_hashes(story, all_words.data() + word_count);
       if (!in_story) continue;
-      collect_figures(story, figures);
+      digit_masks(story, digits);
+      collect_figures(story, 0, digits.data(), figures);
       note_free_words.insert(note_free_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start),
                              all_words.begin() + static_cast<std::ptrdiff_t>(word_count));
     }
@@ -327,12 +326,16 @@ void shingle_body(std::string_view body, ShingleSet& set) {
   set.numbers.assign(figures.begin(), std::unique(figures.begin(), figures.end()));
   // The MinHash bins are filled as the grams are hashed (a repeated gram changes nothing).
   MinHashBins& bins = set.bins;
-  bins = MinHashBins();
+  bins.clear();
   if (words.empty()) return;
   const std::size_t k = std::min(kShingleWords, words.size());
   grams.resize(words.size() - k + 1);
-  alignas(16) DigitCounts top_bytes{};  // for sort_hashes(), counted while the hashes are at hand
+  alignas(16) DigitCounts top_bytes;  // for sort_hashes(), counted while the hashes are at hand
+  zero(top_bytes);
   if (k == kShingleWords) {  // the usual case, with the gram length a constant the compiler unrolls
+    // Four grams a step, unrolled by the compiler: the loop's count, compare and branch were 3 of
+    // ~40 instructions a gram. (Two written out by hand came out longer.)
+#pragma GCC unroll 4
     for (std::size_t i = 0; i < grams.size(); ++i) {
       grams[i] = gram_hash(words.data() + i, kShingleWords);
       ++top_bytes[grams[i] >> 56];

@@ -5,11 +5,13 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "text/byte_blocks.h"
@@ -190,6 +192,12 @@ inline std::size_t lowest_set_bit(std::uint64_t bits) {
   return static_cast<std::uint32_t>(std::countr_zero(bits));
 }
 
+// The same as a 32-bit offset, for arithmetic that stays in 32 bits.
+inline std::uint32_t lowest_bit_offset(std::uint64_t bits) {
+  if (bits == 0) __builtin_unreachable();
+  return static_cast<std::uint32_t>(std::countr_zero(bits));
+}
+
 // Whether every character of `text` beyond ASCII separates words (curly quotes, dashes, no-break
 // spaces, bullets: what English news text holds), or is a byte that is not UTF-8, which
 // for_each_word() skips as a separator too. (describe() has a check of its own: its words
@@ -206,10 +214,14 @@ bool only_separators_beyond_ascii(std::string_view text) {
 }
 
 // Lowercases the letters of `text` into `lower`, keeping its digits (its other bytes may change,
-// and spaces follow it up to a whole block of 64), and sets a bit in `alphanumeric` (one word
+// and bytes past it in `lower`, up to a whole block of 64, may or may not be written), and sets a bit in `alphanumeric` (one word
 // per block) for each letter or digit of `text`; returns whether any byte is above 0x7F. One
 // pass, 16 bytes a step: lowercasing and classifying are the same loads.
-bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric) {
+// With `digits` (not null), also sets a bit there for each ASCII digit (a compare the letters
+// and digits test makes anyway).
+// (A template parameter: the test is made once a call, not at each step.)
+template <bool kWithDigits>
+bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric, std::uint64_t* digits) {
   // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
   // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
   // test both ends).
@@ -220,6 +232,7 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
   const auto classify = [&](const char* from, char* to) {  // the 64 bytes at `from`
     __m128i any = _mm_setzero_si128();
     std::uint64_t bits = 0;
+    std::uint64_t digit_bits = 0;
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * part));
       any = _mm_or_si128(any, bytes);
@@ -229,38 +242,82 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
       const __m128i lowered = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
       const __m128i letter = in_range(lowered, 'a', 26);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
-      const __m128i word = _mm_or_si128(letter, in_range(bytes, '0', 10));
+      const __m128i digit = in_range(bytes, '0', 10);
+      const __m128i word = _mm_or_si128(letter, digit);
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
+      if constexpr (kWithDigits)
+        digit_bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(digit))} << (16 * part);
     }
-    return std::pair{bits, _mm_movemask_epi8(any) != 0};
+    return std::tuple{bits, digit_bits, _mm_movemask_epi8(any) != 0};
   };
   bool high = false;
   std::size_t base = 0;
   for (; text.size() - base >= 64; base += 64) {
-    const auto [bits, block_high] = classify(text.data() + base, lower + base);
+    const auto [bits, digit_bits, block_high] = classify(text.data() + base, lower + base);
     alphanumeric[base / 64] = bits;
+    if constexpr (kWithDigits) digits[base / 64] = digit_bits;
     high |= block_high;
   }
-  char tail[64] = {};
-  std::memcpy(tail, text.data() + base, text.size() - base);
-  const auto [bits, block_high] = classify(tail, lower + base);
+  // The last, partial block: in a text of a block or more, its last 64 bytes classified again
+  // (the bytes before the block lowercased the same twice), the masks shifted down to the
+  // block; in a shorter one, from a copy padded with zeros (a memcpy call the other way
+  // avoids). Either way the bits past the text are clear.
+  const std::size_t rest = text.size() - base;
+  std::uint64_t bits = 0;
+  std::uint64_t digit_bits = 0;
+  if (rest > 0 && base > 0) {
+    const std::size_t from = text.size() - 64;
+    const auto [last_bits, last_digit_bits, last_high] = classify(text.data() + from, lower + from);
+    bits = last_bits >> (64 - rest);
+    digit_bits = last_digit_bits >> (64 - rest);
+    high |= last_high;
+  } else if (rest > 0) {
+    char tail[64] = {};
+    std::memcpy(tail, text.data(), rest);
+    const auto [tail_bits, tail_digit_bits, tail_high] = classify(tail, lower);
+    bits = tail_bits;
+    digit_bits = tail_digit_bits;
+    high |= tail_high;
+  }
   alphanumeric[base / 64] = bits;
-  return high || block_high;
+  if constexpr (kWithDigits) digits[base / 64] = digit_bits;
+  return high;
+}
+
+// How many runs of set bits (words) of the masks `alphanumeric` start before bit `split`: the
+// start bits below it, counted one by one (a dateline's few words, most often).
+std::size_t words_starting_before(const std::uint64_t* alphanumeric, std::size_t split) {
+  std::size_t count = 0;
+  std::uint64_t open = 0;
+  for (std::size_t block = 0; 64 * block < split; ++block) {
+    const std::uint64_t bits = alphanumeric[block];
+    std::uint64_t starts = bits & ~((bits << 1) | open);
+    if (const std::size_t rest = split - 64 * block; rest < 64) starts &= (std::uint64_t{1} << rest) - 1;
+    for (; starts != 0; starts &= starts - 1) ++count;
+    open = bits >> 63;
+  }
+  return count;
 }
 
 // write_word_hashes() for text whose words are ASCII: lowercased into a buffer, whose words
 // (runs of letters and digits) are found from bit masks of 64 bytes at a time; bytes above 0x7F
 // separate words there, as the characters they belong to do (only_separators_beyond_ascii).
 // npos, with nothing useful written, when a word holds a character beyond ASCII.
-std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
+// With `split` below npos, also sets `words_before` to the number of words that start before
+// byte `split`; with `digits`, sets its bits for the digits of `text` (see the public overloads).
+std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out, std::size_t split,
+                                    std::size_t& words_before, std::uint64_t* digits) {
   constexpr std::size_t kPadding = 64;  // a last block of up to 64 bytes
   thread_local std::vector<char> lower;
   thread_local std::vector<std::uint64_t> alphanumeric;
   const std::size_t blocks = text.size() / 64 + 1;
   if (lower.size() < text.size() + kPadding) lower.resize(text.size() + kPadding);
   if (alphanumeric.size() < blocks) alphanumeric.resize(blocks);
-  if (lowercase_and_classify(text, lower.data(), alphanumeric.data()) && !only_separators_beyond_ascii(text))
+  const bool high = digits != nullptr ? lowercase_and_classify<true>(text, lower.data(), alphanumeric.data(), digits)
+                                      : lowercase_and_classify<false>(text, lower.data(), alphanumeric.data(), digits);
+  if (high && !only_separators_beyond_ascii(text))
     return std::string_view::npos;
+  if (split != std::string_view::npos) words_before = words_starting_before(alphanumeric.data(), split);
   const char* const words = lower.data();
   const AbbreviationHashes& abbreviations = abbreviation_hashes();
   std::uint64_t* written = out;
@@ -279,10 +336,14 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
       *written++ = canonical_lower_hash(abbreviations, words + open_start, end - open_start);
       ends &= ends - 1;
     }
+    // A word within the block: its bytes from the block's start, its size a difference of bit
+    // offsets (below 64), taken in 32 bits: no widening of each offset, no add of the block's
+    // offset to each.
+    const char* const block_words = words + base;
     for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
-      const std::size_t start = base + lowest_set_bit(starts);
-      const std::size_t end = base + lowest_set_bit(ends);
-      *written++ = canonical_lower_hash(abbreviations, words + start, end - start);
+      const std::uint32_t start = lowest_bit_offset(starts);
+      const std::uint32_t size = lowest_bit_offset(ends) - start;
+      *written++ = canonical_lower_hash(abbreviations, block_words + start, size);
     }
     if (starts != 0) open_start = base + lowest_set_bit(starts);
     open = bits >> 63;
@@ -297,12 +358,34 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out) {
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out) {
   if (text.empty()) return 0;  // the text before a body's story, most often: no block to classify
 #if defined(__SSE2__)
-  if (const std::size_t count = write_ascii_word_hashes(text, out); count != std::string_view::npos) return count;
+  std::size_t no_split = 0;
+  if (const std::size_t count = write_ascii_word_hashes(text, out, std::string_view::npos, no_split, nullptr);
+      count != std::string_view::npos)
+    return count;
 #endif
   std::uint64_t* written = out;
   const AbbreviationHashes& abbreviations = abbreviation_hashes();
   for_each_word(text, [&](std::string_view word, std::size_t, std::size_t) { *written++ = hash_word(abbreviations, word); });
   return static_cast<std::size_t>(written - out);
+}
+
+std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before,
+                              std::uint64_t* digits) {
+#if defined(__SSE2__)
+  if (text.empty()) {
+    digits[0] = 0;
+  } else if (const std::size_t count = write_ascii_word_hashes(text, out, split, words_before, digits);
+             count != std::string_view::npos) {
+    return count;
+  }  // else the digits are set: the bytes were classified before a word beyond ASCII was found
+#else
+  std::fill_n(digits, text.size() / 64 + 1, std::uint64_t{0});
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] >= '0' && text[i] <= '9') digits[i / 64] |= std::uint64_t{1} << (i % 64);
+#endif
+  // A text with words beyond ASCII: each part on its own (either may still be ASCII).
+  words_before = write_word_hashes(text.substr(0, split), out);
+  return words_before + write_word_hashes(text.substr(split), out + words_before);
 }
 
 void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& out) {

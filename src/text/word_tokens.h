@@ -25,6 +25,16 @@ constexpr std::size_t max_words(std::size_t bytes) { return (bytes + 1) / 2; }
 // buffer, without a capacity check per word.
 std::size_t write_word_hashes(std::string_view text, std::uint64_t* out);
 
+// write_word_hashes() of `text`, and in `words_before` how many of those words start before
+// byte `split`, where no word crosses `split` (the byte before it is no letter or digit): the
+// same as write_word_hashes() of text.substr(0, split) and then of text.substr(split), in one
+// pass (shingle_body() cuts a body at its story's start, past a dateline, in each body).
+// `digits` (room for text.size() / 64 + 1 words) gets the text's ASCII digits as bits (byte i:
+// bit i % 64 of word i / 64, the bits past the text clear), for shingle_body()'s figures: the
+// tokenizer's pass classifies each byte anyway.
+std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uint64_t* out, std::size_t& words_before,
+                              std::uint64_t* digits);
+
 // A word of a text: its canonical hash and where it stands in the text.
 struct WordSpan {
   std::uint64_t hash = 0;

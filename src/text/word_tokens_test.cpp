@@ -159,5 +159,39 @@ TEST(WordTokens, EveryAsciiByteSplitsOrJoinsAsTheGeneralPathDoes) {
   }
 }
 
+bool ascii_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// One pass told where a text splits gives the words of the two parts hashed one after the
+// other, the first part's count and the text's digits: random texts (ASCII, and with characters beyond it in
+// either part) split at every byte that follows a separator, across blocks.
+TEST(WordTokens, ASplitTextGivesTheWordsOfItsTwoParts) {
+  std::mt19937 random(13);
+  const std::vector<std::string_view> ascii = {"a", "Z", "m", "0", "9", " ", ".", "-", "\n", "PCT", "Mln", "word "};
+  std::vector<std::string_view> beyond = ascii;
+  for (std::string_view piece : {"\u201C", "\u2014", "caf\u00E9", "\xFF"}) beyond.push_back(piece);
+  for (int trial = 0; trial < 600; ++trial) {
+    const std::string text = random_text(random, trial % 3 == 0 ? beyond : ascii, random() % 60);
+    for (std::size_t split = 0; split <= text.size(); ++split) {
+      if (split > 0 && ascii_word_byte(text[split - 1])) continue;  // a word would cross it
+      if (split > 0 && static_cast<unsigned char>(text[split - 1]) >= 0x80) continue;  // within a character
+      std::vector<std::uint64_t> expected = general_path(text.substr(0, split));
+      const std::size_t expected_before = expected.size();
+      for (const std::uint64_t hash : general_path(text.substr(split))) expected.push_back(hash);
+      std::vector<std::uint64_t> written(max_words(text.size()) + 1);
+      std::size_t before = 0;
+      std::vector<std::uint64_t> digits(text.size() / 64 + 1, ~std::uint64_t{0});
+      written.resize(write_word_hashes(text, split, written.data(), before, digits.data()));
+      ASSERT_EQ(written, expected) << text << " / " << split;
+      ASSERT_EQ(before, expected_before) << text << " / " << split;
+      std::vector<std::uint64_t> expected_digits(digits.size(), 0);
+      for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] >= '0' && text[i] <= '9') expected_digits[i / 64] |= std::uint64_t{1} << (i % 64);
+      ASSERT_EQ(digits, expected_digits) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsdedup
