@@ -6,7 +6,7 @@
 // write stage's time). Here each representative's id is read once, in file order, when the
 // table is built, and kept in one buffer of at most `max_id_bytes`; the representatives past
 // that share are read from the sketches again when asked for. Memory: 8 bytes a document and
-// the ids. Thread-safe after construction (id() only reads, and writes the caller's `scratch`).
+// at most `max_id_bytes` of ids. Thread-safe after construction (id() only reads, and writes the caller's `scratch`).
 #pragma once
 
 #include <cstdint>
@@ -22,8 +22,10 @@ namespace newsdedup {
 
 class RepresentativeIds {
  public:
-  // The share of the ids when a job has no other bound: a fixed part and 64 bytes a document.
-  static std::uint64_t default_max_id_bytes(std::size_t documents) { return (std::uint64_t{1} << 20) + 64 * std::uint64_t{documents}; }
+  // The ids' share of a job's memory budget: a quarter, as the sketches' resident share (the
+  // key sorters have given their buffers back by the write stage), so that the ids of however
+  // many representatives stay within the budget, not a number of bytes a document.
+  static std::uint64_t budget_share(std::uint64_t memory_bytes) { return memory_bytes / 4; }
 
   RepresentativeIds(const DocumentTable& table, const std::vector<Outcome>& outcome, const SketchReader& sketches,
                     std::uint64_t max_id_bytes);

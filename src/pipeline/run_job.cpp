@@ -140,7 +140,7 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   std::jthread release_work_files;
   write_corpus_and_audit(table, outcome, spool,
                          {patch_reader ? &*patch_reader : nullptr, [&](std::uint64_t doc) { return recurring.affects(doc); }},
-                         *sketches, options.out_dir, options.force, summary, [&] {
+                         *sketches, options.out_dir, options.force, options.memory_bytes, summary, [&] {
                            release_work_files = std::jthread([&] {
                              pass_one.spool.release();
                              pass_one.sketches.release();

@@ -140,7 +140,7 @@ RunSummary write_job(const StageOptions& options, const std::filesystem::path& o
                         std::to_string(table.size()) + " documents (from another run?)");
   const SketchReader sketches = SketchReader::open(work / "sketches.bin", sketch_resident_bytes(options.memory_bytes));
   prepare_output_folder(out_dir, options.force);
-  write_corpus_and_audit(table, outcomes, spool, {}, sketches, out_dir, options.force, summary);
+  write_corpus_and_audit(table, outcomes, spool, {}, sketches, out_dir, options.force, options.memory_bytes, summary);
   clock.lap("write", summary);
   // The total is the sum of the stages, which may have run apart.
   summary.total_seconds = 0;

@@ -190,13 +190,13 @@ void prepare_output_folder(const std::filesystem::path& out_dir, bool force) {
 
 void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcome>& outcome, SpoolReader& spool,
                             const SpoolPatches& patches, const SketchReader& sketches,
-                            const std::filesystem::path& out_dir, bool force, RunSummary& summary,
-                            const std::function<void()>& read_all) {
+                            const std::filesystem::path& out_dir, bool force, std::uint64_t memory_bytes,
+                            RunSummary& summary, const std::function<void()>& read_all) {
   AtomicFile corpus(out_dir / "corpus.jsonl", force);
   AtomicFile audit(out_dir / "audit.jsonl", force);
   const auto n = static_cast<std::uint32_t>(table.size());
   std::vector<std::uint32_t> cluster_size(n, 0);
-  const RepresentativeIds representatives(table, outcome, sketches, RepresentativeIds::default_max_id_bytes(n));
+  const RepresentativeIds representatives(table, outcome, sketches, RepresentativeIds::budget_share(memory_bytes));
   std::uint32_t next = 0;  // the next document to read from the spool
   ObjectPool<WriteBatch> pool;  // at most kWriteTokens batches
   // Reading the spool, composing the lines and writing them overlap: a batch is read while the

@@ -36,13 +36,14 @@ struct SpoolPatches {
 
 void prepare_output_folder(const std::filesystem::path& out_dir, bool force);
 
-// Counts statuses and cluster sizes into `summary`. `read_all`, when given, is called once the
-// spool, the patches and the sketches are read for the last time, before the outputs are
-// committed (fsynced): a caller can free them meanwhile.
+// Counts statuses and cluster sizes into `summary`. `memory_bytes`: the job's budget, of which
+// the representatives' ids take a share (pipeline/representative_ids.h). `read_all`, when
+// given, is called once the spool, the patches and the sketches are read for the last time,
+// before the outputs are committed (fsynced): a caller can free them meanwhile.
 void write_corpus_and_audit(const DocumentTable& table, const std::vector<Outcome>& outcome, SpoolReader& spool,
                             const SpoolPatches& patches, const SketchReader& sketches,
-                            const std::filesystem::path& out_dir, bool force, RunSummary& summary,
-                            const std::function<void()>& read_all = {});
+                            const std::filesystem::path& out_dir, bool force, std::uint64_t memory_bytes,
+                            RunSummary& summary, const std::function<void()>& read_all = {});
 
 void write_report(const RunSummary& summary, const RunOptions& options);
 
