@@ -467,11 +467,10 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
       if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
   }
 
-  // The text each paragraph keeps: its own, or without its repeated runs.
-  std::pmr::vector<std::string_view> texts(paragraphs.size(), arena.resource());
+  // The text each paragraph keeps: its own, or without its repeated runs (trimmed holds those,
+  // one per paragraph with cuts, in page order).
   std::vector<std::string> trimmed;
   trimmed.reserve(cuts.size());  // views into it must stay valid
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
   for_each_paragraph(cuts, [&](std::span<const RepeatedRun> own) {
     const std::string_view text = paragraphs[own.front().paragraph].text;
     std::string& kept = trimmed.emplace_back();
@@ -482,20 +481,34 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
     }
     kept.append(text.substr(kept_from));
     while (!kept.empty() && kept.back() == ' ') kept.pop_back();
-    if (!options_.keep_boilerplate) texts[own.front().paragraph] = kept;
   });
+  const bool keep_cut_text = options_.keep_boilerplate;
 
-  if (options_.quality) out.quality = apply_quality_rules(page, texts);
+  if (options_.quality) {
+    std::pmr::vector<std::string_view> texts(paragraphs.size(), arena.resource());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
+    if (!keep_cut_text) {
+      auto kept = trimmed.begin();
+      for_each_paragraph(cuts, [&](std::span<const RepeatedRun> own) { texts[own.front().paragraph] = *kept++; });
+    }
+    out.quality = apply_quality_rules(page, texts);
+  }
   out.removed.reserve(split.lines.size());  // about one entry per line removed or cut
   out.body.reserve(out.page->size());
 
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
   auto next_cut = cuts.begin();
+  auto next_trimmed = trimmed.cbegin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
     const auto first_cut = next_cut;
     while (next_cut != cuts.end() && next_cut->paragraph == i) ++next_cut;
+    std::string_view text = paragraph.text;
+    if (first_cut != next_cut) {  // the paragraph has cuts: its trimmed text is the next one
+      if (!keep_cut_text) text = *next_trimmed;
+      ++next_trimmed;
+    }
     if (verdict.is_title) {
       out.title = paragraph.text;
       continue;
@@ -507,7 +520,6 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
     } else {
       for (auto cut = first_cut; cut != next_cut; ++cut) report_cut(split, paragraph, cut->begin, cut->end, out.removed);
     }
-    const std::string_view text = texts[i];
     if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
       pending_dateline = text;
       continue;
