@@ -45,14 +45,17 @@ struct PageAnalysis {
 
 // Runs of three or more menu items are a vertical menu.
 void mark_menus(PageAnalysis& page) {
-  const auto& paragraphs = page.split.paragraphs;
-  for (std::size_t i = 0; i < paragraphs.size();) {
+  // Bounds and arrays in locals: is_menu_item is a call, after which anything reached through
+  // `page` would be loaded again.
+  const std::size_t n = page.split.paragraphs.size();
+  const Paragraph* const paragraphs = page.split.paragraphs.data();
+  const LineShape* const shapes = page.shapes.data();
+  Verdict* const verdicts = page.verdicts.data();
+  for (std::size_t i = 0; i < n;) {
     std::size_t end = i;
-    while (end < paragraphs.size() && !page.verdicts[end].reason &&
-           is_menu_item(page.shapes[end], paragraphs[end].text))
-      ++end;
+    while (end < n && !verdicts[end].reason && is_menu_item(shapes[end], paragraphs[end].text)) ++end;
     if (end - i >= kMinMenuRun) {
-      for (std::size_t j = i; j < end; ++j) page.verdicts[j].reason = RemovalReason::kNavigation;
+      for (std::size_t j = i; j < end; ++j) verdicts[j].reason = RemovalReason::kNavigation;
     }
     i = end == i ? i + 1 : end;
   }
@@ -97,7 +100,8 @@ bool continues_related_list(const PageAnalysis& page, std::size_t begin) {
 // already marked (a "- Newsletter" suffix) do not end it.
 void mark_related_lists(PageAnalysis& page) {
   const auto& paragraphs = page.split.paragraphs;
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+  const std::size_t n = paragraphs.size();  // in a local: is_related_header is a call
+  for (std::size_t i = 0; i < n; ++i) {
     // A related header has a verdict of a few kinds (furniture_rules.h): most paragraphs have
     // another or none (the menus marked since had none).
     const std::optional<RemovalReason> reason = page.verdicts[i].reason;
