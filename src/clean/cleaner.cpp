@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory_resource>
 #include <optional>
@@ -44,14 +45,17 @@ struct PageAnalysis {
 
 // Runs of three or more menu items are a vertical menu.
 void mark_menus(PageAnalysis& page) {
-  const auto& paragraphs = page.split.paragraphs;
-  for (std::size_t i = 0; i < paragraphs.size();) {
+  // Bounds and arrays in locals: is_menu_item is a call, after which anything reached through
+  // `page` would be loaded again.
+  const std::size_t n = page.split.paragraphs.size();
+  const Paragraph* const paragraphs = page.split.paragraphs.data();
+  const LineShape* const shapes = page.shapes.data();
+  Verdict* const verdicts = page.verdicts.data();
+  for (std::size_t i = 0; i < n;) {
     std::size_t end = i;
-    while (end < paragraphs.size() && !page.verdicts[end].reason &&
-           is_menu_item(page.shapes[end], paragraphs[end].text))
-      ++end;
+    while (end < n && !verdicts[end].reason && is_menu_item(shapes[end], paragraphs[end].text)) ++end;
     if (end - i >= kMinMenuRun) {
-      for (std::size_t j = i; j < end; ++j) page.verdicts[j].reason = RemovalReason::kNavigation;
+      for (std::size_t j = i; j < end; ++j) verdicts[j].reason = RemovalReason::kNavigation;
     }
     i = end == i ? i + 1 : end;
   }
@@ -96,7 +100,8 @@ bool continues_related_list(const PageAnalysis& page, std::size_t begin) {
 // already marked (a "- Newsletter" suffix) do not end it.
 void mark_related_lists(PageAnalysis& page) {
   const auto& paragraphs = page.split.paragraphs;
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+  const std::size_t n = paragraphs.size();  // in a local: is_related_header is a call
+  for (std::size_t i = 0; i < n; ++i) {
     // A related header has a verdict of a few kinds (furniture_rules.h): most paragraphs have
     // another or none (the menus marked since had none).
     const std::optional<RemovalReason> reason = page.verdicts[i].reason;
@@ -188,31 +193,32 @@ std::pmr::vector<std::uint8_t> table_rows(const PageAnalysis& page, std::span<co
   return rows;
 }
 
-// What a furniture paragraph says about the article's edges (see article_region.h). (Inlined
-// into the loop over a page's paragraphs.)
+// What a furniture paragraph says about the article's edges (see article_region.h), by its
+// removal reason's value: a table rather than a switch, whose jump through a table mispredicted
+// often (the reasons of a page's paragraphs follow one another with little pattern). kRelated's
+// kind depends on more: see furniture_kind().
+constexpr auto kKindOfReason = [] {
+  std::array<FurnitureKind, 256> kinds{};
+  kinds.fill(FurnitureKind::kEdge);
+  for (RemovalReason reason : {RemovalReason::kCaption, RemovalReason::kAdvertisement, RemovalReason::kCredit})
+    kinds[static_cast<unsigned char>(reason)] = FurnitureKind::kInline;
+  for (RemovalReason reason : {RemovalReason::kNavigation, RemovalReason::kRepeated, RemovalReason::kBoilerplate})
+    kinds[static_cast<unsigned char>(reason)] = FurnitureKind::kLink;
+  kinds[static_cast<unsigned char>(RemovalReason::kSocial)] = FurnitureKind::kPrompt;
+  kinds[static_cast<unsigned char>(RemovalReason::kComments)] = FurnitureKind::kCommentSection;
+  return kinds;
+}();
+
+// (Inlined into the loop over a page's paragraphs.)
 [[gnu::always_inline]] inline std::optional<FurnitureKind> furniture_kind(const PageAnalysis& page, std::size_t i) {
   const Verdict& verdict = page.verdicts[i];
   if (!verdict.reason) return verdict.mostly_repeated ? std::optional(FurnitureKind::kLink) : std::nullopt;
-  switch (*verdict.reason) {
-    case RemovalReason::kCaption:
-    case RemovalReason::kAdvertisement:
-    case RemovalReason::kCredit:
-      return FurnitureKind::kInline;
-    case RemovalReason::kNavigation:
-    case RemovalReason::kRepeated:
-    case RemovalReason::kBoilerplate:
-      return FurnitureKind::kLink;
-    case RemovalReason::kSocial:
-      return FurnitureKind::kPrompt;
-    case RemovalReason::kComments:
-      return FurnitureKind::kCommentSection;
-    case RemovalReason::kRelated:
-      // "Also read: ..." sits inside an article; a "Related" heading and its list end it.
-      if (verdict.in_related_list) return FurnitureKind::kLink;
-      return is_related_header(page.shapes[i]) ? FurnitureKind::kEdge : FurnitureKind::kInline;
-    default:
-      return FurnitureKind::kEdge;
+  if (*verdict.reason == RemovalReason::kRelated) {
+    // "Also read: ..." sits inside an article; a "Related" heading and its list end it.
+    if (verdict.in_related_list) return FurnitureKind::kLink;
+    return is_related_header(page.shapes[i]) ? FurnitureKind::kEdge : FurnitureKind::kInline;
   }
+  return kKindOfReason[static_cast<unsigned char>(*verdict.reason)];
 }
 
 // Marks as outside the article every paragraph beyond the page's main run of prose (see
@@ -433,11 +439,13 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
   const std::optional<std::size_t> anchor = find_title_anchor(page.shapes);
   mark_title(page, anchor);
 
-  // The runs are looked for among the paragraphs left after the copies.
-  const std::vector<RepeatedParagraph> copies =
-      find_repeated_copies(page.shapes, remaining_paragraphs(page, arena.resource()));
+  std::pmr::vector<std::size_t> remaining = remaining_paragraphs(page, arena.resource());
+  const std::vector<RepeatedParagraph> copies = find_repeated_copies(page.shapes, remaining);
   for (const RepeatedParagraph& copy : copies) page.verdicts[copy.index].reason = RemovalReason::kRepeated;
-  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining_paragraphs(page, arena.resource()));
+  // The runs are looked for among the paragraphs left after the copies: the copies are all that
+  // changed, and the short list is cheaper to filter than the page to scan again.
+  std::erase_if(remaining, [&](std::size_t i) { return page.verdicts[i].reason.has_value(); });
+  std::vector<RepeatedRun> runs = find_repeated_runs(page.shapes, remaining);
   note_mostly_repeated(page, runs);
   const std::optional<ArticleRegion> region = mark_outside_article(page, anchor);
   const auto inside = [&](std::size_t i) { return region && i >= region->first && i <= region->last; };
@@ -463,11 +471,10 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
       if ((*boilerplate)(paragraphs[i].text)) page.verdicts[i].reason = RemovalReason::kBoilerplate;
   }
 
-  // The text each paragraph keeps: its own, or without its repeated runs.
-  std::pmr::vector<std::string_view> texts(paragraphs.size(), arena.resource());
+  // The text each paragraph keeps: its own, or without its repeated runs (trimmed holds those,
+  // one per paragraph with cuts, in page order).
   std::vector<std::string> trimmed;
   trimmed.reserve(cuts.size());  // views into it must stay valid
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
   for_each_paragraph(cuts, [&](std::span<const RepeatedRun> own) {
     const std::string_view text = paragraphs[own.front().paragraph].text;
     std::string& kept = trimmed.emplace_back();
@@ -478,20 +485,34 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
     }
     kept.append(text.substr(kept_from));
     while (!kept.empty() && kept.back() == ' ') kept.pop_back();
-    if (!options_.keep_boilerplate) texts[own.front().paragraph] = kept;
   });
+  const bool keep_cut_text = options_.keep_boilerplate;
 
-  if (options_.quality) out.quality = apply_quality_rules(page, texts);
+  if (options_.quality) {
+    std::pmr::vector<std::string_view> texts(paragraphs.size(), arena.resource());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) texts[i] = paragraphs[i].text;
+    if (!keep_cut_text) {
+      auto kept = trimmed.begin();
+      for_each_paragraph(cuts, [&](std::span<const RepeatedRun> own) { texts[own.front().paragraph] = *kept++; });
+    }
+    out.quality = apply_quality_rules(page, texts);
+  }
   out.removed.reserve(split.lines.size());  // about one entry per line removed or cut
   out.body.reserve(out.page->size());
 
   std::string pending_dateline;  // a dateline on its own line opens the next paragraph
   auto next_cut = cuts.begin();
+  auto next_trimmed = trimmed.cbegin();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const Verdict& verdict = page.verdicts[i];
     const auto first_cut = next_cut;
     while (next_cut != cuts.end() && next_cut->paragraph == i) ++next_cut;
+    std::string_view text = paragraph.text;
+    if (first_cut != next_cut) {  // the paragraph has cuts: its trimmed text is the next one
+      if (!keep_cut_text) text = *next_trimmed;
+      ++next_trimmed;
+    }
     if (verdict.is_title) {
       out.title = paragraph.text;
       continue;
@@ -503,7 +524,6 @@ CleanedDocument Cleaner::clean(std::string normalized_text, const BoilerplateFil
     } else {
       for (auto cut = first_cut; cut != next_cut; ++cut) report_cut(split, paragraph, cut->begin, cut->end, out.removed);
     }
-    const std::string_view text = texts[i];
     if (pending_dateline.empty() && is_dateline_only(page.shapes[i], text) && i + 1 < paragraphs.size()) {
       pending_dateline = text;
       continue;

@@ -35,12 +35,30 @@ bool first_word_wider_than(std::string_view line, std::size_t room) {
   return false;
 }
 
+// first_word_wider_than() for an ASCII line, where a character is a byte: the first space is
+// looked for eight bytes a step (most first words end within the first eight).
+bool ascii_first_word_wider_than(std::string_view line, std::size_t room) {
+  constexpr std::uint64_t kLow7 = ~swar::kHighBits;
+  std::size_t i = 0;
+  for (; i + 8 <= line.size(); i += 8) {
+    const std::uint64_t x = swar::load8(line.data() + i) ^ (swar::kOnes * ' ');
+    // High bit set exactly in the bytes where x is zero, i.e. spaces (no carry crosses bytes).
+    const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x) & swar::kHighBits;
+    if (spaces != 0) return i + static_cast<std::size_t>(std::countr_zero(spaces)) / 8 > room;
+    if (i + 8 > room) return true;  // i + 8 characters without a space already
+  }
+  while (i < line.size() && line[i] != ' ') ++i;
+  return i > room;
+}
+
 // A hard wrap broke line i before line i+1 when the next line's first word would not have fit
-// on it. `widths` holds the block's line widths, from its first line `begin`.
+// on it. `widths` holds the block's line widths, from its first line `begin`; `ascii`: the block's
+// lines are all ASCII.
 bool wrapped_before(const std::vector<std::string_view>& lines, const std::vector<std::size_t>& widths,
-                    std::uint32_t begin, std::uint32_t i, std::size_t width) {
+                    std::uint32_t begin, std::uint32_t i, std::size_t width, bool ascii) {
   const std::size_t used = widths[i - begin] + 1;  // the line and a space
-  return used > width || first_word_wider_than(lines[i + 1], width - used);
+  if (used > width) return true;
+  return ascii ? ascii_first_word_wider_than(lines[i + 1], width - used) : first_word_wider_than(lines[i + 1], width - used);
 }
 
 
@@ -91,6 +109,7 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
   thread_local std::vector<std::size_t> widths;
   thread_local std::vector<unsigned char> breaks_after;  // wrapped_before() for each line of the block but the last
   bool wrapped = end - begin >= 2;
+  bool ascii = false;
   std::size_t width = 0;
   // Each line's width is at most its size: a block of lines all shorter than the narrowest wrap
   // is no wrapped text, and needs no count of characters.
@@ -103,7 +122,8 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
     const std::string_view stretch(lines[begin].data(),
                                    static_cast<std::size_t>(lines[end - 1].data() + lines[end - 1].size() -
                                                             lines[begin].data()));
-    if (is_ascii(stretch)) {
+    ascii = is_ascii(stretch);
+    if (ascii) {
       for (std::uint32_t i = begin; i < end; ++i) {
         widths[i - begin] = lines[i].size();
         width = std::max(width, widths[i - begin]);
@@ -124,7 +144,7 @@ void split_block(const std::vector<std::string_view>& lines, std::uint32_t begin
     breaks_after.resize(end - begin);
     std::uint32_t breaks = 0;
     for (std::uint32_t i = begin; i + 1 < end; ++i) {
-      const bool broke = wrapped_before(lines, widths, begin, i, width);
+      const bool broke = wrapped_before(lines, widths, begin, i, width, ascii);
       breaks_after[i - begin] = broke;
       breaks += broke;
     }

@@ -178,6 +178,42 @@ TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
   EXPECT_GT(joined, 100u);
 }
 
+// ASCII pages, whose wrap test finds a first word's end eight bytes at a time: first words of
+// every length from 1 to 24 around the room left on the line before, and lines without spaces.
+TEST(Paragraph, AsciiFirstWordsAgreeWithTheRulesReadPlainly) {
+  std::mt19937 random(29);
+  std::vector<std::string_view> lines;
+  std::size_t joined = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int line_count = 2 + static_cast<int>(random() % 8);
+    const std::size_t target = 40 + random() % 60;
+    for (int l = 0; l < line_count; ++l) {
+      std::string line(1 + random() % 24, static_cast<char>('a' + random() % 26));  // the first word
+      const std::size_t length = random() % 4 == 0 ? random() % 110 : target - random() % 10;
+      const bool spaces = random() % 8 != 0;
+      while (line.size() < length) {
+        if (spaces) line += ' ';
+        line += std::string(1 + random() % 12, 'w');
+      }
+      if (random() % 3 == 0) line += '.';
+      text += line;
+      text += '\n';
+    }
+    const SplitText split = split_paragraphs(text);
+    const std::vector<ReferenceParagraph> expected = reference_split(text, lines);
+    ASSERT_EQ(split.lines, lines) << text;
+    ASSERT_EQ(split.paragraphs.size(), expected.size()) << text;
+    for (std::size_t p = 0; p < expected.size(); ++p) {
+      joined += expected[p].last_line > expected[p].first_line;
+      EXPECT_EQ(split.paragraphs[p].first_line, expected[p].first_line) << text;
+      EXPECT_EQ(split.paragraphs[p].last_line, expected[p].last_line) << text;
+      EXPECT_EQ(split.paragraphs[p].text, expected[p].text) << text;
+    }
+  }
+  EXPECT_GT(joined, 100u);
+}
+
 // A SplitText split into again, page after page, holds what a fresh one would: lines, paragraphs
 // and joined text, whether the page is larger than those before (its buffers grow) or smaller.
 TEST(Paragraph, ReusedSplitTextHoldsWhatAFreshOneHolds) {
