@@ -84,6 +84,26 @@ class ExternalSorter {
     ++count_;
   }
 
+  // Adds records[p], which must be of partition p, for each p, in that order, as add() would
+  // one by one (a document's band keys, one a band): the partitions and the count are read once
+  // for all, not once a record (a store of a packed word may alias the count).
+  void add_one_per_partition(std::span<const Record> records)
+    requires kPartitioned
+  {
+    if (records.size() > parts_.size()) partition_of(records.back());  // throws
+    std::vector<Stored>* const parts = parts_.data();
+    for (std::size_t p = 0; p < records.size(); ++p) {
+      if (records[p].sort_partition() != p) [[unlikely]] {
+        count_ += p;  // those before it were added
+        throw std::invalid_argument(name_ + ": record " + std::to_string(p) + " not of partition " + std::to_string(p));
+      }
+      std::vector<Stored>& part = parts[p];
+      if (part.size() == part.capacity()) [[unlikely]] make_room(part);
+      part.push_back(stored(records[p]));
+    }
+    count_ += records.size();
+  }
+
   std::uint64_t size() const { return count_; }
   std::size_t runs_spilled() const { return runs_.size(); }
   std::uint64_t bytes_spilled() const { return bytes_spilled_; }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <random>
+#include <span>
 #include <stdexcept>
 
 #include "dedup/lsh_candidates.h"
@@ -71,6 +72,40 @@ TEST(ExternalSorter, SortsPartitionedRecordsBandByBand) {
       EXPECT_GT(sorter.runs_spilled(), 1u);
     }
   }
+}
+
+// A document's band keys added in one call (one a partition, in order) are buffered, spilled
+// and merged exactly as the same keys added one by one: the same records in the same order,
+// the same runs and bytes spilled, with and without spills; a key out of its place is refused.
+TEST(ExternalSorter, AddOnePerPartitionMatchesAddingOneByOne) {
+  constexpr std::uint32_t kBands = 16;
+  const std::vector<BandKey> input = random_band_keys(21, 3000, kBands, 700);
+  for (const std::uint64_t budget : {std::uint64_t{1} << 30, std::uint64_t{16} * 1024 * 16, std::uint64_t{4096}}) {
+    TestTempDir dir;
+    ExternalSorter<BandKey> one_by_one(dir.path(), "one", budget, kBands);
+    ExternalSorter<BandKey> per_document(dir.path(), "doc", budget, kBands);
+    for (std::size_t first = 0; first < input.size(); first += kBands) {
+      for (std::size_t k = first; k < first + kBands; ++k) one_by_one.add(input[k]);
+      per_document.add_one_per_partition(std::span<const BandKey>(input).subspan(first, kBands));
+    }
+    EXPECT_EQ(per_document.size(), one_by_one.size());
+    EXPECT_EQ(per_document.runs_spilled(), one_by_one.runs_spilled()) << budget;
+    EXPECT_EQ(per_document.bytes_spilled(), one_by_one.bytes_spilled()) << budget;
+    std::vector<BandKey> expected;
+    one_by_one.merge([&](const BandKey& key) { expected.push_back(key); });
+    std::vector<BandKey> out;
+    per_document.merge([&](const BandKey& key) { out.push_back(key); });
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      ASSERT_TRUE(out[i].key == expected[i].key && out[i].band == expected[i].band && out[i].doc == expected[i].doc)
+          << "at " << i << ", budget " << budget;
+  }
+  TestTempDir dir;
+  ExternalSorter<BandKey> sorter(dir.path(), "bands", 1 << 20, 4);
+  const std::vector<BandKey> swapped = {{1, 1, 0}, {2, 0, 0}};
+  EXPECT_THROW(sorter.add_one_per_partition(swapped), std::invalid_argument);
+  const std::vector<BandKey> too_many = {{1, 0, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 0}, {1, 4, 0}};
+  EXPECT_THROW(sorter.add_one_per_partition(too_many), std::out_of_range);
 }
 
 // Partitions merged one at a time, several at once, give each partition's records in order,

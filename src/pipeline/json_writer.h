@@ -52,6 +52,15 @@ class JsonLine {
     std::memcpy(at_, padded.data(), kPadded);
     at_ += size;
   }
+  // Room for `bytes` more bytes, returned as where they go: a run of small pieces of known
+  // bounded size (an audit line's removed line before its text) is then written through a local
+  // pointer with one capacity test, not one a piece. advance_to() then says where they ended.
+  char* room(std::size_t bytes) {
+    reserve(bytes);
+    return at_;
+  }
+  // Marks the bytes up to `end` (at most room()'s pointer + its `bytes`) as written.
+  void advance_to(char* end) { at_ = end; }
   // Appends `"key":` (key must not need escaping).
   void key(std::string_view key) {
     reserve(key.size() + 3);

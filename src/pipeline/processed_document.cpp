@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string_view>
 
 #include "io/buffer_reuse.h"
@@ -64,25 +68,42 @@ constexpr auto kReasonFields = [] {
   return all;
 }();
 
+// What opens a removed line's object: `[{"line":` for the first, `},{"line":` (closing the one
+// before) for the others, padded to one fixed-size copy.
+struct LineOpening {
+  std::array<char, 16> padded{};
+  std::size_t size = 0;
+};
+
+constexpr LineOpening line_opening(std::string_view text) {
+  LineOpening opening;
+  for (const char c : text) opening.padded[opening.size++] = c;
+  return opening;
+}
+
+constexpr LineOpening kFirstLineOpening = line_opening("[{\"line\":");
+constexpr LineOpening kNextLineOpening = line_opening("},{\"line\":");
+
+// The most digits a line number takes.
+constexpr std::size_t kLineNumberBytes = std::numeric_limits<decltype(RemovedLine::line)>::digits10 + 1;
+
 void append_removed(JsonLine& out, const ProcessedDocument& document) {
   out.key("removed");
-  out.raw('[');
-  bool first = true;
+  const LineOpening* opening = &kFirstLineOpening;
   for (const RemovedLine& line : document.cleaned.removed) {
-    // Two calls with literals, not one with either: a piece of known size is copied inline.
-    if (first) {
-      out.raw("{\"line\":");
-    } else {
-      out.raw(",{\"line\":");
-    }
-    first = false;
-    out.integer(line.line);
+    // Everything before the text in one capacity test and through a local pointer: the pieces
+    // are fixed-size copies and the number, each of a known most.
     const ReasonFields& fields = kReasonFields[static_cast<std::size_t>(line.reason)];
-    out.raw_prefix(fields.padded, fields.size);
+    char* at = out.room(opening->padded.size() + kLineNumberBytes + fields.padded.size());
+    std::memcpy(at, opening->padded.data(), opening->padded.size());
+    at += opening->size;
+    at = std::to_chars(at, at + kLineNumberBytes, line.line).ptr;
+    std::memcpy(at, fields.padded.data(), fields.padded.size());
+    out.advance_to(at + fields.size);
     out.string(line.text);
-    out.raw('}');
+    opening = &kNextLineOpening;
   }
-  out.raw(']');
+  out.raw(document.cleaned.removed.empty() ? std::string_view("[]") : std::string_view("}]"));
 }
 
 // ,"quality":{"passed":false,"failed":[{"rule":"gopher_word_count","value":12,"limit":50}]}

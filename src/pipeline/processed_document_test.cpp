@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "pipeline/json_writer.h"
 
@@ -54,6 +56,37 @@ TEST(ProcessedDocument, CorpusLinePartsMakeTheCorpusLine) {
       }
       EXPECT_EQ(object.size(), fields) << line;
     }
+  }
+}
+
+// An audit line's removed lines are written through one capacity test a line and padded
+// copies: the same bytes as writing each piece with the general JSON helpers, for every reason,
+// line numbers of one to ten digits, texts to escape or beyond ASCII, empty and long, and
+// enough lines that the line's buffer grows in the middle of one.
+TEST(ProcessedDocument, AuditRemovedLinesMatchTheGeneralJsonHelpers) {
+  const std::vector<std::string> texts = {
+      "", "a", "Share this", "Read more \"here\" \\ now", "tab\there\x01", "café — 東京 news",
+      std::string(300, 'x') + "\n" + std::string(40, 'y'), "\xff\xfe broken", std::string(17, '"')};
+  const std::vector<std::uint32_t> numbers = {0, 7, 42, 999, 12345, 4294967295u};
+  for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{5000}}) {
+    ProcessedDocument document;
+    document.source = "feed.jsonl:12";
+    std::string expected = "\"source\":\"feed.jsonl:12\",\"removed\":[";
+    for (std::size_t i = 0; i < count; ++i) {
+      RemovedLine line;
+      line.line = numbers[i % numbers.size()] + (i >= numbers.size() ? static_cast<std::uint32_t>(i % 3) : 0u);
+      line.text = texts[i % texts.size()];
+      line.reason = static_cast<RemovalReason>(i % kRemovalReasonCount);
+      document.cleaned.removed.push_back(line);
+      if (i > 0) expected += ',';
+      expected += "{\"line\":" + std::to_string(line.line) + ",\"reason\":";
+      append_json_string(expected, kRemovalReasonNames[static_cast<std::size_t>(line.reason)]);
+      expected += ",\"text\":";
+      append_json_string(expected, line.text);
+      expected += '}';
+    }
+    expected += ']';
+    EXPECT_EQ(audit_details(document), expected) << count;
   }
 }
 

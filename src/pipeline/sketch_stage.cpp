@@ -89,7 +89,7 @@ void SketchStage::consume(const ProcessedDocument& document, RunSummary& summary
   if (!enter_in_table(doc, document)) return;
   exact.add({document.shingles.exact_hash, kNoDocument - table.body_bytes[doc], doc});
   recurring.add(document.paragraph_hashes, doc);
-  for (const BandKey& key : document.band_keys) band_keys.add(key);
+  band_keys.add_one_per_partition(document.band_keys);  // band b at index b (append_band_keys)
 }
 
 bool SketchStage::enter_in_table(std::uint32_t doc, const ProcessedDocument& document) {
