@@ -44,7 +44,8 @@ struct CandidateGraph {
 // A document's key in one band; sorting keys brings each band's buckets together. The key is
 // 32 bits: two documents whose band rows differ share it with probability 2^-32, which only adds
 // a pair to verify (about n^2 / 2^33 pairs per band for n documents: 12,000 of 61 million
-// candidates at 10 million), and 12-byte keys are a quarter less to sort, merge and spill.
+// candidates at 10 million). In band_keys.bin a key is these 12 bytes; a sorter holds it as the
+// 8-byte packed() word within its band's partition, a third less to sort, merge and spill.
 struct BandKey {
   std::uint32_t key = 0;
   std::uint32_t band = 0;

@@ -163,7 +163,7 @@ void zero(DigitCounts& counts) {
 #if defined(__SSE2__)
   // Written out, not a loop, which the compiler would turn back into a fill.
   [&]<std::size_t... kPart>(std::index_sequence<kPart...>) {
-    ((_mm_store_si128(reinterpret_cast<__m128i*>(counts.data()) + kPart, _mm_setzero_si128())), ...);
+    ((_mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()) + kPart, _mm_setzero_si128())), ...);
   }(std::make_index_sequence<sizeof(DigitCounts) / 16>());
 #else
   counts.fill(0);

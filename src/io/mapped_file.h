@@ -4,9 +4,10 @@
 //
 // The map owns only the mapping, not the descriptor, which must stay open while it is used.
 // Pages read through the map count towards the process's resident memory until it is
-// unmapped, so callers map only what their memory budget can hold. A file truncated by another
-// process while mapped ends this one with SIGBUS when a lost page is read; the work files read
-// this way are checked when opened. Mapping fails quietly (mapped() is false) where mmap is
+// unmapped, so callers map only what their memory budget can hold. A file truncated while mapped
+// ends the process with SIGBUS when a lost page is read: the work files read this way are
+// checked when opened, and `run` truncates its own (FormatWriter::release_temporary) only after
+// their last read. Mapping fails quietly (mapped() is false) where mmap is
 // refused, and callers read with pread instead.
 // Thread-safe after construction (bytes() only reads).
 #pragma once

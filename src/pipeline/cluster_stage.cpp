@@ -21,7 +21,7 @@ void for_each_pair(FormatReader& candidates, Use&& use) {
     for (std::size_t k = 0; k < whole; ++k) use(chunk[k]);
   }
   CandidatePair cut;
-  if (candidates.read_record(cut)) candidates.fail("a record runs past the end of the file (truncated or corrupt)");
+  candidates.read_record(cut);  // false at the end; throws, naming the file, for a record cut short
 }
 
 // Feeds every pair of `candidates` to the clusterer in visit order.

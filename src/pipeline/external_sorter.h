@@ -90,7 +90,9 @@ class ExternalSorter {
   void add_one_per_partition(std::span<const Record> records)
     requires kPartitioned
   {
-    if (records.size() > parts_.size()) partition_of(records.back());  // throws
+    if (records.size() > parts_.size())
+      throw std::out_of_range(name_ + ": " + std::to_string(records.size()) + " records for " +
+                              std::to_string(parts_.size()) + " partitions");
     std::vector<Stored>* const parts = parts_.data();
     for (std::size_t p = 0; p < records.size(); ++p) {
       if (records[p].sort_partition() != p) [[unlikely]] {

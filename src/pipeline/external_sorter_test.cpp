@@ -106,6 +106,9 @@ TEST(ExternalSorter, AddOnePerPartitionMatchesAddingOneByOne) {
   EXPECT_THROW(sorter.add_one_per_partition(swapped), std::invalid_argument);
   const std::vector<BandKey> too_many = {{1, 0, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 0}, {1, 4, 0}};
   EXPECT_THROW(sorter.add_one_per_partition(too_many), std::out_of_range);
+  // Too many, although the last is of a partition there is.
+  const std::vector<BandKey> too_many_ending_well = {{1, 0, 0}, {1, 1, 0}, {1, 2, 0}, {1, 3, 0}, {1, 4, 0}, {1, 0, 0}};
+  EXPECT_THROW(sorter.add_one_per_partition(too_many_ending_well), std::out_of_range);
 }
 
 // Partitions merged one at a time, several at once, give each partition's records in order,

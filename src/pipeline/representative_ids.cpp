@@ -11,6 +11,9 @@ RepresentativeIds::RepresentativeIds(const DocumentTable& table, const std::vect
   constexpr std::uint64_t kNamed = kNotHeld - 1;
   for (std::uint32_t i = 0; i < outcome.size(); ++i)
     if (outcome[i].representative != i) slot_[outcome[i].representative] = kNamed;
+  // The bound reserved at once: growing by doubling could hold up to twice the ids. Only the
+  // pages written become resident.
+  ids_.reserve(static_cast<std::size_t>(std::min(max_id_bytes, kMaxHeldBytes)));
   std::string id;
   bool full = false;  // the rest are read when asked for
   for (std::uint32_t r = 0; r < slot_.size(); ++r) {

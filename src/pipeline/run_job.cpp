@@ -136,7 +136,8 @@ RunSummary run_job(const RunOptions& options, Diagnostics& diagnostics) {
   progress.stage("write");
   SpoolReader spool = SpoolReader::open(pass_one.spool);
   // The work files' pages are freed on a thread of their own while the outputs are fsynced,
-  // instead of when the process closes them, at its end, on one thread.
+  // instead of when the process closes them, at its end, on one thread. Nothing may read the
+  // spool, the patches or the sketches (mapped: a read would be a SIGBUS) after read_all.
   std::jthread release_work_files;
   write_corpus_and_audit(table, outcome, spool,
                          {patch_reader ? &*patch_reader : nullptr, [&](std::uint64_t doc) { return recurring.affects(doc); }},

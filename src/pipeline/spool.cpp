@@ -91,12 +91,13 @@ std::size_t SpoolReader::read_records(std::size_t max_records, std::size_t bytes
   std::size_t at = 0;  // start of the record being parsed, in the block
   // A mapped block is not in the cache, and each record's lengths are found from the one before:
   // a miss after a miss. Its lines are prefetched in order ahead of the parse instead, four a
-  // step (a prefetch past the block's end is harmless: it never faults).
+  // step, within the block.
   constexpr std::size_t kLine = 64;
   constexpr std::size_t kPrefetchAhead = 8192;
   std::size_t prefetched = 0;
   while (records < max_records && next_record_ + at < end && (records == 0 || at < bytes)) {
-    for (const std::size_t until = std::min(at + kPrefetchAhead, filled); prefetched < until; prefetched += 4 * kLine) {
+    for (const std::size_t until = std::min(at + kPrefetchAhead, filled); prefetched + 4 * kLine <= until;
+         prefetched += 4 * kLine) {
       __builtin_prefetch(data + prefetched);
       __builtin_prefetch(data + prefetched + kLine);
       __builtin_prefetch(data + prefetched + 2 * kLine);

@@ -11,7 +11,8 @@
 // at a time, and visible to readers after flush()). FormatReader checks the envelope on
 // opening and every read against it; any mismatch throws WorkFileError naming the file.
 // Neither class is thread-safe, except that FormatReader::read_at() may be called from
-// several threads at once (it only preads).
+// several threads at once (it only preads), and FormatWriter::release_temporary() from any
+// thread once nothing reads the file any more.
 #pragma once
 
 #include <bit>

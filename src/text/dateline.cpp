@@ -42,10 +42,12 @@ bool is_dateline_prefix(std::string_view prefix) {
 }
 #else
 // A dateline names a place, an agency or a date: every word capitalised, a number, or inside
-// parentheses; no sentence punctuation. is_dateline_prefix() of the first `size` bytes (1 to 63) of the 64 at `block`, whose spaces
-// are `spaces`, from bit masks: a word starts at a byte that is no separator after one that is
-// (or at 0); a start that is no capital or digit must be inside parentheses, that is, the last
-// parenthesis before it must open one. A byte loop took ~12 instructions a byte.
+// parentheses; no sentence punctuation.
+// is_dateline_prefix() of the first `size` bytes (at most kMaxDatelineBytes) of the 64 at
+// `block`, whose spaces are `spaces`, from bit masks: a word starts at a byte that is no
+// separator after one that is (or at 0); a start that is no capital or digit must be inside
+// parentheses, that is, the last parenthesis before it must open one. A byte loop took ~12
+// instructions a byte.
 bool is_dateline_prefix(const char* block, std::uint64_t spaces, std::size_t size) {
   const auto bytes_equal = [&](char wanted) {
     return block_mask(block, [&](__m128i part) { return _mm_cmpeq_epi8(part, _mm_set1_epi8(wanted)); });

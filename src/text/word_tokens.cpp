@@ -348,7 +348,7 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out, s
     if (starts != 0) open_start = base + lowest_set_bit(starts);
     open = bits >> 63;
   }
-  // The last block ends in zero bytes, so no word is open after it.
+  // The last block's bits past the text are clear, so no word is open after it.
   return static_cast<std::size_t>(written - out);
 }
 #endif
