@@ -213,12 +213,6 @@ struct LineBlocks {
 // reads and compares each 16 bytes once.) Characters are not counted here: nearly every line is
 // ASCII, where they are its bytes.
 LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) {
-  // Bytes in [low, high], with one addition and one signed compare: the addition moves `low` to
-  // -128, so the range is what lies below -128 + its width.
-  const auto in_range = [](__m128i bytes, char low, char high) {
-    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low)));
-    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (high - low + 1))));
-  };
   const auto bits = [](__m128i mask) { return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(mask))}; };
   __m128i any_bytes = _mm_setzero_si128();  // the line's bytes or'ed: its top bit says whether any is above 0x7F
   std::uint64_t any_apostrophe = 0;
@@ -231,9 +225,9 @@ LineBlocks lower_and_mark(char* line, std::size_t n, std::uint64_t* word_masks) 
     for (int part = 0; part < 4; ++part) {
       auto* at = reinterpret_cast<__m128i*>(line + 64 * b + 16 * part);
       const __m128i bytes = _mm_loadu_si128(at);
-      const __m128i lower = _mm_add_epi8(bytes, _mm_and_si128(in_range(bytes, 'A', 'Z'), _mm_set1_epi8(0x20)));
+      const __m128i lower = _mm_add_epi8(bytes, _mm_and_si128(bytes_in_range(bytes, 'A', 26), _mm_set1_epi8(0x20)));
       _mm_storeu_si128(at, lower);
-      const __m128i letter_or_digit = _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'));
+      const __m128i letter_or_digit = _mm_or_si128(bytes_in_range(lower, 'a', 26), bytes_in_range(lower, '0', 10));
       alphanumeric |= bits(letter_or_digit) << (16 * part);
       apostrophe |= bits(_mm_cmpeq_epi8(lower, _mm_set1_epi8('\''))) << (16 * part);
       any_bytes = _mm_or_si128(any_bytes, bytes);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +38,22 @@ TEST(MappedFile, MapsTheFirstBytesOfTheFile) {
   const MappedFile map(file.fd(), 14);
   ASSERT_TRUE(map.mapped());
   EXPECT_EQ(text(map.bytes()), "header+records");
+}
+
+// A range that starts inside a page, past the first, and ends inside a later one.
+TEST(MappedFile, MapsARangeFromAnyOffset) {
+  TestTempDir dir;
+  std::string content;
+  for (int i = 0; content.size() < 3 * 4096 * 4; ++i) content += std::to_string(i) + ',';
+  const OpenFile file(dir, content);
+  for (const bool populate : {false, true}) {
+    for (const std::uint64_t from : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{4095}, std::uint64_t{4096},
+                                     std::uint64_t{12'345}}) {
+      const MappedFile map(file.fd(), from, 20'000, populate);
+      ASSERT_TRUE(map.mapped()) << from;
+      EXPECT_EQ(text(map.bytes()), content.substr(from, 20'000)) << from;
+    }
+  }
 }
 
 TEST(MappedFile, MapsNothingWithoutBytesOrAFile) {

@@ -3,11 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <utility>
-
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace newsdedup {
 
@@ -34,43 +30,12 @@ std::size_t SpoolReader::append(std::string& text) {
   return size;
 }
 
-SpoolWindow::SpoolWindow(SpoolWindow&& other) noexcept
-    : base_(std::exchange(other.base_, nullptr)), length_(std::exchange(other.length_, 0)) {}
-
-SpoolWindow& SpoolWindow::operator=(SpoolWindow&& other) noexcept {
-  if (this == &other) return *this;
-  unmap();
-  base_ = std::exchange(other.base_, nullptr);
-  length_ = std::exchange(other.length_, 0);
-  return *this;
-}
-
-const char* SpoolWindow::map(int fd, std::uint64_t from, std::size_t size) {
-  unmap();
-  static const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-  const std::uint64_t start = from - from % page;
-  const std::uint64_t length = from - start + size;
-  if (fd < 0 || size == 0 || length > SIZE_MAX || start > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
-    return nullptr;
-  // Populated at once: the block is read whole, and one call maps its pages where a fault each
-  // would.
-  void* base = ::mmap(nullptr, static_cast<std::size_t>(length), PROT_READ, MAP_SHARED | MAP_POPULATE, fd,
-                      static_cast<off_t>(start));
-  if (base == MAP_FAILED) return nullptr;
-  base_ = base;
-  length_ = static_cast<std::size_t>(length);
-  return static_cast<const char*>(base) + (from - start);
-}
-
-void SpoolWindow::unmap() {
-  if (base_ != nullptr) ::munmap(base_, length_);
-  base_ = nullptr;
-  length_ = 0;
-}
-
 const char* SpoolReader::load(SpoolBlock& block, std::uint64_t from, std::size_t size) {
   if (map_blocks_) {
-    if (const char* mapped = block.window.map(file_.descriptor(), from, size)) return mapped;
+    block.window = MappedFile();  // the window before, unmapped first
+    // Populated at once: the block is read whole.
+    block.window = MappedFile(file_.descriptor(), from, size, /*populate=*/true);
+    if (block.window.mapped()) return block.window.bytes().data();
   }
   if (size > block.capacity) {
     block.capacity = std::max(size, 2 * block.capacity);

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/mapped_file.h"
 #include "pipeline/work_file.h"
 
 namespace newsdedup {
@@ -43,34 +44,14 @@ class SpoolWriter {
   FormatWriter file_;
 };
 
-// A read-only map of a range of an open file, replaced by the next map(): read_records() maps
-// the spool a block at a time where it can, since the kernel's copy of every byte into a buffer
-// (pread) was the write stage's largest cost (15% of its samples on seed 11) and most of the
-// text read is never used (only the kept documents' is written). A window of about a MiB at a
-// time keeps the pages resident bounded, as a map of the whole file would not.
-class SpoolWindow {
- public:
-  SpoolWindow() = default;
-  ~SpoolWindow() { unmap(); }
-  SpoolWindow(SpoolWindow&& other) noexcept;
-  SpoolWindow& operator=(SpoolWindow&& other) noexcept;
-  SpoolWindow(const SpoolWindow&) = delete;
-  SpoolWindow& operator=(const SpoolWindow&) = delete;
-  // Maps bytes [from, from + size) of `fd` (read in at once), unmapping the range before;
-  // returns where `from` lies, or null where mmap refuses (nothing is mapped then).
-  const char* map(int fd, std::uint64_t from, std::size_t size);
-
- private:
-  void unmap();
-
-  void* base_ = nullptr;
-  std::size_t length_ = 0;
-};
-
 // Whole records of a spool as read_records() left them: `strings` views `window` or `bytes`, so
 // it is valid until the block is read into again.
 struct SpoolBlock {
-  SpoolWindow window;             // the records, where the spool is mapped
+  // The records where the spool is mapped: a window of about a MiB at a time, since the kernel's
+  // copy of every byte into a buffer (pread) was the write stage's largest cost (15% of its
+  // samples on seed 11) and most of the text read is never used (only the kept documents' is
+  // written), and a map of the whole file would keep all of its pages resident.
+  MappedFile window;
   std::unique_ptr<char[]> bytes;  // or read: uninitialised, every byte viewed was read
   std::size_t capacity = 0;
   std::vector<std::string_view> strings;  // strings_per_record a record, in order

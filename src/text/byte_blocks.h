@@ -3,9 +3,9 @@
 // breaks and for normalisation.
 //
 // count_characters(), lowercase_ascii() and block_at() work everywhere (a loop over bytes where
-// SSE2 is missing); the rest (LaneCounter, last_lanes(), continuation_bytes(), block_mask())
-// exists only where __SSE2__ is defined (every x86-64 machine), so its callers keep another path
-// for other machines. Stateless and thread-safe; header only.
+// SSE2 is missing); the rest (LaneCounter, last_lanes(), continuation_bytes(), bytes_in_range(),
+// block_mask()) exists only where __SSE2__ is defined (every x86-64 machine), so its callers keep
+// another path for other machines. Stateless and thread-safe; header only.
 #pragma once
 
 #include <algorithm>
@@ -70,6 +70,13 @@ inline __m128i last_lanes(std::size_t count) {
 
 // The continuation bytes 0x80 to 0xBF: as signed bytes, exactly those below -64.
 inline __m128i continuation_bytes(__m128i bytes) { return _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64)); }
+
+// The bytes in [low, low + count), with one add and one signed compare where two compares and an
+// and test both ends: moved by 0x80 - low, exactly those fall below -0x80 + count.
+inline __m128i bytes_in_range(__m128i bytes, char low, int count) {
+  return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+                        _mm_set1_epi8(static_cast<char>(-0x80 + count)));
+}
 #endif
 
 // The number of characters in UTF-8 `text`: its bytes that do not continue a character

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <utility>
 
 namespace newsdedup {
 namespace {
@@ -35,6 +36,24 @@ TEST(ByteBlocks, CountsCharactersAndLowercasesAtAnyLength) {
     EXPECT_EQ(counts.highest < 0x80, ascii) << length;
   }
 }
+
+#if defined(__SSE2__)
+// Every byte against ranges at both ends of the signed and unsigned orders.
+TEST(ByteBlocks, FindsBytesInARange) {
+  for (const auto& [low, count] : {std::pair{'A', 26}, std::pair{'0', 10}, std::pair{'\0', 1}, std::pair{'\xF0', 16}}) {
+    for (int block = 0; block < 16; ++block) {
+      alignas(16) unsigned char bytes[16];
+      for (int lane = 0; lane < 16; ++lane) bytes[lane] = static_cast<unsigned char>(16 * block + lane);
+      const __m128i in = bytes_in_range(_mm_load_si128(reinterpret_cast<const __m128i*>(bytes)), low, count);
+      const int mask = _mm_movemask_epi8(in);
+      for (int lane = 0; lane < 16; ++lane) {
+        const int offset = bytes[lane] - static_cast<unsigned char>(low);
+        EXPECT_EQ((mask >> lane) & 1, offset >= 0 && offset < count ? 1 : 0) << int{bytes[lane]};
+      }
+    }
+  }
+}
+#endif
 
 }  // namespace
 }  // namespace newsdedup

@@ -61,14 +61,8 @@ bool is_dateline_prefix(const char* block, std::uint64_t spaces, std::size_t siz
   std::uint64_t beyond_limit = starts;  // the starts past the first kMaxDatelineWords
   for (std::size_t word = 0; word < kMaxDatelineWords && beyond_limit != 0; ++word) beyond_limit &= beyond_limit - 1;
   if (beyond_limit != 0) return false;
-  // Capitals and digits: moved by 0x80 - low, the bytes of [low, low + count) fall below
-  // -0x80 + count as signed bytes.
-  const auto in_range = [](__m128i bytes, char low, int count) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + count)));
-  };
   const std::uint64_t capital_or_digit =
-      block_mask(block, [&](__m128i part) { return _mm_or_si128(in_range(part, 'A', 26), in_range(part, '0', 10)); });
+      block_mask(block, [&](__m128i part) { return _mm_or_si128(bytes_in_range(part, 'A', 26), bytes_in_range(part, '0', 10)); });
   for (std::uint64_t other = starts & ~capital_or_digit; other != 0; other &= other - 1) {
     const std::uint64_t before = (other & -other) - 1;
     // Parentheses are distinct bytes, so the later of the last '(' and the last ')' is the

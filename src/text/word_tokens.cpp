@@ -187,13 +187,7 @@ void for_each_word(std::string_view text, OnWord on_word) {
 #if defined(__SSE2__)
 // The offset of the lowest set bit of `bits`, which has one: the compiler leaves out the test for
 // zero that std::countr_zero() needs where it cannot see that.
-inline std::size_t lowest_set_bit(std::uint64_t bits) {
-  if (bits == 0) __builtin_unreachable();
-  return static_cast<std::uint32_t>(std::countr_zero(bits));
-}
-
-// The same as a 32-bit offset, for arithmetic that stays in 32 bits.
-inline std::uint32_t lowest_bit_offset(std::uint64_t bits) {
+inline std::uint32_t lowest_set_bit(std::uint64_t bits) {
   if (bits == 0) __builtin_unreachable();
   return static_cast<std::uint32_t>(std::countr_zero(bits));
 }
@@ -222,13 +216,6 @@ bool only_separators_beyond_ascii(std::string_view text) {
 // (A template parameter: the test is made once a call, not at each step.)
 template <bool kWithDigits>
 bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* alphanumeric, std::uint64_t* digits) {
-  // Whether each byte is in [low, low + count): moved by 0x80 - low, exactly those fall below
-  // -0x80 + count as signed bytes (one add and one compare, where two compares and an and
-  // test both ends).
-  const auto in_range = [](__m128i bytes, char low, int count) {
-    return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low))),
-                          _mm_set1_epi8(static_cast<char>(-0x80 + count)));
-  };
   const auto classify = [&](const char* from, char* to) {  // the 64 bytes at `from`
     __m128i any = _mm_setzero_si128();
     std::uint64_t bits = 0;
@@ -240,9 +227,9 @@ bool lowercase_and_classify(std::string_view text, char* lower, std::uint64_t* a
       // no other byte into a to z. Those other bytes are stored changed too: no word holds them,
       // and only words are read back (an and and an or fewer than lowercasing letters alone).
       const __m128i lowered = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
-      const __m128i letter = in_range(lowered, 'a', 26);
+      const __m128i letter = bytes_in_range(lowered, 'a', 26);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * part), lowered);
-      const __m128i digit = in_range(bytes, '0', 10);
+      const __m128i digit = bytes_in_range(bytes, '0', 10);
       const __m128i word = _mm_or_si128(letter, digit);
       bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(word))} << (16 * part);
       if constexpr (kWithDigits)
@@ -341,8 +328,8 @@ std::size_t write_ascii_word_hashes(std::string_view text, std::uint64_t* out, s
     // offset to each.
     const char* const block_words = words + base;
     for (; ends != 0; starts &= starts - 1, ends &= ends - 1) {
-      const std::uint32_t start = lowest_bit_offset(starts);
-      const std::uint32_t size = lowest_bit_offset(ends) - start;
+      const std::uint32_t start = lowest_set_bit(starts);
+      const std::uint32_t size = lowest_set_bit(ends) - start;
       *written++ = canonical_lower_hash(abbreviations, block_words + start, size);
     }
     if (starts != 0) open_start = base + lowest_set_bit(starts);
