@@ -11,6 +11,13 @@ void add_input_options(CLI::App& command, std::vector<std::string>& inputs, Inpu
       ->required();
   command.add_option("--id-field", input.id_field, "JSONL field holding the document id")->capture_default_str();
   command.add_option("--text-field", input.text_field, "JSONL field holding the article text")->capture_default_str();
+  command
+      .add_option("--max-document", input.max_document_bytes,
+                  "Largest document read (a JSONL line or a .txt file), e.g. 64M: a larger one is reported and "
+                  "audited as invalid, not read (cleaning one takes about 25 times its size in memory)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 50))
+      ->default_str("16M");
   command.add_option("--threads", threads, "Worker threads (default: all cores; output does not depend on it)")
       ->check(CLI::Range(1, 1024));
   command.add_flag("--force", force, "Overwrite existing outputs");

@@ -134,7 +134,11 @@ class DocumentReader::FileCursor {
   // `expected_size`: the file's size when it was listed (0 if unknown), to size buffers.
   FileCursor(const fs::path& path, std::uint64_t expected_size, const InputOptions& options,
              Diagnostics& diagnostics)
-      : name_(path.string()), kind_(kind_of(path)), expected_size_(expected_size), diagnostics_(diagnostics) {
+      : name_(path.string()),
+        kind_(kind_of(path)),
+        expected_size_(expected_size),
+        max_document_bytes_(static_cast<std::size_t>(std::min<std::uint64_t>(options.max_document_bytes, SIZE_MAX))),
+        diagnostics_(diagnostics) {
     const Compression compression = kind_ == InputKind::jsonl_gz    ? Compression::gzip
                                     : kind_ == InputKind::jsonl_zst ? Compression::zstd
                                                                     : Compression::none;
@@ -143,7 +147,8 @@ class DocumentReader::FileCursor {
       // A small file needs no 1 MiB buffer: a folder of many small files stays fast. Size 0
       // means unknown (a named pipe) as well as empty.
       const bool small = compression == Compression::none && expected_size > 0;
-      lines_.emplace(*source_, small ? std::clamp<std::size_t>(expected_size + 1, kMinChunk, kLineChunk) : kLineChunk);
+      lines_.emplace(*source_, small ? std::clamp<std::size_t>(expected_size + 1, kMinChunk, kLineChunk) : kLineChunk,
+                     max_document_bytes_);
       parser_ = std::make_unique<JsonLineParser>(options);
     }
   }
@@ -157,11 +162,16 @@ class DocumentReader::FileCursor {
       return read_txt(doc);
     }
     while (auto line = lines_->next()) {
-      if (is_blank(*line)) continue;
+      if (is_blank(*line) && !lines_->line_too_long()) continue;
       ++documents_;
       clear_fields(doc);
       append_location(doc.source, name_, lines_->line_number());
       doc.input_bytes = lines_->line_bytes();
+      if (lines_->line_too_long()) {
+        doc.id = doc.source;
+        report_too_large(doc);
+        return true;
+      }
       if (lines_->line_number() == 1 && line->starts_with(kBom)) line->remove_prefix(kBom.size());
       const std::string_view problem_kind = parser_->parse(*line, doc);
       if (doc.id.empty()) doc.id = doc.source;
@@ -196,9 +206,11 @@ class DocumentReader::FileCursor {
     // Sized from the listing (one byte more, to see the end in one read), growing if the file
     // has grown since: a fixed large buffer would make each of many small files cost a
     // page-faulting allocation.
-    std::size_t capacity = static_cast<std::size_t>(std::max<std::uint64_t>(expected_size_ + 1, kMinChunk));
+    std::size_t capacity = static_cast<std::size_t>(
+        std::max<std::uint64_t>(std::min<std::uint64_t>(expected_size_, max_document_bytes_) + 1, kMinChunk));
     for (;;) {
       const std::size_t size = data.size();
+      if (size > max_document_bytes_) break;
       if (size == capacity) capacity *= 2;
       data.resize(capacity);
       const std::size_t n = source_->read(data.data() + size, capacity - size);
@@ -212,6 +224,11 @@ class DocumentReader::FileCursor {
     doc.id = filename.substr(0, filename.size() - 4);  // drop ".txt"
     doc.source = name_;
     doc.input_bytes = data.size();
+    if (data.size() > max_document_bytes_) {
+      doc.input_bytes = std::max<std::uint64_t>(data.size(), expected_size_);
+      report_too_large(doc);
+      return true;
+    }
     if (data.empty()) diagnostics_.warn("empty_file", name_, "empty file; an empty document");
     if (data.find('\0') != std::string::npos) {
       doc.problem = "binary file";
@@ -223,6 +240,13 @@ class DocumentReader::FileCursor {
     doc.text = std::move(data);
     report_utf8_repairs(diagnostics_, doc);
     return true;
+  }
+
+  // Marks `doc`, of input_bytes over the limit and not read, as a problem, and reports it.
+  void report_too_large(Document& doc) {
+    doc.problem = fmt::format("document of {} bytes, over the limit of {} (--max-document); not read", doc.input_bytes,
+                              max_document_bytes_);
+    diagnostics_.warn("document_too_large", doc.source, doc.problem);
   }
 
   // Reports why reading stopped early, if it did; returns whether it did.
@@ -240,6 +264,7 @@ class DocumentReader::FileCursor {
   std::string name_;
   InputKind kind_;
   std::uint64_t expected_size_;
+  std::size_t max_document_bytes_;
   Diagnostics& diagnostics_;
   std::unique_ptr<ByteSource> source_;
   std::optional<LineReader> lines_;

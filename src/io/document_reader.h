@@ -9,7 +9,9 @@
 // Files of other kinds found inside a folder are skipped with a diagnostic; a file named
 // explicitly is read by its extension, or rejected with a diagnostic.
 // Lines that cannot be used (not JSON, no text field) become Documents with `problem` set, so
-// every input line is accounted for. Invalid UTF-8 is repaired with U+FFFD and counted.
+// every input line is accounted for; so do lines and .txt files over
+// InputOptions::max_document_bytes, whose bytes are skipped, never held. Invalid UTF-8 is
+// repaired with U+FFFD and counted.
 // Ids are made unique here, where documents are numbered (IdRegistry): a repeated id is
 // renamed "<id>#2", ... with a diagnostic, and the id as read kept in Document::original_id.
 // Every problem is reported through Diagnostics as one line naming the file (and line).

@@ -141,7 +141,10 @@ TEST(DocumentReader, ConfigurableFieldNames) {
   TestTempDir dir;
   const auto file = dir.write("f.jsonl", R"({"uid":"u7","body":"b","id":"kept","text":"kept too"})");
   Diagnostics diagnostics;
-  const auto docs = read_all({file.string()}, diagnostics, InputOptions{"uid", "body", {}});
+  InputOptions options;
+  options.id_field = "uid";
+  options.text_field = "body";
+  const auto docs = read_all({file.string()}, diagnostics, options);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].id, "u7");
   EXPECT_EQ(docs[0].text, "b");
@@ -396,11 +399,51 @@ TEST(DocumentReader, HugeLine) {
   const auto file = dir.write("big.jsonl", R"({"id":"big","text":")" + text + "\"}\n" +
                                                R"({"id":"after","text":"small"})" "\n");
   Diagnostics diagnostics;
-  const auto docs = read_all({file.string()}, diagnostics);
+  InputOptions options;
+  options.max_document_bytes = 32u << 20;  // above the default
+  const auto docs = read_all({file.string()}, diagnostics, options);
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].text, text);
   EXPECT_EQ(docs[1].id, "after");
   EXPECT_EQ(diagnostics.total(), 0u);
+}
+
+// A line or .txt file over the limit becomes a problem document (id: where it is), reported with
+// its size, and reading goes on after it; one at the limit is read. Compressed lines too.
+TEST(DocumentReader, DocumentsOverTheLimitAreProblemDocuments) {
+  TestTempDir dir;
+  const std::string at_limit = R"({"id":"fits","text":")" + std::string(1000 - 23, 'a') + "\"}";
+  ASSERT_EQ(at_limit.size(), 1000u);
+  const std::string over = R"({"id":"over","text":")" + std::string(5000, 'b') + "\"}";
+  const std::string lines = over + "\n" + at_limit + "\n" + R"({"id":"after","text":"small"})" "\n";
+  dir.write("a.jsonl", lines);
+  write_gzip(dir.path() / "b.jsonl.gz", lines);
+  dir.write("c.txt", std::string(1001, 'c'));
+  dir.write("d.txt", std::string(1000, 'd'));
+  Diagnostics diagnostics;
+  InputOptions options;
+  options.max_document_bytes = 1000;
+  const auto docs = read_all({dir.path().string()}, diagnostics, options);
+  ASSERT_EQ(docs.size(), 8u);
+  for (const std::string file : {"a.jsonl", "b.jsonl.gz"}) {
+    const std::size_t first = file == "a.jsonl" ? 0 : 3;
+    const std::string source = (dir.path() / file).string() + ":1";
+    EXPECT_EQ(docs[first].id, source);
+    EXPECT_EQ(docs[first].problem, "document of 5024 bytes, over the limit of 1000 (--max-document); not read");
+    EXPECT_EQ(docs[first].input_bytes, 5024u);
+    EXPECT_TRUE(docs[first].text.empty());
+    const std::string renamed = first == 0 ? "" : "#2";  // the same lines twice
+    EXPECT_EQ(docs[first + 1].id, "fits" + renamed);
+    EXPECT_EQ(docs[first + 1].text.size(), 1000u - 23);
+    EXPECT_EQ(docs[first + 2].id, "after" + renamed);
+  }
+  EXPECT_EQ(docs[6].id, "c");
+  EXPECT_EQ(docs[6].problem, "document of 1001 bytes, over the limit of 1000 (--max-document); not read");
+  EXPECT_TRUE(docs[6].text.empty());
+  EXPECT_EQ(docs[7].id, "d");
+  EXPECT_TRUE(docs[7].problem.empty());
+  EXPECT_EQ(docs[7].text.size(), 1000u);
+  EXPECT_EQ(count(diagnostics, "document_too_large"), 3u);
 }
 
 TEST(DocumentReader, CrlfAndByteOrderMark) {

@@ -4,38 +4,68 @@
 
 namespace newsdedup {
 
-LineReader::LineReader(ByteSource& source, std::size_t chunk_size)
+LineReader::LineReader(ByteSource& source, std::size_t chunk_size, std::size_t max_line_bytes)
     : source_(source),
       chunk_size_(chunk_size),
+      max_line_bytes_(max_line_bytes),
       buffer_(new char[chunk_size + kPadding]),
       capacity_(chunk_size) {
   std::memset(buffer_.get() + capacity_, ' ', kPadding);  // padding is read, keep it defined
 }
 
 std::optional<std::string_view> LineReader::next() {
+  too_long_ = false;
   for (;;) {
     char* base = buffer_.get();
     if (auto* nl = static_cast<char*>(std::memchr(base + scanned_, '\n', end_ - scanned_))) {
-      const auto start = begin_;
       const auto stop = static_cast<std::size_t>(nl - base);
-      begin_ = scanned_ = stop + 1;
-      line_bytes_ = stop + 1 - start;
-      ++line_number_;
-      const std::size_t len = stop - start;
-      return std::string_view(base + start, len > 0 && base[stop - 1] == '\r' ? len - 1 : len);
+      return take_line(begin_, stop, stop + 1);
     }
     scanned_ = end_;
+    // Checked before the buffer grows for it, so that it never holds much more than the limit.
+    if (end_ - begin_ > max_line_bytes_) return skip_long_line();
     if (!eof_ && fill()) continue;
     if (begin_ == end_ || !source_.error().empty()) return std::nullopt;
-    // The last line has no terminator.
-    const auto start = begin_;
-    line_bytes_ = end_ - start;
-    begin_ = scanned_ = end_;
-    ++line_number_;
-    const std::size_t len = end_ - start;
-    return std::string_view(base + start,
-                            base[end_ - 1] == '\r' ? len - 1 : len);
+    return take_line(begin_, end_, end_);  // the last line, without a terminator
   }
+}
+
+std::string_view LineReader::take_line(std::size_t start, std::size_t stop, std::size_t next) {
+  begin_ = scanned_ = next;
+  line_bytes_ = next - start;
+  ++line_number_;
+  if (stop - start > max_line_bytes_) {
+    too_long_ = true;
+    return {};
+  }
+  const char* const line = buffer_.get() + start;
+  const std::size_t size = stop - start;
+  return {line, size > 0 && line[size - 1] == '\r' ? size - 1 : size};
+}
+
+std::optional<std::string_view> LineReader::skip_long_line() {
+  std::size_t skipped = end_ - begin_;
+  begin_ = scanned_ = end_ = 0;
+  for (;;) {
+    const std::size_t n = eof_ ? 0 : source_.read(buffer_.get(), capacity_);
+    if (n == 0) {
+      eof_ = true;
+      if (!source_.error().empty()) return std::nullopt;  // only complete lines are returned
+      break;
+    }
+    if (const auto* nl = static_cast<const char*>(std::memchr(buffer_.get(), '\n', n))) {
+      const auto taken = static_cast<std::size_t>(nl - buffer_.get()) + 1;
+      skipped += taken;
+      begin_ = scanned_ = taken;
+      end_ = n;
+      break;
+    }
+    skipped += n;
+  }
+  line_bytes_ = skipped;
+  ++line_number_;
+  too_long_ = true;
+  return std::string_view{};
 }
 
 bool LineReader::fill() {

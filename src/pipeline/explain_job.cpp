@@ -56,6 +56,9 @@ std::optional<RunInputs> run_inputs(const std::filesystem::path& run_dir) {
   std::string_view field;
   if (report["input_fields"]["id"].get(field) == simdjson::SUCCESS) inputs.options.id_field = field;
   if (report["input_fields"]["text"].get(field) == simdjson::SUCCESS) inputs.options.text_field = field;
+  std::uint64_t max_document_bytes = 0;
+  if (report["parameters"]["max_document_bytes"].get(max_document_bytes) == simdjson::SUCCESS)
+    inputs.options.max_document_bytes = max_document_bytes;
   return inputs;
 }
 

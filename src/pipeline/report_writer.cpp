@@ -25,7 +25,8 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "  \"inputs\": {},\n"
       "  \"input_fields\": {{\"id\": {}, \"text\": {}}},\n"
       "  \"parameters\": {{\"threads\": {}, \"strict\": {}, \"threshold\": {}, \"min_containment\": {}, \"min_shared_shingles\": {}, "
-      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}, \"cross_corpus_stories\": {}}},\n"
+      "\"shingle_words\": {}, \"signature_size\": {}, \"bands\": {}, \"rows\": {}, \"memory_bytes\": {}, \"max_document_bytes\": {}, "
+      "\"cross_corpus_stories\": {}}},\n"
       "  \"documents\": {},\n"
       "  \"bytes\": {},\n"
       "  \"kept\": {},\n"
@@ -43,7 +44,7 @@ std::string report_json(const RunSummary& s, const RunOptions& options) {
       "}}\n",
       inputs, json_string(options.input.id_field), json_string(options.input.text_field), options.threads, options.strict,
       options.rule.threshold, options.rule.min_containment, options.rule.min_shared, kShingleWords, kSignatureSize,
-      options.lsh.bands, options.lsh.rows, options.memory_bytes, options.boilerplate_stories, s.documents, s.input_bytes,
+      options.lsh.bands, options.lsh.rows, options.memory_bytes, options.input.max_document_bytes, options.boilerplate_stories, s.documents, s.input_bytes,
       s.kept, s.kept, s.duplicate, s.exact_duplicate, s.empty, s.invalid, s.clusters, json_object(s.clusters_by_size),
       json_object(s.lines_removed_by_name()), json_object(s.input_problems), skipped_inputs, s.repaired_utf8,
       s.candidate_pairs, s.verifications, s.oversized_buckets, s.boilerplate_paragraphs, s.boilerplate_documents,

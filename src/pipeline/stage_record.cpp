@@ -20,12 +20,12 @@ void write_stage_record(const std::filesystem::path& path, std::string_view stag
   file.write(fmt::format(
       "{{\n  \"format\": \"newsdedup stage record\",\n  \"version\": {},\n  \"stage\": {},\n  \"inputs\": {},\n"
       "  \"id_field\": {},\n  \"text_field\": {},\n  \"quality\": {},\n  \"strict\": {},\n  \"threads\": {},\n"
-      "  \"memory_bytes\": {},\n  \"bands\": {},\n  \"rows\": {},\n  \"max_bucket\": {},\n  \"threshold\": {},\n"
+      "  \"memory_bytes\": {},\n  \"max_document_bytes\": {},\n  \"bands\": {},\n  \"rows\": {},\n  \"max_bucket\": {},\n  \"threshold\": {},\n"
       "  \"min_containment\": {},\n  \"documents\": {},\n  \"input_bytes\": {},\n  \"repaired_utf8\": {},\n"
       "  \"lines_removed\": {},\n  \"input_problems\": {},\n  \"candidate_pairs\": {},\n  \"oversized_buckets\": {},\n"
       "  \"verifications\": {},\n  \"spilled_runs\": {},\n  \"spilled_bytes\": {},\n  \"stage_seconds\": {}\n}}\n",
       kRecordVersion, json_string(stage), json_string_array(o.inputs), json_string(o.input.id_field), json_string(o.input.text_field),
-      o.quality, o.strict, o.threads, o.memory_bytes, o.lsh.bands, o.lsh.rows, o.lsh.max_bucket, o.rule.threshold,
+      o.quality, o.strict, o.threads, o.memory_bytes, o.input.max_document_bytes, o.lsh.bands, o.lsh.rows, o.lsh.max_bucket, o.rule.threshold,
       o.rule.min_containment, s.documents, s.input_bytes, s.repaired_utf8, json_object(s.lines_removed_by_name()),
       json_object(s.input_problems), s.candidate_pairs, s.oversized_buckets, s.verifications, s.spilled_runs,
       s.spilled_bytes, json_object(s.stage_seconds)));
@@ -57,6 +57,9 @@ void read_stage_record(const std::filesystem::path& path, std::string_view stage
     o.strict = record["strict"].get_bool().value();
     o.threads = record["threads"].get_uint64().value();
     o.memory_bytes = record["memory_bytes"].get_uint64().value();
+    // Absent from the records of versions before the limit: the default then.
+    if (record["max_document_bytes"].get(o.input.max_document_bytes) != simdjson::SUCCESS)
+      o.input.max_document_bytes = kDefaultMaxDocumentBytes;
     o.lsh.bands = record["bands"].get_uint64().value();
     o.lsh.rows = record["rows"].get_uint64().value();
     o.lsh.max_bucket = record["max_bucket"].get_uint64().value();

@@ -16,6 +16,7 @@ TEST(StageRecord, RoundTripsOptionsAndCounts) {
   options.quality = true;
   options.threads = 3;
   options.memory_bytes = 12345678;
+  options.input.max_document_bytes = 4321;
   options.rule.threshold = 0.3;
   options.rule.min_containment = 1;
   options.lsh.bands = 32;
@@ -36,6 +37,7 @@ TEST(StageRecord, RoundTripsOptionsAndCounts) {
   EXPECT_TRUE(read_options.quality);
   EXPECT_EQ(read_options.threads, 3u);
   EXPECT_EQ(read_options.memory_bytes, 12345678u);
+  EXPECT_EQ(read_options.input.max_document_bytes, 4321u);
   EXPECT_DOUBLE_EQ(read_options.rule.threshold, 0.3);
   EXPECT_DOUBLE_EQ(read_options.rule.min_containment, 1.0);
   EXPECT_EQ(read_options.lsh.bands, 32u);

@@ -565,6 +565,23 @@ def test_each_bad_input(binary, work):
     bad_input_case(binary, work, "duplicate ids", duplicate_ids, "duplicate_id", ["later.jsonl:1", "later.jsonl:2"],
                    False, both_kept)
 
+    def over_the_limit(folder):  # past the default --max-document of 16 MiB, in a line and a .txt
+        with open(os.path.join(folder, "big.jsonl"), "w") as fh:
+            fh.write(json.dumps({"id": "big", "text": "word " * (17 << 18)}) + "\n")
+            fh.write(lines_of_story(1)[0].replace('"line-0"', '"after-big"'))
+        with open(os.path.join(folder, "big.txt"), "w") as fh:
+            fh.write("word " * (17 << 18))
+
+    def audited_not_read(folder, out, audit, report, proc):
+        line = audit.get(os.path.join(folder, "big.jsonl") + ":1", {})
+        check("document over --max-document: audited as invalid with its size and the limit",
+              line.get("status") == "invalid" and "over the limit of 16777216 (--max-document)" in line.get("problem", "") and
+              audit.get("big", {}).get("status") == "invalid" and audit.get("after-big", {}).get("status") is not None and
+              report["parameters"]["max_document_bytes"] == 16 << 20, json.dumps(line)[:500])
+
+    bad_input_case(binary, work, "document over --max-document", over_the_limit, "document_too_large",
+                   ["big.jsonl:1", "big.txt"], True, audited_not_read)
+
 
 def test_file_name_not_utf8(binary, work):
     folder = os.path.join(work, "names")
@@ -600,9 +617,9 @@ def test_huge_line(binary, work):
         fh.write(json.dumps({"id": "huge", "text": text}) + "\n")
     out = os.path.join(work, "huge-out")
     start = time.monotonic()
-    proc = run(binary, "run", folder, "-o", out, "--strict")
+    proc = run(binary, "run", folder, "-o", out, "--strict", "--max-document", "32M")
     seconds = time.monotonic() - start
-    check("20 MB line: read and kept whole", proc.returncode == 0 and
+    check("20 MB line under --max-document 32M: read and kept whole", proc.returncode == 0 and
           len(by_id(read_jsonl(os.path.join(out, "corpus.jsonl"))).get("huge", {}).get("text", "")) >= 19_000_000,
           proc.stderr[-2000:])
     print(f"info    20 MB line: {seconds:.1f} s")
