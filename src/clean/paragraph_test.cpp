@@ -134,6 +134,28 @@ std::vector<ReferenceParagraph> reference_split(std::string_view text, std::vect
   return paragraphs;
 }
 
+// Expects split_paragraphs() to give `text` the lines and paragraphs of reference_split();
+// returns how many of them join more than one line.
+std::size_t expect_split_as_reference(const std::string& text) {
+  std::vector<std::string_view> lines;
+  const SplitText split = split_paragraphs(text);
+  const std::vector<ReferenceParagraph> expected = reference_split(text, lines);
+  EXPECT_EQ(split.lines, lines) << text;
+  if (split.paragraphs.size() != expected.size()) {
+    ADD_FAILURE() << split.paragraphs.size() << " paragraphs, not " << expected.size() << ": " << text;
+    return 0;
+  }
+  std::size_t joined = 0;
+  for (std::size_t p = 0; p < expected.size(); ++p) {
+    joined += expected[p].last_line > expected[p].first_line;
+    EXPECT_EQ(split.paragraphs[p].first_line, expected[p].first_line) << text;
+    EXPECT_EQ(split.paragraphs[p].last_line, expected[p].last_line) << text;
+    EXPECT_EQ(split.paragraphs[p].starts_block, expected[p].starts_block) << text;
+    EXPECT_EQ(split.paragraphs[p].text, expected[p].text) << text;
+  }
+  return joined;
+}
+
 // Random pages of short and long lines (some near the wrap widths), words of ASCII, accented and
 // Chinese characters, lines without spaces, blank lines and sentence endings: every line and
 // paragraph agrees with the rules read plainly.
@@ -141,7 +163,6 @@ TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
   std::mt19937 random(13);
   const std::vector<std::string> pieces = {"a", "bc", "def", "ghij", "klmnop", "\u00E9t\u00E9", "\u4E2D\u6587",
                                            "\u201Cquote\u201D", "said.", "end!", "(XYGP 1330)", "x:", "y;"};
-  std::vector<std::string_view> lines;
   std::size_t joined = 0;  // paragraphs of more than one line: the wrapped case is exercised
   for (int round = 0; round < 3000; ++round) {
     std::string text;
@@ -163,17 +184,7 @@ TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
       text += '\n';
     }
     if (random() % 2 == 0 && !text.empty()) text.pop_back();
-    const SplitText split = split_paragraphs(text);
-    const std::vector<ReferenceParagraph> expected = reference_split(text, lines);
-    ASSERT_EQ(split.lines, lines) << text;
-    ASSERT_EQ(split.paragraphs.size(), expected.size()) << text;
-    for (std::size_t p = 0; p < expected.size(); ++p) {
-      joined += expected[p].last_line > expected[p].first_line;
-      EXPECT_EQ(split.paragraphs[p].first_line, expected[p].first_line) << text;
-      EXPECT_EQ(split.paragraphs[p].last_line, expected[p].last_line) << text;
-      EXPECT_EQ(split.paragraphs[p].starts_block, expected[p].starts_block) << text;
-      EXPECT_EQ(split.paragraphs[p].text, expected[p].text) << text;
-    }
+    joined += expect_split_as_reference(text);
   }
   EXPECT_GT(joined, 100u);
 }
@@ -182,7 +193,6 @@ TEST(Paragraph, AgreesWithTheRulesReadPlainly) {
 // every length from 1 to 24 around the room left on the line before, and lines without spaces.
 TEST(Paragraph, AsciiFirstWordsAgreeWithTheRulesReadPlainly) {
   std::mt19937 random(29);
-  std::vector<std::string_view> lines;
   std::size_t joined = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string text;
@@ -200,16 +210,7 @@ TEST(Paragraph, AsciiFirstWordsAgreeWithTheRulesReadPlainly) {
       text += line;
       text += '\n';
     }
-    const SplitText split = split_paragraphs(text);
-    const std::vector<ReferenceParagraph> expected = reference_split(text, lines);
-    ASSERT_EQ(split.lines, lines) << text;
-    ASSERT_EQ(split.paragraphs.size(), expected.size()) << text;
-    for (std::size_t p = 0; p < expected.size(); ++p) {
-      joined += expected[p].last_line > expected[p].first_line;
-      EXPECT_EQ(split.paragraphs[p].first_line, expected[p].first_line) << text;
-      EXPECT_EQ(split.paragraphs[p].last_line, expected[p].last_line) << text;
-      EXPECT_EQ(split.paragraphs[p].text, expected[p].text) << text;
-    }
+    joined += expect_split_as_reference(text);
   }
   EXPECT_GT(joined, 100u);
 }

@@ -21,11 +21,8 @@
 #include <cstdint>
 #include <limits>
 #include <span>
-#include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/byte_blocks.h"
 
 namespace newsdedup {
 
@@ -41,13 +38,9 @@ class MinHashBins {
   // (once a body).
   void clear() {
 #if defined(__SSE2__)
-    // Written out, not a loop, which the compiler would turn back into a fill.
-    static_assert(kEmptyBin == 0xFFFFFFFFu && kSignatureSize == 128);
-    [this]<std::size_t... kPart>(std::index_sequence<kPart...>) {
-      ((_mm_storeu_si128(reinterpret_cast<__m128i*>(values_.data()) + kPart, _mm_set1_epi32(-1))), ...);
-      ((kPart < 8 ? _mm_storeu_si128(reinterpret_cast<__m128i*>(filled_.data()) + kPart, _mm_setzero_si128())
-                  : void()), ...);
-    }(std::make_index_sequence<kSignatureSize / 4>());
+    static_assert(kEmptyBin == 0xFFFFFFFFu);
+    store_blocks<sizeof values_ / 16>(values_.data(), _mm_set1_epi32(-1));
+    store_blocks<sizeof filled_ / 16>(filled_.data(), _mm_setzero_si128());
 #else
     values_.fill(kEmptyBin);
     filled_.fill(false);

@@ -74,42 +74,20 @@ std::size_t figure_end(std::string_view text, std::size_t digits_end) {
   return end;
 }
 
-// Bit i % 64 of digits[i / 64]: byte i of `text` is an ASCII digit (the bits past its end clear).
-void digit_masks(std::string_view text, std::vector<std::uint64_t>& digits) {
-  digits.assign(text.size() / 64 + 1, 0);
-#if defined(__SSE2__)
-  // A byte is a digit when, moved by 0x80 - '0', it falls below -0x80 + 10 as a signed byte.
-  const auto digit_mask = [](const char* block) {
-    return block_mask(block, [](__m128i bytes) {
-      return _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                            _mm_set1_epi8(static_cast<char>(-0x80 + 10)));
-    });
-  };
-  std::size_t base = 0;
-  for (; text.size() - base >= 64; base += 64) digits[base / 64] = digit_mask(text.data() + base);
-  char tail[64] = {};
-  std::memcpy(tail, text.data() + base, text.size() - base);
-  digits[base / 64] = digit_mask(tail);
-#else
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (is_digit(text[i])) digits[i / 64] |= std::uint64_t{1} << (i % 64);
-#endif
-}
-
 // The figures of text.substr(begin) (no figure crosses `begin`), from the masks of the text's
 // digits (digit_masks(), or the tokenizer's, which classifies every byte anyway): figures are
 // sparse, and a figure's first digits are a run of the masks' bits. (Looking for each figure's
 // first digit from the end of the one before scanned its block again, through a call.)
-void collect_figures(std::string_view text, std::size_t begin, const std::uint64_t* digit_masks,
+void collect_figures(std::string_view text, std::size_t begin, const std::uint64_t* masks,
                      std::vector<std::uint32_t>& out) {
   if (begin >= text.size()) return;
   std::size_t base = begin & ~std::size_t{63};
-  std::uint64_t digits = digit_masks[base / 64] & (~std::uint64_t{0} << (begin - base));  // those at or after the scan
+  std::uint64_t digits = masks[base / 64] & (~std::uint64_t{0} << (begin - base));  // those at or after the scan
   for (;;) {
     while (digits == 0) {
       base += 64;
       if (base >= text.size()) return;
-      digits = digit_masks[base / 64];
+      digits = masks[base / 64];
     }
     const auto offset = static_cast<unsigned>(std::countr_zero(digits));
     const std::size_t start = base + offset;
@@ -123,7 +101,7 @@ void collect_figures(std::string_view text, std::size_t begin, const std::uint64
     if (end - base >= 64) {
       base = end & ~std::size_t{63};
       if (base >= text.size()) return;
-      digits = digit_masks[base / 64];
+      digits = masks[base / 64];
     }
     digits &= ~std::uint64_t{0} << (end - base);
   }
@@ -169,10 +147,7 @@ using DigitCounts = std::array<std::uint16_t, 256>;
 // stores of 8 (once a body).
 void zero(DigitCounts& counts) {
 #if defined(__SSE2__)
-  // Written out, not a loop, which the compiler would turn back into a fill.
-  [&]<std::size_t... kPart>(std::index_sequence<kPart...>) {
-    ((_mm_storeu_si128(reinterpret_cast<__m128i*>(counts.data()) + kPart, _mm_setzero_si128())), ...);
-  }(std::make_index_sequence<sizeof(DigitCounts) / 16>());
+  store_blocks<sizeof(DigitCounts) / 16>(counts.data(), _mm_setzero_si128());
 #else
   counts.fill(0);
 #endif
@@ -321,7 +296,8 @@ void shingle_body(std::string_view body, ShingleSet& set) {
       const std::size_t story_start = word_count;
       word_count += write_word_hashes(story, all_words.data() + word_count);
       if (!in_story) continue;
-      digit_masks(story, digits);
+      digits.resize(story.size() / 64 + 1);
+      digit_masks(story, digits.data());
       collect_figures(story, 0, digits.data(), figures);
       note_free_words.insert(note_free_words.end(), all_words.begin() + static_cast<std::ptrdiff_t>(story_start),
                              all_words.begin() + static_cast<std::ptrdiff_t>(word_count));

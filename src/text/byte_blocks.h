@@ -2,10 +2,10 @@
 // for describe() (clean/line_shape.cpp), for measuring lines in characters, for finding line
 // breaks and for normalisation.
 //
-// count_characters(), lowercase_ascii() and block_at() work everywhere (a loop over bytes where
-// SSE2 is missing); the rest (LaneCounter, last_lanes(), continuation_bytes(), bytes_in_range(),
-// block_mask()) exists only where __SSE2__ is defined (every x86-64 machine), so its callers keep
-// another path for other machines. Stateless and thread-safe; header only.
+// count_characters(), lowercase_ascii(), block_at() and digit_masks() work everywhere (a loop over
+// bytes where SSE2 is missing); the rest (LaneCounter, last_lanes(), continuation_bytes(),
+// bytes_in_range(), block_mask(), store_blocks()) exists only where __SSE2__ is defined (every
+// x86-64 machine), so its callers keep another path for other machines. Stateless and thread-safe; header only.
 #pragma once
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -172,6 +173,30 @@ std::uint64_t block_mask(const char* block, Test test) {
   }
   return mask;
 }
+
+// Stores `value` in each of the kBlocks blocks of 16 bytes at `to`, written out: the compiler
+// turns a loop of such stores back into a fill, of string stores of 8 bytes.
+template <std::size_t kBlocks>
+void store_blocks(void* to, __m128i value) {
+  [&]<std::size_t... kPart>(std::index_sequence<kPart...>) {
+    (_mm_storeu_si128(static_cast<__m128i*>(to) + kPart, value), ...);
+  }(std::make_index_sequence<kBlocks>());
+}
 #endif
+
+// Sets bit i % 64 of masks[i / 64] for each ASCII digit i of `text`, in text.size() / 64 + 1
+// words, the bits past the text clear: with SSE2, 64 bytes a step.
+inline void digit_masks(std::string_view text, std::uint64_t* masks) {
+  const std::size_t words = text.size() / 64 + 1;
+#if defined(__SSE2__)
+  char padding[64];
+  for (std::size_t word = 0; word < words; ++word)
+    masks[word] = block_mask(block_at(text, 64 * word, padding), [](__m128i bytes) { return bytes_in_range(bytes, '0', 10); });
+#else
+  std::fill_n(masks, words, std::uint64_t{0});
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i] - '0') < 10) masks[i / 64] |= std::uint64_t{1} << (i % 64);
+#endif
+}
 
 }  // namespace newsdedup

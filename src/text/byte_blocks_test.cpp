@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace newsdedup {
 namespace {
@@ -34,6 +35,21 @@ TEST(ByteBlocks, CountsCharactersAndLowercasesAtAnyLength) {
     EXPECT_EQ(lower, expected) << length;
     const bool ascii = text.find_first_of("\xC3\xE2\xE6") == std::string::npos;
     EXPECT_EQ(counts.highest < 0x80, ascii) << length;
+  }
+}
+
+// Texts of every length around the blocks' ends: a bit for each digit, none past the text.
+TEST(ByteBlocks, MarksDigitsInBlocksOf64) {
+  std::mt19937 random(7);
+  for (std::size_t length = 0; length <= 200; ++length) {
+    std::string text;
+    while (text.size() < length) text += "a0/9:\xC3\xA9 5"[random() % 11];
+    std::vector<std::uint64_t> masks(length / 64 + 1, ~std::uint64_t{0});
+    digit_masks(text, masks.data());
+    for (std::size_t i = 0; i < 64 * masks.size(); ++i) {
+      const bool digit = i < text.size() && text[i] >= '0' && text[i] <= '9';
+      EXPECT_EQ((masks[i / 64] >> (i % 64)) & 1, digit ? 1u : 0u) << length << " at " << i;
+    }
   }
 }
 

@@ -366,9 +366,7 @@ std::size_t write_word_hashes(std::string_view text, std::size_t split, std::uin
     return count;
   }  // else the digits are set: the bytes were classified before a word beyond ASCII was found
 #else
-  std::fill_n(digits, text.size() / 64 + 1, std::uint64_t{0});
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] >= '0' && text[i] <= '9') digits[i / 64] |= std::uint64_t{1} << (i % 64);
+  digit_masks(text, digits);
 #endif
   // A text with words beyond ASCII: each part on its own (either may still be ASCII).
   words_before = write_word_hashes(text.substr(0, split), out);
