@@ -43,7 +43,8 @@ TEST(ByteBlocks, MarksDigitsInBlocksOf64) {
   std::mt19937 random(7);
   for (std::size_t length = 0; length <= 200; ++length) {
     std::string text;
-    while (text.size() < length) text += "a0/9:\xC3\xA9 5"[random() % 11];
+    constexpr std::string_view kBytes = "a0/9:\xC3\xA9 5";
+    while (text.size() < length) text += kBytes[random() % kBytes.size()];
     std::vector<std::uint64_t> masks(length / 64 + 1, ~std::uint64_t{0});
     digit_masks(text, masks.data());
     for (std::size_t i = 0; i < 64 * masks.size(); ++i) {
